@@ -1,0 +1,360 @@
+"""The one module that owns the database schema.
+
+:func:`ensure_db_shape` applies the :data:`migrations` (sqlite-utils
+``Migrations``: tables, foreign keys, indexes, full-text search, views) and is
+safe to call on every open.  :func:`save_article` writes one article, its parse
+and its statements in a single transaction; statement ids are derived from the
+article id and the statement's offsets, so re-ingesting the same text keeps
+every id (and every Datasette link) the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from .cache import text_sha256
+from .models import Article, Attribution, ParsedArticle
+
+migrations = Migrations("attrib")
+
+
+def now() -> str:
+    """UTC time as ISO 8601 with seconds."""
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+@migrations()
+def m001_tables(db: sqlite_utils.Database) -> None:
+    """Articles, parses, speakers, organisations, statements and article versions."""
+    db["articles"].create(
+        {
+            "id": str,
+            "title": str,
+            "url": str,
+            "outlet": str,
+            "published": str,
+            "author": str,
+            "text": str,
+            "text_sha256": str,
+            "n_statements": int,
+            "input": str,
+            "ingested_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+    )
+    db["organisations"].create({"id": int, "name": str}, pk="id")
+    db["organisations"].create_index(["name"], unique=True)
+    db["speakers"].create({"id": int, "name": str, "kind": str}, pk="id")
+    db["speakers"].create_index(["name", "kind"], unique=True)
+    db["parses"].create(
+        {
+            "article_id": str,
+            "model": str,
+            "format_version": int,
+            "text_sha256": str,
+            "data": bytes,
+            "parsed_at": str,
+        },
+        pk="article_id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["statements"].create(
+        {
+            "id": str,
+            "article_id": str,
+            "seq": int,
+            "type": str,
+            "content": str,
+            "content_spans": str,
+            "start": int,
+            "end": int,
+            "cue": str,
+            "cue_lemma": str,
+            "cue_start": int,
+            "cue_end": int,
+            "speaker_id": int,
+            "speaker_text": str,
+            "speaker_start": int,
+            "speaker_end": int,
+            "speaker_kind": str,
+            "role": str,
+            "organisation_id": int,
+            "reported_by_id": int,
+            "sentence": str,
+            "sentence_start": int,
+            "sentence_end": int,
+            "rule": str,
+            "confidence": float,
+        },
+        pk="id",
+        foreign_keys=[
+            ("article_id", "articles", "id"),
+            ("speaker_id", "speakers", "id"),
+            ("organisation_id", "organisations", "id"),
+            ("reported_by_id", "organisations", "id"),
+        ],
+    )
+    db["article_versions"].create(
+        {
+            "id": int,
+            "article_id": str,
+            "text_sha256": str,
+            "ingested_at": str,
+            "replaced_at": str,
+            "n_statements": int,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    for table, cols in [
+        ("statements", ["article_id", "start"]),
+        ("statements", ["speaker_id"]),
+        ("statements", ["organisation_id"]),
+        ("statements", ["reported_by_id"]),
+        ("statements", ["speaker_kind"]),
+        ("statements", ["type"]),
+        ("statements", ["cue_lemma"]),
+        ("article_versions", ["article_id"]),
+        ("articles", ["published"]),
+        ("articles", ["outlet"]),
+    ]:
+        db[table].create_index(cols, if_not_exists=True)
+
+
+@migrations()
+def m002_search(db: sqlite_utils.Database) -> None:
+    """Full-text search on statement content/speaker and on article title/text."""
+    db["statements"].enable_fts(["content", "speaker_text"], create_triggers=True, tokenize="porter")
+    db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
+
+
+@migrations()
+def m003_views(db: sqlite_utils.Database) -> None:
+    """A statements view with speaker, organisation, relay and article joined in."""
+    db.create_view(
+        "statements_view",
+        """
+        select
+          s.id, s.article_id, a.title as article_title, a.outlet, a.published,
+          s.type, s.content, sp.name as speaker, s.speaker_kind, s.role,
+          o.name as organisation, rb.name as reported_by,
+          s.cue, s.cue_lemma, s.speaker_text, s.sentence, s.rule, s.confidence,
+          s.start, s.end, s.speaker_id, s.organisation_id, s.reported_by_id
+        from statements s
+        join articles a on a.id = s.article_id
+        left join speakers sp on sp.id = s.speaker_id
+        left join organisations o on o.id = s.organisation_id
+        left join organisations rb on rb.id = s.reported_by_id
+        """,
+        replace=True,
+    )
+
+
+def open_db(path: str, *, wal: bool = True) -> sqlite_utils.Database:
+    """Open (creating if needed) a database at ``path`` in the current shape."""
+    db = sqlite_utils.Database(path)
+    db.conn.execute("PRAGMA foreign_keys = ON")
+    db.conn.execute("PRAGMA busy_timeout = 10000")
+    if wal and path != ":memory:":
+        db.enable_wal()
+    ensure_db_shape(db)
+    return db
+
+
+def ensure_db_shape(db: sqlite_utils.Database) -> None:
+    """Apply pending migrations; idempotent."""
+    migrations.apply(db)
+
+
+def statement_id(article_id: str, a: Attribution) -> str:
+    """A stable id from the article id and the statement's offsets."""
+    key = json.dumps([article_id, [list(s) for s in a.content_spans], list(a.source or ())])
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def encode_parse(p: ParsedArticle) -> bytes:
+    """Compressed JSON of a parse, for the ``parses`` table."""
+    return zlib.compress(p.to_json().encode("utf-8"), 6)
+
+
+def decode_parse(data: bytes, text: str) -> ParsedArticle:
+    """Inverse of :func:`encode_parse`; raises ``ValueError`` on a stale format."""
+    return ParsedArticle.from_dict(json.loads(zlib.decompress(data)), text)
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What :func:`save_article` did: "new", "unchanged" or "updated"."""
+
+    status: str
+    n_statements: int
+
+
+def _sentence_of(parse: ParsedArticle | None, start: int, end: int) -> tuple[int, int]:
+    """The character range of the sentences that ``[start, end)`` touches."""
+    if parse is None or not parse.sentences:
+        return start, end
+    touched = [s for s in parse.sentences if s.start < end and start < s.end]
+    if not touched:
+        return start, end
+    return min(touched[0].start, start), max(touched[-1].end, end)
+
+
+def statement_rows(
+    db: sqlite_utils.Database, article: Article, attributions: Iterable[Attribution], parse: ParsedArticle | None
+) -> list[dict[str, Any]]:
+    """Rows for the ``statements`` table (looks up/creates speakers and organisations)."""
+    text = article.text
+    rows = []
+    seen: set[str] = set()
+    for seq, a in enumerate(sorted(attributions, key=lambda a: (a.start, a.end))):
+        sid = statement_id(article.id, a)
+        if sid in seen:
+            continue
+        seen.add(sid)
+        speaker_id = None
+        if a.source_name:
+            speaker_id = db["speakers"].lookup({"name": a.source_name, "kind": a.speaker_kind})
+        org_id = db["organisations"].lookup({"name": a.organisation}) if a.organisation else None
+        rb_id = db["organisations"].lookup({"name": a.reported_by}) if a.reported_by else None
+        s0, s1 = _sentence_of(parse, a.start, a.end)
+        if a.source:
+            s0, s1 = min(s0, a.source[0]), max(s1, a.source[1])
+        rows.append(
+            {
+                "id": sid,
+                "article_id": article.id,
+                "seq": seq,
+                "type": a.type,
+                "content": a.content_text(text),
+                "content_spans": json.dumps([list(s) for s in a.content_spans]),
+                "start": a.start,
+                "end": a.end,
+                "cue": text[a.cue[0] : a.cue[1]] if a.cue else None,
+                "cue_lemma": a.cue_lemma,
+                "cue_start": a.cue[0] if a.cue else None,
+                "cue_end": a.cue[1] if a.cue else None,
+                "speaker_id": speaker_id,
+                "speaker_text": text[a.source[0] : a.source[1]] if a.source else None,
+                "speaker_start": a.source[0] if a.source else None,
+                "speaker_end": a.source[1] if a.source else None,
+                "speaker_kind": a.speaker_kind,
+                "role": a.role,
+                "organisation_id": org_id,
+                "reported_by_id": rb_id,
+                "sentence": text[s0:s1],
+                "sentence_start": s0,
+                "sentence_end": s1,
+                "rule": a.rule,
+                "confidence": round(a.confidence, 3),
+            }
+        )
+    return rows
+
+
+def save_article(
+    db: sqlite_utils.Database,
+    article: Article,
+    attributions: Iterable[Attribution],
+    parse: ParsedArticle | None = None,
+) -> SaveResult:
+    """Store one article with its statements (and parse) in one transaction.
+
+    - same id and same text: nothing is written ("unchanged");
+    - same id, new text (a corrected story): the old text's hash and ingest
+      time go to ``article_versions`` and the statements are replaced
+      ("updated");
+    - otherwise the article is inserted ("new").
+    """
+    sha = text_sha256(article.text)
+    atts = list(attributions)
+    with db.atomic():
+        existing = db.execute("select text_sha256, ingested_at, n_statements from articles where id = ?",
+                              [article.id]).fetchone()
+        if existing and existing[0] == sha:
+            return SaveResult("unchanged", existing[2] or 0)
+        stamp = now()
+        if existing:
+            db["article_versions"].insert(
+                {
+                    "article_id": article.id,
+                    "text_sha256": existing[0],
+                    "ingested_at": existing[1],
+                    "replaced_at": stamp,
+                    "n_statements": existing[2],
+                }
+            )
+            db["statements"].delete_where("article_id = ?", [article.id])
+            db["parses"].delete_where("article_id = ?", [article.id])
+        rows = statement_rows(db, article, atts, parse)
+        db["articles"].upsert(
+            {
+                "id": article.id,
+                "title": article.title,
+                "url": article.url,
+                "outlet": article.outlet,
+                "published": article.published,
+                "author": article.author,
+                "text": article.text,
+                "text_sha256": sha,
+                "n_statements": len(rows),
+                "input": article.source,
+                "ingested_at": existing[1] if existing else stamp,
+                "updated_at": stamp,
+            },
+            pk="id",
+        )
+        if parse is not None:
+            save_parse(db, article.id, parse)
+        if rows:
+            db["statements"].insert_all(rows, pk="id")
+        return SaveResult("updated" if existing else "new", len(rows))
+
+
+def save_parse(db: sqlite_utils.Database, article_id: str, parse: ParsedArticle) -> None:
+    """Store (replace) the parse of an article."""
+    db["parses"].upsert(
+        {
+            "article_id": article_id,
+            "model": parse.model,
+            "format_version": parse.version,
+            "text_sha256": text_sha256(parse.text),
+            "data": encode_parse(parse),
+            "parsed_at": now(),
+        },
+        pk="article_id",
+    )
+
+
+def replace_statements(
+    db: sqlite_utils.Database, article: Article, attributions: Iterable[Attribution], parse: ParsedArticle
+) -> tuple[int, int]:
+    """Re-extraction: swap an article's statements in one transaction.
+
+    Statements whose id is unchanged keep their row id.  Returns
+    (statements before, statements after).
+    """
+    with db.atomic():
+        before = db.execute("select count(*) from statements where article_id = ?", [article.id]).fetchone()[0]
+        rows = statement_rows(db, article, attributions, parse)
+        db["statements"].delete_where("article_id = ?", [article.id])
+        if rows:
+            db["statements"].insert_all(rows, pk="id")
+        db["articles"].update(article.id, {"n_statements": len(rows)})
+    return before, len(rows)
+
+
+def is_locked_error(exc: BaseException) -> bool:
+    """True for SQLite 'database is locked' errors."""
+    return isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc)

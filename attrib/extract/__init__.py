@@ -1,0 +1,142 @@
+"""Extraction: rules over a :class:`ParsedArticle` that find statements.
+
+:func:`find_candidates` runs every rule, then resolves conflicts between them:
+relays ("Kim said S, the ministry said") become one statement with
+``reported_by``; statements nested inside another's content are dropped (they
+are part of that quote); duplicates keep the most confident rule; quotations
+no cue claimed become floating quotes of the previous speaker.  The type
+(direct, indirect, mixed) is read from the quotation marks inside the content.
+"""
+
+from __future__ import annotations
+
+from ..models import ParsedArticle
+from .base import WORD, Candidate, DocView
+from .reported import according_to_rule, verb_cue_rule
+
+RULES = (verb_cue_rule, according_to_rule)
+
+FLOATING_CONF = 0.55
+
+
+def find_candidates(parse: ParsedArticle) -> tuple[DocView, list[Candidate]]:
+    """All statements in ``parse`` before speaker resolution, in text order."""
+    d = DocView(parse)
+    cands: list[Candidate] = []
+    for rule in RULES:
+        cands.extend(rule(d))
+    cands = [c for c in cands if c.content and all(e > s for s, e in c.content)]
+    cands = _relays(d, cands)
+    cands = _drop_nested(cands)
+    cands = _dedupe(cands)
+    cands.extend(floating_quote_rule(d, cands))
+    cands.sort(key=lambda c: (c.start, c.end))
+    for c in cands:
+        c.type = statement_type(d, c)
+    return d, cands
+
+
+def _relays(d: DocView, cands: list[Candidate]) -> list[Candidate]:
+    """"Kim said S, the ministry said": the trailing cue's content is itself a
+    complete attribution, so the ministry relays Kim's statement rather than
+    making one of its own.  The inner statement gets ``relay`` and ends
+    before the relaying clause."""
+    drop: set[int] = set()
+    for oi, outer in enumerate(cands):
+        if outer.orientation != "before" or outer.source is None or outer.rule.startswith("quote"):
+            continue
+        for inner in cands:
+            if inner is outer or inner.cue_tok is None or inner.source is None:
+                continue
+            if not outer.covers(d.toks[inner.cue_tok].start):
+                continue
+            # the inner speaker opens the outer content: a whole attribution is relayed
+            if d.toks[inner.source[0]].start <= outer.start + 2 and inner.orientation == "after":
+                src_start = d.toks[outer.source[0]].start
+                inner.content = [(s, min(e, _before_comma(d, src_start))) for s, e in inner.content]
+                inner.relay = outer.source
+                drop.add(oi)
+                break
+    return [c for k, c in enumerate(cands) if k not in drop]
+
+
+def _before_comma(d: DocView, char: int) -> int:
+    """The end of the text before ``char``, skipping back over spaces and a comma."""
+    k = char
+    while k > 0 and d.text[k - 1] in " ,\n":
+        k -= 1
+    return k
+
+
+def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
+    """A cue inside another statement's content belongs to that statement
+    ("which he said has had …" inside Campbell's quote): drop it."""
+    keep = []
+    for c in cands:
+        cue_at = c.cue[0] if c.cue else None
+        nested = cue_at is not None and any(
+            o is not c and o.covers(cue_at) and (o.end - o.start) > (c.end - c.start) for o in cands
+        )
+        if not nested:
+            keep.append(c)
+    return keep
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """Two rules that found the same content keep the more confident one."""
+    best: dict[tuple[tuple[int, int], ...], Candidate] = {}
+    for c in cands:
+        key = tuple(sorted(c.content))
+        if key not in best or c.confidence > best[key].confidence:
+            best[key] = c
+    return list(best.values())
+
+
+def floating_quote_rule(d: DocView, cands: list[Candidate]) -> list[Candidate]:
+    """A quotation that fills its sentence(s) and has no cue continues the
+    previous speaker (wire style: a name once, then several paragraphs of
+    quotes).  Short quoted phrases inside a sentence are scare quotes or
+    titles, not statements, and are skipped; so is a quote before any
+    attribution (a headline)."""
+    out: list[Candidate] = []
+    claimed = [c for c in cands]
+    for chain in d.chains:
+        first, last = chain[0], chain[-1]
+        if any(c.covers(first.inner_start) or c.covers(last.inner_end - 1) for c in claimed):
+            continue
+        if d.text.count(" ", first.inner_start, last.inner_end) < 3:
+            continue
+        # the quote must fill its sentence(s): little text outside it
+        t0, t1 = d.tok_at(first.start), d.tok_at(max(last.end - 1, first.start))
+        s0, _ = d.sent_range(t0)
+        _, s1 = d.sent_range(t1)
+        outside = d.words(s0, t0) + d.words(t1 + 1, s1)
+        if outside > 2:
+            continue
+        prev = [c for c in claimed if c.end <= first.start and first.start - c.end < 1500 and c.source is not None]
+        if not prev:
+            continue
+        speaker = prev[-1]
+        c = Candidate(content=[q.inner for q in chain], rule="floating_quote", confidence=FLOATING_CONF,
+                      source=None, orientation="none", speaker_from=speaker)
+        out.append(c)
+        claimed.append(c)
+    return out
+
+
+def statement_type(d: DocView, c: Candidate) -> str:
+    """direct: the content is all inside quotation marks; mixed: part of it is;
+    indirect: none of it."""
+    inside = outside = 0
+    qspans = [q.inner for q in d.quotes]
+    for s, e in c.content:
+        for m in (w.start() for w in WORD.finditer(d.text, s, e)):
+            if any(qs <= m < qe for qs, qe in qspans):
+                inside += 1
+            else:
+                outside += 1
+    if inside == 0:
+        return "indirect"
+    if outside <= 1:
+        return "direct"
+    return "mixed"

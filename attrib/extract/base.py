@@ -1,0 +1,215 @@
+"""Helpers shared by the extraction rules: a read-only view over a parse and
+the :class:`Candidate` that every rule returns."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from ..models import ParsedArticle, Token
+from .quotes import Quote, find_quotes, quote_chains
+
+WORD = re.compile(r"\w+")
+PUNCT_UPOS = frozenset({"PUNCT", "SYM"})
+QUOTE_CHARS = "“”„«»‘’‚\"'"
+FINITE_XPOS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+NP_UPOS = frozenset({"PROPN", "NOUN", "ADJ", "NUM", "DET"})
+SUBJ = ("nsubj", "nsubj:pass", "csubj", "nsubj:outer")
+
+
+@dataclass
+class Candidate:
+    """A statement found by a rule, before speaker resolution.
+
+    Spans are character offsets.  ``source`` is the speaker mention as a token
+    range ``[i, j)``; ``orientation`` says where the content lies relative to
+    the cue ("before", "after", "split", "none").
+    """
+
+    content: list[tuple[int, int]]
+    rule: str
+    confidence: float
+    cue_tok: int | None = None
+    cue: tuple[int, int] | None = None
+    cue_lemma: str | None = None
+    source: tuple[int, int] | None = None
+    orientation: str = "after"
+    relay: tuple[int, int] | None = None  # token range naming the relaying body
+    reported_by: str | None = None  # filled when another candidate relays this one
+    speaker_from: Candidate | None = field(default=None, repr=False)  # floating quotes
+    type: str = "indirect"
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.content)
+
+    @property
+    def end(self) -> int:
+        return max(e for _, e in self.content)
+
+    def covers(self, pos: int) -> bool:
+        """True when character ``pos`` lies inside one of the content spans."""
+        return any(s <= pos < e for s, e in self.content)
+
+
+class DocView:
+    """Convenience lookups over a :class:`ParsedArticle` (character <-> token,
+    sentence bounds, subtrees, quotes)."""
+
+    def __init__(self, parse: ParsedArticle):
+        self.p = parse
+        self.text = parse.text
+        self.toks: tuple[Token, ...] = parse.tokens
+        self._starts = [t.start for t in self.toks]
+        self.quotes: list[Quote] = find_quotes(parse.text)
+        self.chains = quote_chains(self.quotes)
+
+    # -- tokens -------------------------------------------------------------
+    def tok_at(self, char: int) -> int:
+        """Index of the token containing or following character ``char``."""
+        i = bisect.bisect_right(self._starts, char) - 1
+        if i >= 0 and self.toks[i].end > char:
+            return i
+        return min(i + 1, len(self.toks) - 1)
+
+    def sent_range(self, i: int) -> tuple[int, int]:
+        """Token range ``[start, end)`` of the sentence of token ``i``."""
+        s = self.p.sentences[self.toks[i].sent]
+        return s.tok_start, s.tok_end
+
+    def is_punct(self, i: int) -> bool:
+        t = self.toks[i]
+        return t.upos in PUNCT_UPOS or all(c in QUOTE_CHARS + ".,;:!?—–-()[]" for c in t.text)
+
+    def is_quote_mark(self, i: int) -> bool:
+        return all(c in QUOTE_CHARS for c in self.toks[i].text)
+
+    def char_span(self, i: int, j: int) -> tuple[int, int]:
+        """Character span of tokens ``[i, j)``."""
+        return self.toks[i].start, self.toks[j - 1].end
+
+    def trim(self, i: int, j: int, keep_quotes: bool = False) -> tuple[int, int]:
+        """Shrink ``[i, j)`` past punctuation at both ends (optionally keeping quote marks)."""
+        while i < j and self.is_punct(i) and not (keep_quotes and self.is_quote_mark(i)):
+            i += 1
+        while j > i and self.is_punct(j - 1) and not (keep_quotes and self.is_quote_mark(j - 1)):
+            j -= 1
+        return i, j
+
+    def words(self, i: int, j: int) -> int:
+        """Number of non-punctuation tokens in ``[i, j)``."""
+        return sum(1 for k in range(i, j) if not self.is_punct(k))
+
+    def children(self, i: int) -> list[Token]:
+        return self.p.children(i)
+
+    def subtree(self, i: int) -> list[int]:
+        return self.p.subtree(i)
+
+    def lemma(self, i: int) -> str:
+        return self.toks[i].lemma.lower()
+
+    def low(self, i: int) -> str:
+        return self.toks[i].text.lower()
+
+    # -- quotes -------------------------------------------------------------
+    def quote_around(self, char: int) -> Quote | None:
+        """The quote whose inner text contains character ``char``."""
+        for q in self.quotes:
+            if q.inner_start <= char < q.inner_end:
+                return q
+        return None
+
+    def in_quote(self, char: int) -> bool:
+        """True when ``char`` lies inside quotation marks."""
+        return self.quote_around(char) is not None
+
+    def quote_ending_at(self, char: int, slack: int = 2) -> list[Quote] | None:
+        """The quote chain whose closing mark ends at ``char`` (or just before)."""
+        for chain in self.chains:
+            last = chain[-1]
+            if last.closed and 0 <= char - last.end <= slack:
+                return chain
+        return None
+
+    def quote_starting_at(self, char: int, slack: int = 2) -> list[Quote] | None:
+        """The quote chain whose opening mark is at ``char`` (or just after)."""
+        for chain in self.chains:
+            if 0 <= chain[0].start - char <= slack:
+                return chain
+        return None
+
+
+def subject_of(d: DocView, v: int) -> int | None:
+    """The head token of the subject of verb ``v``.
+
+    Climbs from participles, infinitives and coordinated verbs to the verb whose
+    subject they share ("declined ..., but *said*", "issued a statement
+    *accusing*"); for a relative clause with no subject of its own the noun it
+    modifies is the subject ("the ministry, which said").
+    """
+    cur = v
+    for _ in range(4):
+        t = d.toks[cur]
+        subjects = sorted((c for c in d.children(cur) if c.deprel in SUBJ), key=lambda c: abs(c.i - cur))
+        if subjects:
+            c = subjects[0]
+            if c.lemma.lower() in ("which", "who", "that") and t.deprel == "acl:relcl" and t.head >= 0:
+                return t.head
+            return c.i
+        if t.head < 0:
+            return None
+        head = d.toks[t.head]
+        if t.deprel == "acl:relcl" and head.upos in ("NOUN", "PROPN", "PRON"):
+            return head.i
+        if t.deprel in ("conj", "xcomp", "advcl", "acl"):
+            cur = t.head
+            continue
+        # "issued a statement accusing ...": climb from a speech noun to its verb
+        if head.upos == "NOUN" and t.deprel in ("obj", "obl", "nmod") and t.upos == "NOUN":
+            cur = t.head
+            continue
+        return None
+    return None
+
+
+def mention_range(d: DocView, h: int, v: int) -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``h``, on the side of ``v`` it is on.
+
+    The subtree is cut at the verb, at a parenthetical introduced by a comma and
+    a preposition or relative pronoun ("Kim, in a call with Campbell, said"),
+    and trimmed of punctuation.
+    """
+    sub = [k for k in d.subtree(h) if (k < v) == (h < v) and k != v]
+    if v in d.subtree(h):
+        sub = [k for k in sub if k not in set(d.subtree(v))]
+    if not sub:
+        return h, h + 1
+    # keep the contiguous run around h
+    lo = hi = h
+    sset = set(sub)
+    while lo - 1 in sset:
+        lo -= 1
+    while hi + 1 in sset:
+        hi += 1
+    lo, hi = d.trim(lo, hi + 1)
+    hi -= 1
+    if h < v:
+        # the parser often splits a long subject ("South Korean and US officials",
+        # "state media KCNA"): take the whole noun phrase up to the verb and back to a comma
+        while hi + 1 < v and d.toks[hi + 1].upos in NP_UPOS:
+            hi += 1
+        while lo - 1 >= 0 and d.toks[lo - 1].sent == d.toks[h].sent and (
+            d.toks[lo - 1].upos in NP_UPOS or d.toks[lo - 1].upos == "CCONJ" and lo - 2 >= 0
+            and d.toks[lo - 2].upos in NP_UPOS
+        ):
+            lo -= 1
+    j = hi + 1
+    for k in range(h + 1, j):
+        if d.toks[k].text == "," and k + 1 < j:
+            nxt = d.toks[k + 1]
+            if nxt.upos in ("ADP", "SCONJ", "VERB") or nxt.lemma.lower() in ("who", "which", "whose"):
+                j = k
+                break
+    return d.trim(lo, j)

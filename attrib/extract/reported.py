@@ -1,0 +1,322 @@
+"""Rules for statements introduced by a cue: a reporting verb or "according to".
+
+Each rule is a function ``(DocView) -> list[Candidate]``; the comment above
+each branch says which pattern it handles and why.
+"""
+
+from __future__ import annotations
+
+from .. import lexicon
+from .base import FINITE_XPOS, Candidate, DocView, mention_range, subject_of
+
+# Base confidences, replaced by measured precision in bench/accuracy.py's
+# calibration table (see README); they order the rules by reliability.
+CONF = {
+    "quote_cue_before": 0.9,  # “…,” X said  — quote marks + adjacent cue
+    "quote_cue_after": 0.88,  # X said: “…”
+    "quote_split": 0.9,  # “…,” X said, “…”
+    "reported_after": 0.75,  # X said (that) S
+    "reported_before": 0.8,  # S, X said
+    "reported_split": 0.7,  # S1, X said, S2
+    "according_to": 0.75,  # S, according to X
+    "belief": 0.45,  # X believes S
+}
+
+
+def _is_cue(d: DocView, i: int) -> bool:
+    t = d.toks[i]
+    lem = t.lemma.lower()
+    if lem in lexicon.NOT_CUES or lem not in lexicon.CUE_LEMMAS:
+        return False
+    # Verbs only: "the said agreement" (ADJ) or "a report" (NOUN) are not cues.
+    if not (t.upos == "VERB" or t.xpos.startswith("VB")):
+        return False
+    kids = d.children(i)
+    # Passive without an agent ("it was reported that") names no speaker.
+    if any(c.deprel == "aux:pass" for c in kids) and not any(c.deprel == "obl:agent" for c in kids):
+        return False
+    # A belief verb counts only with a subject of its own ("they think ...",
+    # not the noun compound "think tank" mis-tagged as a verb).
+    if lem in lexicon.BELIEF_VERBS and lem not in lexicon.SPEECH_VERBS:
+        return any(c.deprel in ("nsubj", "nsubj:outer") for c in kids) and any(
+            c.deprel in ("ccomp", "xcomp") for c in kids)
+    return True
+
+
+def _trivial(d: DocView, i: int, j: int) -> bool:
+    """Tokens ``[i, j)`` add nothing but time/place/manner ("on Thursday", "in a statement")."""
+    if d.words(i, j) > 8:
+        return False
+    for k in range(i, j):
+        t = d.toks[k]
+        if t.upos in ("VERB", "AUX") or d.is_quote_mark(k) or t.text.lower() == "that":
+            return False
+    return True
+
+
+def _content_after(d: DocView, v: int, s_end: int) -> tuple[int, int]:
+    """Token range of the complement after cue ``v``, up to the sentence end.
+
+    Skips the recipient of "told reporters that", a temporal phrase before
+    "that" ("said on Thursday that"), the complementiser itself, and stops
+    before a coordinated verb ("denied arms deals, but vowed ...").
+    """
+    i = v + 1
+    while i < s_end and d.toks[i].text in (",", ":", "—", "–"):
+        i += 1
+    if d.lemma(v) in lexicon.RECIPIENT_VERBS:
+        for c in d.children(v):
+            if c.deprel in ("obj", "iobj") and c.i >= i:
+                sub = d.subtree(c.i)
+                if sub[0] == i and len(sub) < 8:
+                    i = sub[-1] + 1
+                break
+    # "said on Thursday that ..." / "said in a statement that ..."
+    for k in range(i, min(i + 8, s_end)):
+        t = d.toks[k]
+        if t.text.lower() == "that" and t.upos == "SCONJ":
+            if all(d.toks[m].upos not in ("VERB", "AUX") for m in range(i, k)):
+                i = k + 1
+            break
+        if t.upos in ("VERB", "AUX"):
+            break
+    j = s_end
+    for c in d.children(v):
+        # a coordinated verb after a comma or "but" starts a new predicate of
+        # the same speaker: "denied X, but vowed Y" (without them, "said he
+        # had not heard ... and believes ..." is one complement)
+        if c.deprel == "conj" and c.i > i and c.upos in ("VERB", "AUX"):
+            k = min(d.subtree(c.i))
+            gap = {d.low(m) for m in range(max(i, k - 3), k)}
+            if not gap & {",", "but", ";"}:
+                continue
+            while k > i and (d.is_punct(k - 1) or d.toks[k - 1].upos == "CCONJ"):
+                k -= 1
+            j = min(j, k)
+    # a cue inside a quotation speaks only up to the closing mark
+    q = d.quote_around(d.toks[v].start)
+    if q is not None:
+        while j > i and d.toks[j - 1].start >= q.inner_end:
+            j -= 1
+    return d.trim(i, j, keep_quotes=True)
+
+
+def surface_subject(d: DocView, v: int, s0: int) -> tuple[int, int] | None:
+    """The noun phrase just before cue ``v``, back to a comma, colon or quote
+    mark, when the parser gave the verb no subject ("…, US Director of National
+    Intelligence Avril Haines said")."""
+    k = v
+    while k - 1 >= s0 and (d.toks[k - 1].upos == "AUX" or d.toks[k - 1].upos == "ADV"):
+        k -= 1
+    end = k
+    # "…, NK Pro, a Seoul-based Web site, reported": skip back over an apposition
+    if k - 1 >= s0 and d.toks[k - 1].text == ",":
+        m = k - 2
+        while m >= s0 and d.toks[m].text != "," and m > k - 10:
+            m -= 1
+        if m >= s0 and d.toks[m].text == "," and d.toks[m + 1].upos == "DET":
+            k = m
+    n = 0
+    while k - 1 >= s0 and n < 14:
+        t = d.toks[k - 1]
+        if t.text in (",", ";", ":", "(", ")") or d.is_quote_mark(k - 1) or (
+            t.xpos in FINITE_XPOS and t.upos in ("VERB", "AUX")
+        ):
+            break
+        k -= 1
+        n += 1
+    if end <= k or not any(d.toks[m].upos in ("NOUN", "PROPN", "PRON") for m in range(k, end)):
+        return None
+    return k, end
+
+
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december yesterday today tonight week month year
+    morning afternoon evening night weekend""".split()
+)
+
+
+def trim_mention(d: DocView, a: int, b: int) -> tuple[int, int] | None:
+    """Drop what is not part of the speaker: a leading conjunction or
+    preposition ("since Japanese Prime Minister X") and a trailing time phrase
+    ("A senior official ... on Wednesday", "X last month")."""
+    while a < b and d.toks[a].upos in ("SCONJ", "ADP", "CCONJ", "ADV", "PUNCT"):
+        a += 1
+    for k in range(a + 1, b):
+        low = d.low(k)
+        nxt = d.low(k + 1) if k + 1 < b else ""
+        if low in ("yesterday", "today", "tonight") or (
+            low in ("on", "last", "this", "next", "earlier", "late", "early") and nxt in TIME_WORDS
+        ):
+            b = k
+            break
+    a, b = d.trim(a, b)
+    return (a, b) if b > a else None
+
+
+def verb_cue_rule(d: DocView) -> list[Candidate]:
+    """Reported and direct speech around a reporting verb.
+
+    The content side is decided from the surface, because the parser is least
+    reliable exactly here (inverted and trailing cues):
+    - nothing but adverbials after the cue and a clause before the speaker
+      -> content before ("S, X said", "“…,” the ministry said in a statement");
+    - a comma, the speaker and the cue inside a sentence that goes on with a
+      finite verb -> split ("Less clear, he said, is what ...");
+    - otherwise the content follows the cue ("X said (that) S", "X said: “…”").
+    """
+    out: list[Candidate] = []
+    for v in range(len(d.toks)):
+        if not _is_cue(d, v):
+            continue
+        s0, s1 = d.sent_range(v)
+        end = s1
+        while end > s0 and d.is_punct(end - 1) and not d.is_quote_mark(end - 1):
+            end -= 1
+        h = subject_of(d, v)
+        src = mention_range(d, h, v) if h is not None else None
+        if src is not None and (d.is_quote_mark(src[0]) or d.in_quote(d.toks[src[0]].start)) and not d.in_quote(
+            d.toks[v].start
+        ):
+            src = None  # words inside a quotation are content, never the speaker of a cue outside it
+        if src is None:
+            src = surface_subject(d, v, s0)
+        if src is not None:
+            src = trim_mention(d, *src)
+        if src is not None and not (s0 <= src[0] < s1):
+            src_in_sentence = False
+        else:
+            src_in_sentence = True
+        belief = d.lemma(v) in lexicon.BELIEF_VERBS and d.lemma(v) not in lexicon.SPEECH_VERBS
+        cue = d.char_span(v, v + 1)
+        # extend "has said"/"have said" cue over its auxiliaries for display
+        k = v
+        while k - 1 >= s0 and d.toks[k - 1].upos == "AUX" and d.toks[k - 1].head == v:
+            k -= 1
+        cue = (d.toks[k].start, cue[1])
+
+        def cand(spans: list[tuple[int, int]], rule: str, orient: str, source: tuple[int, int] | None = src,
+                 cue: tuple[int, int] = cue, v: int = v, belief: bool = belief) -> Candidate:
+            return Candidate(
+                content=spans,
+                rule="belief" if belief and not rule.startswith("quote") else rule,
+                confidence=CONF["belief" if belief and not rule.startswith("quote") else rule],
+                cue_tok=v, cue=cue, cue_lemma=d.lemma(v), source=source, orientation=orient,
+            )
+
+        # Inverted cue: “…,” said X  /  S, wrote X.  Speaker after the verb.
+        inverted = src is not None and src[0] > v
+        if src is None and v + 1 < end and d.toks[v + 1].upos in ("PROPN", "DET", "NOUN", "ADJ"):
+            # parser found no subject; "…,” said Jane Smith" has one after the cue
+            before = v - 1
+            while before >= s0 and d.toks[before].text == ",":
+                before -= 1
+            if before >= s0 and d.is_quote_mark(before):
+                src = d.trim(v + 1, end)
+                inverted = True
+        if inverted and src is not None:
+            left = d.trim(s0, v, keep_quotes=True)
+            chain = d.quote_ending_at(d.toks[v - 1].end if v > s0 else -9, slack=3) if v > s0 else None
+            if chain is None and v - 2 >= 0:
+                chain = d.quote_ending_at(d.toks[v - 2].end, slack=3)
+            if chain:
+                out.append(cand([q.inner for q in chain], "quote_cue_before", "before"))
+            elif left[1] > left[0] and d.words(*left) >= 2:
+                out.append(cand([d.char_span(*left)], "reported_before", "before"))
+            continue
+        if not src_in_sentence:
+            src = None
+        # What follows the cue, up to the first comma.
+        i = v + 1
+        while i < end and d.toks[i].text != "," and not d.is_quote_mark(i):
+            i += 1
+        after_is_trivial = _trivial(d, v + 1, i)
+        first_after = v + 1
+        while first_after < end and d.toks[first_after].text in (",", ":"):
+            first_after += 1
+        # X said: “…”  — the content is the quotation that opens after the cue
+        if first_after < end and d.is_quote_mark(first_after):
+            chain = d.quote_starting_at(d.toks[first_after].start)
+            if chain:
+                spans = [q.inner for q in chain]
+                q_end_tok = d.tok_at(chain[-1].end - 1)
+                tail = q_end_tok + 1
+                # sentence goes on after the quote without a comma: mixed content
+                if tail < end and d.toks[tail].text not in (",", ";") and not d.is_quote_mark(tail) \
+                        and d.toks[tail].upos != "CCONJ" and len(chain) == 1:
+                    spans = [(chain[0].start, d.toks[end - 1].end)]
+                    out.append(cand(spans, "reported_after", "after"))
+                else:
+                    out.append(cand(spans, "quote_cue_after", "after"))
+                    # “No amnesty” and “Out with X”: each further quote joined by and/or is its own statement
+                    nxt = d.chains.index(chain) + 1
+                    while nxt < len(d.chains):
+                        gap = d.text[chain[-1].end : d.chains[nxt][0].start].strip(" ,")
+                        if gap not in ("and", "or", ""):
+                            break
+                        chain = d.chains[nxt]
+                        out.append(cand([q.inner for q in chain], "quote_cue_after", "after"))
+                        nxt += 1
+                continue
+        src_start = src[0] if src else v
+        left_end = src_start
+        # content before the speaker: a comma or closing quote just before the
+        # speaker (allowing a connective such as "as well as" in between)
+        sep = next((k for k in range(src_start - 1, max(s0, src_start - 5) - 1, -1)
+                    if d.toks[k].text == "," or d.is_quote_mark(k)), None) if src is not None else None
+        has_left = sep is not None and d.words(s0, sep) >= 2
+        if sep is not None:
+            left_end = sep + 1 if d.is_quote_mark(sep) else sep
+        if after_is_trivial and has_left and src is not None:
+            rest = i + 1 if i < end and d.toks[i].text == "," else i
+            # Less clear, he said, is what ...: the sentence continues with a finite verb
+            if rest < end and d.toks[rest].xpos in FINITE_XPOS and d.words(rest, end) >= 2:
+                a = d.trim(s0, left_end)
+                b = d.trim(rest, end, keep_quotes=True)
+                out.append(cand([d.char_span(*a), d.char_span(*b)], "reported_split", "split"))
+                continue
+            # “…,” the ministry said in a statement.
+            chain = d.quote_ending_at(d.toks[src_start - 1].end, slack=3) if src_start > 0 else None
+            if chain is None and src_start > 1:
+                chain = d.quote_ending_at(d.toks[src_start - 2].end, slack=3)
+            if chain:
+                out.append(cand([q.inner for q in chain], "quote_cue_before", "before"))
+                continue
+            a = d.trim(s0, left_end, keep_quotes=True)
+            if a[1] > a[0]:
+                out.append(cand([d.char_span(*a)], "reported_before", "before"))
+            continue
+        a, b = _content_after(d, v, end)
+        if b > a and (d.words(a, b) >= 2 or d.words(a, b) >= 1 and d.lemma(v) in ("deny", "praise")):
+            out.append(cand([d.char_span(a, b)], "reported_after", "after"))
+    return out
+
+
+def according_to_rule(d: DocView) -> list[Candidate]:
+    """"S, according to X" / "According to X, S": the source is the noun
+    phrase after "to"; the content is the rest of the sentence."""
+    out: list[Candidate] = []
+    for i in range(len(d.toks) - 1):
+        if d.low(i) != "according" or d.low(i + 1) != "to":
+            continue
+        s0, s1 = d.sent_range(i)
+        end = s1
+        while end > s0 and d.is_punct(end - 1) and not d.is_quote_mark(end - 1):
+            end -= 1
+        j = i + 2
+        while j < end and d.toks[j].text not in (",", ";") and d.toks[j].upos not in ("VERB", "AUX"):
+            j += 1
+        src = d.trim(i + 2, j)
+        if src[1] <= src[0]:
+            continue
+        cue = (d.toks[i].start, d.toks[i + 1].end)
+        left = d.trim(s0, i)
+        right = d.trim(j, end, keep_quotes=True)
+        spans = [d.char_span(*r) for r in (left, right) if d.words(*r) >= 2]
+        if not spans:
+            continue
+        out.append(Candidate(content=spans, rule="according_to", confidence=CONF["according_to"], cue_tok=i,
+                             cue=cue, cue_lemma="according to", source=src,
+                             orientation="before" if left[1] > left[0] else "after"))
+    return out

@@ -1,0 +1,240 @@
+"""Reading articles from plain-text files, HTML pages, JSONL and directories.
+
+Every record becomes either an :class:`~attrib.models.Article` or a
+:class:`Skipped` with the file, line and a reason a person can act on.  Bad
+input never raises: one broken line costs that line only.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cache import text_sha256
+from .models import Article
+
+DEFAULT_MAX_CHARS = 1_000_000
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+META_FIELDS = ("url", "title", "outlet", "published", "author")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2028\u2029\ufeff]")
+ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to a in is that for on with as was said by at it from he she his her they be has have "
+    "are were an not this but or its will would who which".split()
+)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A record that was not stored, with where it came from and why."""
+
+    where: str
+    reason: str
+
+
+def article_id_for(text: str) -> str:
+    """The id of an article that has none: a prefix of its text's SHA-256."""
+    return "sha256-" + text_sha256(text)[:16]
+
+
+def decode(data: bytes) -> str:
+    """Decode bytes as UTF-8 (with or without BOM) or UTF-16/32 with a BOM.
+
+    Raises ``ValueError`` with a readable reason for binary data or bytes that
+    are not valid UTF-8.
+    """
+    for bom, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError as e:
+                raise ValueError(f"not valid {enc.upper()} despite its byte-order mark ({e.reason})") from None
+    if b"\x00" in data[:4096]:
+        raise ValueError("binary data (NUL bytes), not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ValueError(
+            f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); convert the file to UTF-8"
+        ) from None
+
+
+def clean_text(text: str) -> str:
+    """Replace control and zero-width characters by spaces, one for one.
+
+    Offsets into the cleaned text are offsets into the original, so the stored
+    text and the spans stay aligned with what the user gave.
+    """
+    return CONTROL.sub(" ", text)
+
+
+def check_text(text: str, max_chars: int) -> str | None:
+    """Why ``text`` cannot be processed, or ``None`` when it can."""
+    if not text.strip():
+        return "empty article (no text)"
+    if len(text) > max_chars:
+        return f"article too long ({len(text):,} characters > --max-chars {max_chars:,})"
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 20:
+        return "no prose: fewer than 20 letters"
+    words = re.findall(r"[A-Za-z]+", text.lower())
+    non_latin = sum(1 for c in letters if not ("a" <= c.lower() <= "z")) / len(letters)
+    if non_latin > 0.5 or (len(words) >= 40 and sum(w in ENGLISH_FUNCTION_WORDS for w in words) / len(words) < 0.08):
+        return "does not look like English (the models are English-only)"
+    if max((len(line) for line in text.splitlines()), default=0) > 100_000 and text.count(" ") < len(text) / 50:
+        return "no prose: a very long line without spaces"
+    return None
+
+
+def looks_like_html(text: str) -> bool:
+    """True for an HTML page rather than plain text."""
+    head = text.lstrip()[:500].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+def html_to_article(html: str, where: str) -> tuple[str, str | None]:
+    """Main text and title of an HTML page (trafilatura)."""
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) or ""
+    meta = trafilatura.extract_metadata(html)
+    title = getattr(meta, "title", None) if meta else None
+    return text, title
+
+
+@dataclass
+class Reader:
+    """Turns input paths into articles and skips."""
+
+    max_chars: int = DEFAULT_MAX_CHARS
+    max_bytes: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.max_bytes is None:
+            self.max_bytes = self.max_chars * 4 + 1024
+
+    def read(self, inputs: Iterable[str | Path]) -> Iterator[Article | Skipped]:
+        """All records of all inputs, in order; directories are walked sorted."""
+        seen: dict[str, tuple[str, str]] = {}
+        for item in self._records(inputs):
+            if isinstance(item, Article):
+                sha = text_sha256(item.text)
+                if item.id in seen:
+                    first_where, first_sha = seen[item.id]
+                    if first_sha == sha:
+                        continue  # the same article twice in one run: store once, say nothing
+                    yield Skipped(item.source or "?", f"duplicate id {item.id!r} with other text (first at {first_where})")
+                    continue
+                seen[item.id] = (item.source or "?", sha)
+            yield item
+
+    def _records(self, inputs: Iterable[str | Path]) -> Iterator[Article | Skipped]:
+        for raw in inputs:
+            path = Path(raw)
+            if path.is_dir():
+                files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+                if not files:
+                    yield Skipped(str(path), "directory has no files")
+                for f in files:
+                    if f.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES:
+                        yield from self._file(f)
+            elif path.is_file():
+                yield from self._file(path)
+            else:
+                yield Skipped(str(path), "no such file or directory")
+
+    def _file(self, path: Path) -> Iterator[Article | Skipped]:
+        where = str(path)
+        try:
+            size = path.stat().st_size
+            if path.suffix.lower() in JSONL_SUFFIXES:
+                yield from self._jsonl(path)
+                return
+            if size > (self.max_bytes or 0):
+                yield Skipped(where, f"file too large ({size:,} bytes; limit set by --max-chars {self.max_chars:,})")
+                return
+            data = path.read_bytes()
+        except OSError as e:
+            yield Skipped(where, f"cannot read: {e.strerror or e}")
+            return
+        try:
+            text = decode(data)
+        except ValueError as e:
+            yield Skipped(where, str(e))
+            return
+        title = None
+        if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
+            text, title = html_to_article(text, where)
+            if not text.strip():
+                yield Skipped(where, "HTML page with no article text")
+                return
+        yield from self._article({"id": path.stem, "text": text, "title": title}, where)
+
+    def _jsonl(self, path: Path) -> Iterator[Article | Skipped]:
+        try:
+            with path.open("rb") as f:
+                head = f.read(4)
+            wide = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+            lines: Iterable[bytes | str]
+            if wide:  # UTF-16 JSONL: decode the whole file, then split lines
+                lines = decode(path.read_bytes()).splitlines()
+            else:
+                lines = path.open("rb")
+        except (OSError, ValueError) as e:
+            yield Skipped(str(path), f"cannot read: {getattr(e, 'strerror', None) or e}")
+            return
+        for n, raw in enumerate(lines, 1):
+            where = f"{path}:{n}"
+            if not raw.strip():
+                continue
+            if len(raw) > (self.max_bytes or 0):
+                yield Skipped(where, f"line too long ({len(raw):,} bytes; limit set by --max-chars)")
+                continue
+            try:
+                line = raw if isinstance(raw, str) else decode(raw)
+            except ValueError as e:
+                yield Skipped(where, str(e))
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as e:
+                yield Skipped(where, f"invalid JSON ({e.msg} at column {e.colno})")
+                continue
+            if not isinstance(obj, dict):
+                yield Skipped(where, f"expected a JSON object, got {type(obj).__name__}")
+                continue
+            yield from self._article(obj, where)
+        if hasattr(lines, "close"):
+            lines.close()
+
+    def _article(self, obj: dict, where: str) -> Iterator[Article | Skipped]:
+        text = obj.get("text")
+        if not isinstance(text, str):
+            yield Skipped(where, "missing 'text' (a string)" if text is None else "'text' is not a string")
+            return
+        text = clean_text(text)
+        problem = check_text(text, self.max_chars)
+        if problem:
+            yield Skipped(where, problem)
+            return
+        raw_id = obj.get("id", obj.get("doc_id"))
+        if raw_id is not None and not isinstance(raw_id, (str, int)) or isinstance(raw_id, bool):
+            yield Skipped(where, "'id' must be a string or a number")
+            return
+        art_id = str(raw_id).strip() if raw_id is not None and str(raw_id).strip() else article_id_for(text)
+        meta = {}
+        for k in META_FIELDS:
+            v = obj.get(k)
+            meta[k] = str(v) if v is not None and not isinstance(v, (dict, list)) else None
+        yield Article(id=art_id, text=text, source=where, **meta)

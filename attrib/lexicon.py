@@ -1,0 +1,160 @@
+"""Word lists the rules consult.  Data only: no logic beyond small lookups.
+
+Every list is general English news vocabulary, not drawn from any one article.
+"""
+
+from __future__ import annotations
+
+# Verbs that introduce what someone said or wrote (lemmas).  "speech" verbs get
+# the highest confidence: their complement is, by definition, an utterance.
+SPEECH_VERBS = frozenset(
+    """
+    say tell add state declare announce report write tweet post reply respond answer
+    explain note remark comment observe stress emphasize emphasise insist assert argue
+    contend maintain claim allege charge testify confirm deny acknowledge admit concede
+    reveal disclose predict forecast warn caution pledge vow promise threaten urge
+    recommend suggest propose demand ask question accuse blame praise criticize
+    criticise condemn denounce slam chant shout yell cry scream whisper recall repeat
+    reiterate complain lament boast agree counter rebut retort quip joke concede
+    conclude estimate project indicate signal hint mention describe brief inform
+    assure reassure tout dismiss reject decry hail welcome applaud
+    """.split()
+)
+
+# Verbs of belief and intention.  PolNeAR marks them as attributions; they
+# are weaker evidence of a *statement*, so their rule gets a lower confidence.
+BELIEF_VERBS = frozenset(
+    """
+    think believe feel hope fear worry expect know suspect doubt reckon guess
+    consider assume acknowledge understand
+    """.split()
+)
+
+# Verbs that take the person spoken to as object: "told reporters that ...".
+RECIPIENT_VERBS = frozenset("tell inform assure reassure brief warn remind ask urge".split())
+
+# Verbs whose whole object is the content, not a clause: "denied arms deals".
+CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS
+
+# Never cues even though they look like one in context.
+NOT_CUES = frozenset("decline refuse".split())
+
+# Nouns that head a speech event: "in a statement", "issued a statement".
+SPEECH_NOUNS = frozenset(
+    "statement announcement remarks remark interview speech testimony communique post tweet report "
+    "briefing letter op-ed editorial".split()
+)
+
+# Prepositions/participles that name the channel that relayed someone's words:
+# "in a speech carried by KCNA", "a statement via state media".
+RELAY_MARKERS = ("carried by", "published by", "broadcast by", "released by", "issued by", "via", "through")
+
+# Heads of unnamed person mentions: a speaker with such a head and no name is
+# anonymous ("a senior official", "a source familiar with ...").
+ANONYMOUS_HEADS = frozenset(
+    "official source aide diplomat insider person spokesman spokeswoman spokesperson representative "
+    "officer staffer adviser advisor insider employee member".split()
+)
+
+# Heads that make a mention an organisation ("the ministry", "the junta").
+ORG_HEADS = frozenset(
+    """
+    ministry government junta agency office department administration newspaper paper
+    daily magazine broadcaster network channel website site outlet media service
+    company firm corporation bank council committee commission parliament congress
+    senate court army military police party union association organisation
+    organization group institute center centre foundation university school
+    regime cabinet kremlin presidency embassy mission tribunal board authority
+    authorities team campaign
+    """.split()
+)
+
+# Role words: the head of a title ("Vice Minister of Foreign Affairs").
+ROLE_HEADS = frozenset(
+    """
+    minister secretary director spokesman spokeswoman spokesperson president leader
+    chairman chairwoman chair chief head ceo cfo founder governor mayor senator
+    representative congressman congresswoman ambassador envoy correspondent reporter
+    editor analyst professor researcher economist official commander general admiral
+    officer chancellor premier king queen prince emperor lawyer attorney judge
+    justice adviser advisor aide deputy candidate nominee manager strategist
+    executive dean superintendent commissioner coordinator lawmaker legislator
+    """.split()
+)
+
+# Words that may precede a role head inside the title ("Vice", "senior").
+ROLE_MODIFIERS = frozenset(
+    """
+    vice deputy prime acting former senior junior chief foreign defense defence
+    interior finance state assistant associate general special top principal
+    analytical executive managing press national
+    """.split()
+)
+
+# Heads of government: "Japanese Prime Minister X" speaks for "Japanese government".
+GOVERNMENT_ROLES = ("prime minister", "president", "premier", "chancellor")
+# Heads of state by title: "North Korean leader X" speaks for North Korea.
+STATE_ROLES = ("leader", "supreme leader", "king", "queen", "emperor")
+
+# "Minister of X" works for the "Ministry of X" (standard naming of
+# government bodies in English-language news).
+ROLE_TO_BODY = (
+    ("minister of ", "Ministry of "),
+    ("secretary of ", "Department of "),
+    ("director of ", "Office of the Director of "),
+)
+
+PRONOUNS = {
+    "he": "person",
+    "she": "person",
+    "him": "person",
+    "her": "person",
+    "it": "organisation",
+    "they": "group",
+    "we": "group",
+    "i": "person",
+}
+
+# Country name -> nationality adjective.  Used both ways: "South Korean" ->
+# South Korea and "China" -> "Chinese government".
+COUNTRIES = {
+    "Afghanistan": "Afghan", "Argentina": "Argentine", "Australia": "Australian",
+    "Austria": "Austrian", "Belarus": "Belarusian", "Belgium": "Belgian", "Brazil": "Brazilian",
+    "Britain": "British", "Burma": "Burmese", "Canada": "Canadian", "Chile": "Chilean",
+    "China": "Chinese", "Colombia": "Colombian", "Cuba": "Cuban", "Denmark": "Danish",
+    "Egypt": "Egyptian", "Finland": "Finnish", "France": "French", "Germany": "German",
+    "Greece": "Greek", "Hungary": "Hungarian", "India": "Indian", "Indonesia": "Indonesian",
+    "Iran": "Iranian", "Iraq": "Iraqi", "Ireland": "Irish", "Israel": "Israeli", "Italy": "Italian",
+    "Japan": "Japanese", "Jordan": "Jordanian", "Kenya": "Kenyan", "Lebanon": "Lebanese",
+    "Mexico": "Mexican", "Myanmar": "Myanmar", "Netherlands": "Dutch", "Nigeria": "Nigerian",
+    "North Korea": "North Korean", "Norway": "Norwegian", "Pakistan": "Pakistani",
+    "Philippines": "Philippine", "Poland": "Polish", "Portugal": "Portuguese", "Qatar": "Qatari",
+    "Russia": "Russian", "Saudi Arabia": "Saudi", "South Africa": "South African",
+    "South Korea": "South Korean", "Spain": "Spanish", "Sweden": "Swedish", "Switzerland": "Swiss",
+    "Syria": "Syrian", "Taiwan": "Taiwanese", "Thailand": "Thai", "Turkey": "Turkish",
+    "Ukraine": "Ukrainian", "United Kingdom": "British", "UK": "British", "United States": "US",
+    "US": "US", "U.S.": "US", "America": "American", "Venezuela": "Venezuelan",
+    "Vietnam": "Vietnamese", "Yemen": "Yemeni",
+}
+NATIONALITIES = {adj: country for country, adj in COUNTRIES.items()}
+NATIONALITIES.update({"American": "United States", "US": "United States", "U.S.": "United States"})
+
+# Capitals used as metonyms for their country ("Seoul's presidential office").
+CAPITALS = {
+    "Washington": "United States", "Seoul": "South Korea", "Pyongyang": "North Korea",
+    "Moscow": "Russia", "Beijing": "China", "Tokyo": "Japan", "Kyiv": "Ukraine", "Kiev": "Ukraine",
+    "London": "United Kingdom", "Paris": "France", "Berlin": "Germany", "Tehran": "Iran",
+    "Taipei": "Taiwan", "New Delhi": "India", "Brasilia": "Brazil", "Ankara": "Turkey",
+    "Jerusalem": "Israel", "Damascus": "Syria", "Baghdad": "Iraq", "Riyadh": "Saudi Arabia",
+    "Hanoi": "Vietnam", "Naypyidaw": "Myanmar", "Ottawa": "Canada", "Canberra": "Australia",
+}
+
+
+def nationality_of(country: str) -> str | None:
+    """"South Korea" -> "South Korean"; None when unknown."""
+    return COUNTRIES.get(country)
+
+
+def country_of(word: str) -> str | None:
+    """"South Korean" or "Seoul" -> the country name; None when unknown."""
+    return NATIONALITIES.get(word) or CAPITALS.get(word)

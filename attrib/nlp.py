@@ -1,0 +1,181 @@
+"""The only module that imports stanza.
+
+It finds the model directory, builds one pipeline (tokenize, mwt, pos, lemma,
+depparse, ner) that is reused for every batch, and converts stanza's
+``Document`` into :class:`attrib.models.ParsedArticle`.  Models are never
+downloaded implicitly (``download_method=None``); ``attrib models download``
+calls :func:`download_models` for users with internet access.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import importlib.metadata
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .models import Entity, ParsedArticle, Sentence, Token
+
+PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
+LANG = "en"
+
+# Our own entity kinds: both CoNLL (PER/ORG/LOC/MISC, the offline models) and
+# OntoNotes (PERSON/GPE/NORP/..., stanza's official default) map onto them so
+# the rules work with either model set.  Numeric and date types are dropped:
+# no rule needs them as names.
+NER_MAP = {
+    "PER": "PER",
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "FAC": "LOC",
+    "MISC": "MISC",
+    "NORP": "MISC",
+    "EVENT": "MISC",
+    "WORK_OF_ART": "MISC",
+    "LAW": "MISC",
+    "PRODUCT": "MISC",
+    "LANGUAGE": "MISC",
+}
+
+
+class ModelsNotFound(RuntimeError):
+    """Raised when no stanza English models are found where we looked."""
+
+
+def default_stanza_dir() -> Path:
+    """stanza's own default resources directory (``~/stanza_resources``)."""
+    return Path(os.environ.get("STANZA_RESOURCES_DIR") or Path.home() / "stanza_resources")
+
+
+def resolve_models_dir(models_dir: str | os.PathLike[str] | None = None) -> Path:
+    """``--models DIR``, else ``$STANZA_RESOURCES_DIR``, else stanza's default.
+
+    Raises :class:`ModelsNotFound` naming the directory searched and the
+    command that fixes it when no English models are there.
+    """
+    path = Path(models_dir) if models_dir else default_stanza_dir()
+    if not (path / "resources.json").is_file() or not (path / LANG).is_dir():
+        raise ModelsNotFound(
+            f"No stanza English models found in {path} (looked for resources.json and {LANG}/). "
+            f"Run `attrib models download --dir {path}` on a machine with internet access, "
+            "or pass --models DIR / set STANZA_RESOURCES_DIR to a directory that has them."
+        )
+    return path
+
+
+def model_identity(models_dir: Path) -> str:
+    """A short id for the model set: stanza version + hash of resources.json.
+
+    Parses are cached under this id so that new models never reuse old parses.
+    """
+    digest = hashlib.sha256((models_dir / "resources.json").read_bytes()).hexdigest()[:12]
+    return f"stanza-{importlib.metadata.version('stanza')}-{digest}"
+
+
+def download_models(models_dir: str | os.PathLike[str] | None = None) -> Path:
+    """Download stanza's official English models (needs internet access)."""
+    import stanza
+
+    path = Path(models_dir) if models_dir else default_stanza_dir()
+    stanza.download(LANG, model_dir=str(path), processors=PROCESSORS)
+    return path
+
+
+class Parser:
+    """A stanza pipeline created once and fed texts in batches."""
+
+    def __init__(self, models_dir: str | os.PathLike[str] | None = None, use_gpu: bool = False):
+        import stanza
+
+        self.models_dir = resolve_models_dir(models_dir)
+        self.model = model_identity(self.models_dir)
+        self._stanza = stanza
+        self.pipeline = stanza.Pipeline(
+            LANG,
+            dir=str(self.models_dir),
+            processors=PROCESSORS,
+            download_method=None,
+            use_gpu=use_gpu,
+            logging_level="WARN",
+        )
+
+    def parse(self, text: str) -> ParsedArticle:
+        """Parse one text."""
+        return next(self.parse_many([text]))
+
+    def parse_many(self, texts: Iterable[str], batch_size: int = 8) -> Iterator[ParsedArticle]:
+        """Parse texts in batches, yielding one :class:`ParsedArticle` per text, in order."""
+        batch: list[str] = []
+        for text in texts:
+            batch.append(text)
+            if len(batch) >= batch_size:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    def _run(self, texts: list[str]) -> list[ParsedArticle]:
+        docs = [self._stanza.Document([], text=t) for t in texts]
+        done = self.pipeline(docs) if any(t.strip() for t in texts) else docs
+        return [convert(d, t, self.model) for d, t in zip(done, texts)]
+
+
+def convert(doc: Any, text: str, model: str = "unknown") -> ParsedArticle:
+    """Convert a stanza ``Document`` of ``text`` into a :class:`ParsedArticle`."""
+    tokens: list[Token] = []
+    sentences: list[Sentence] = []
+    for si, sent in enumerate(getattr(doc, "sentences", []) or []):
+        base = len(tokens)
+        word_index: dict[int, int] = {}
+        rows: list[tuple[Any, int, int, str]] = []
+        for tok in sent.tokens:
+            ner = getattr(tok, "ner", None) or "O"
+            for w in tok.words:
+                ws, we = getattr(w, "start_char", None), getattr(w, "end_char", None)
+                if ws is None or we is None or text[ws:we] != w.text:
+                    ws, we = tok.start_char, tok.end_char  # MWT part without offsets
+                word_index[w.id] = base + len(rows)
+                rows.append((w, ws, we, ner))
+        for w, ws, we, ner in rows:
+            head = word_index.get(w.head, -1) if w.head else -1
+            tokens.append(
+                Token(
+                    i=len(tokens),
+                    text=w.text,
+                    start=ws,
+                    end=we,
+                    lemma=(w.lemma or w.text),
+                    upos=w.upos or "X",
+                    xpos=w.xpos or "",
+                    head=head,
+                    deprel=w.deprel or "dep",
+                    sent=si,
+                    ner=ner,
+                )
+            )
+        if len(tokens) > base:
+            sentences.append(Sentence(si, tokens[base].start, tokens[-1].end, base, len(tokens)))
+    entities = _entities(doc, tokens, text)
+    return ParsedArticle(text, tuple(tokens), tuple(sentences), tuple(entities), model)
+
+
+def _entities(doc: Any, tokens: list[Token], text: str) -> list[Entity]:
+    out: list[Entity] = []
+    starts = [t.start for t in tokens]
+    for ent in getattr(doc, "ents", []) or []:
+        label = NER_MAP.get(ent.type)
+        if label is None:
+            continue
+        s, e = ent.start_char, ent.end_char
+        i = bisect.bisect_left(starts, s)
+        j = i
+        while j < len(tokens) and tokens[j].start < e:
+            j += 1
+        if i < j:
+            out.append(Entity(s, e, label, text[s:e], i, j))
+    return out

@@ -1,0 +1,195 @@
+"""Running articles through parse -> attribution -> storage.
+
+:class:`Parsing` wraps the stanza :class:`~attrib.nlp.Parser` (created only
+when a parse is not cached) and the :class:`~attrib.cache.ParseCache`.
+:func:`ingest` stores articles one transaction each; :func:`extract_records`
+does the same without a database; :func:`reextract` re-runs attribution from
+the parses stored in the database, without stanza.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from . import db as dbmod
+from .cache import ParseCache, text_sha256
+from .inputs import Skipped
+from .models import Article, Attribution, ParsedArticle
+from .resolve import attribute
+
+log = logging.getLogger(__name__)
+
+
+class Parsing:
+    """Parses texts, from the cache when possible, else with one stanza pipeline."""
+
+    def __init__(self, models_dir: str | os.PathLike[str] | None = None, cache: ParseCache | None = None,
+                 use_cache: bool = True):
+        from .nlp import model_identity, resolve_models_dir
+
+        self.models_dir = resolve_models_dir(models_dir)
+        self.model = model_identity(self.models_dir)
+        self.cache = cache if cache is not None else ParseCache()
+        self.use_cache = use_cache
+        self._parser = None
+        self.parsed = 0
+        self.cached = 0
+
+    def parse_many(self, texts: list[str]) -> list[ParsedArticle]:
+        """Parses of ``texts`` in order."""
+        out: list[ParsedArticle | None] = [
+            self.cache.get(self.model, t) if self.use_cache else None for t in texts
+        ]
+        todo = [k for k, p in enumerate(out) if p is None]
+        self.cached += len(texts) - len(todo)
+        if todo:
+            if self._parser is None:
+                from .nlp import Parser
+
+                self._parser = Parser(self.models_dir)
+            for k, parse in zip(todo, self._parser.parse_many([texts[k] for k in todo])):
+                out[k] = parse
+                self.parsed += 1
+                if self.use_cache:
+                    try:
+                        self.cache.put(parse)
+                    except OSError as e:  # a full or read-only cache must not stop the run
+                        log.warning("could not write parse cache: %s", e)
+        return [p for p in out if p is not None]
+
+
+@dataclass
+class Report:
+    """Counts of one run, and every record that was not stored."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    statements: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.skipped
+
+    def summary(self) -> str:
+        return (
+            f"articles: {self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{len(self.skipped)} skipped; statements stored: {self.statements}"
+        )
+
+
+def _batches(items: Iterable[Article | Skipped], size: int) -> Iterator[list[Article | Skipped]]:
+    batch: list[Article | Skipped] = []
+    for it in items:
+        batch.append(it)
+        if sum(isinstance(b, Article) for b in batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest(
+    db: sqlite_utils.Database,
+    records: Iterable[Article | Skipped],
+    parsing: Parsing | Callable[[], Parsing],
+    batch_size: int = 8,
+    progress: Callable[[int], None] | None = None,
+) -> Report:
+    """Store every article of ``records``; one transaction per article.
+
+    Articles already stored with the same text are not parsed again.  A record
+    that fails is reported in :attr:`Report.skipped` and the run goes on.
+    ``parsing`` may be a factory, so stanza is only loaded when something needs parsing.
+    """
+    report = Report()
+    parser_holder: list[Parsing] = [parsing] if isinstance(parsing, Parsing) else []
+    for batch in _batches(records, batch_size):
+        todo: list[Article] = []
+        for rec in batch:
+            if isinstance(rec, Skipped):
+                report.skipped.append(rec)
+                continue
+            row = db.execute("select text_sha256 from articles where id = ?", [rec.id]).fetchone()
+            if row and row[0] == text_sha256(rec.text):
+                report.unchanged += 1
+            else:
+                todo.append(rec)
+        if todo:
+            if not parser_holder:
+                parser_holder.append(parsing())  # type: ignore[operator]
+            try:
+                parses = parser_holder[0].parse_many([a.text for a in todo])
+            except Exception as e:  # noqa: BLE001 - one bad batch must not end the run
+                log.exception("parse failed")
+                parses = []
+                for a in todo:
+                    try:
+                        parses.extend(parser_holder[0].parse_many([a.text]))
+                    except Exception:  # noqa: BLE001
+                        report.skipped.append(Skipped(a.source or a.id, f"parser failed: {e}"))
+                        parses.append(None)  # type: ignore[arg-type]
+            for article, parse in zip(todo, parses):
+                if parse is None:
+                    continue
+                try:
+                    atts = attribute(parse)
+                    res = dbmod.save_article(db, article, atts, parse)
+                except Exception as e:  # noqa: BLE001
+                    log.exception("attribution failed for %s", article.id)
+                    report.skipped.append(Skipped(article.source or article.id, f"internal error: {e!r}"))
+                    continue
+                setattr(report, res.status, getattr(report, res.status) + 1)
+                if res.status != "unchanged":
+                    report.statements += res.n_statements
+        if progress:
+            progress(len(batch))
+    return report
+
+
+def extract_records(
+    records: Iterable[Article | Skipped], parsing: Parsing, batch_size: int = 8
+) -> Iterator[tuple[Article, list[Attribution]] | Skipped]:
+    """Attributions for every article, without a database."""
+    for batch in _batches(records, batch_size):
+        arts = [r for r in batch if isinstance(r, Article)]
+        for r in batch:
+            if isinstance(r, Skipped):
+                yield r
+        parses = parsing.parse_many([a.text for a in arts]) if arts else []
+        for a, p in zip(arts, parses):
+            yield a, attribute(p)
+
+
+def reextract(db: sqlite_utils.Database, progress: Callable[[int], None] | None = None) -> tuple[int, int, list[str]]:
+    """Re-run attribution on every stored parse (no stanza).
+
+    Returns (articles done, statements now stored, ids without a usable parse).
+    """
+    done = total = 0
+    missing: list[str] = []
+    rows = db.execute(
+        "select a.id, a.text, a.title, a.url, a.outlet, a.published, a.author, a.input, p.data "
+        "from articles a left join parses p on p.article_id = a.id order by a.id"
+    ).fetchall()
+    for art_id, text, title, url, outlet, published, author, where, data in rows:
+        article = Article(art_id, text, url, title, outlet, published, author, where)
+        try:
+            parse = dbmod.decode_parse(data, text) if data is not None else None
+        except (ValueError, OSError):
+            parse = None
+        if parse is None:
+            missing.append(art_id)
+        else:
+            _, after = dbmod.replace_statements(db, article, attribute(parse), parse)
+            done += 1
+            total += after
+        if progress:
+            progress(1)
+    return done, total, missing

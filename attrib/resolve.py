@@ -1,0 +1,404 @@
+"""Speaker resolution: who is behind each candidate statement.
+
+Turns the speaker *mention* a rule found ("he", "Campbell", "the ministry",
+"Kremlin spokesman Dmitry Peskov") into a name, a kind (person, organisation,
+group, anonymous, unknown), a role, an organisation and the body that relayed
+the words.  Works on one article at a time, left to right, so that a pronoun or
+a surname can refer back to what came before.  Never invents a name: an
+anonymous or group speaker keeps its description.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon
+from .extract import find_candidates
+from .extract.base import Candidate, DocView
+from .models import Attribution, ParsedArticle
+
+POSSESSIVE = re.compile(r"(?:['’]s?|\s+)$")
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker."""
+
+    name: str | None
+    kind: str
+    role: str | None = None
+    organisation: str | None = None
+
+
+@dataclass
+class Person:
+    name: str
+    role: str | None
+    organisation: str | None
+    last_seen: int  # character offset
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split())
+    text = re.sub(r"\s*-\s*", "-", text) if re.search(r"\w\s-\s?\w|\w-\s\w", text) else text
+    return POSSESSIVE.sub("", text).strip(" ,;:.")
+
+
+class Resolver:
+    """Resolves speakers of one article; keeps the people and organisations seen so far."""
+
+    def __init__(self, d: DocView):
+        self.d = d
+        self.people: list[Person] = []
+        self.person_at: dict[int, Person] = {}  # entity start char -> person
+        self.history: list[tuple[int, Speaker]] = []  # (char offset, speaker) of resolved statements
+        self._index_people()
+
+    # -- people -------------------------------------------------------------
+    def _name_range(self, tok_start: int, tok_end: int) -> tuple[int, int]:
+        """An entity's tokens without non-name edges ("Echoing Kim’s" -> "Kim"),
+        extended over hyphenated parts the tokenizer split ("Kim Hong - kyun")."""
+        d = self.d
+        i, j = tok_start, tok_end
+        while i < j and d.toks[i].upos not in ("PROPN",) and not d.toks[i].text[:1].isupper():
+            i += 1
+        while i < j and d.toks[i].upos not in ("PROPN", "NOUN", "X"):
+            i += 1
+        while j > i and (d.toks[j - 1].upos in ("PART", "PUNCT") or d.toks[j - 1].text in ("’s", "'s")):
+            j -= 1
+        while j + 1 < len(d.toks) and d.toks[j].text == "-" and d.toks[j].start == d.toks[j - 1].end \
+                and d.toks[j + 1].start == d.toks[j].end:
+            j += 2
+        return i, j
+
+    def _index_people(self) -> None:
+        d = self.d
+        for e in d.p.entities:
+            if e.label != "PER":
+                continue
+            i, j = self._name_range(e.tok_start, e.tok_end)
+            if j <= i:
+                continue
+            name = _clean(d.text[d.toks[i].start : d.toks[j - 1].end])
+            if not name or not name[0].isupper():
+                continue
+            role, org = self._title_before(i)
+            if role is None:
+                role, org = self._apposition_after(j)
+            person = self._match_person(name, d.toks[i].start)
+            if person is None:
+                person = Person(name, role, org, d.toks[i].start)
+                self.people.append(person)
+            else:
+                person.last_seen = d.toks[i].start
+                if len(name.split()) > len(person.name.split()):
+                    person.name = name
+                if person.role is None and role:
+                    person.role, person.organisation = role, org
+            self.person_at[d.toks[i].start] = person
+
+    def _match_person(self, name: str, at: int) -> Person | None:
+        """A surname or given name refers to the latest full name that has it ("Campbell" -> Kurt Campbell)."""
+        parts = name.split()
+        for p in sorted(self.people, key=lambda p: -p.last_seen):
+            if p.name == name:
+                return p
+            pparts = p.name.split()
+            if len(parts) == 1 and (parts[0] == pparts[-1] or parts[0] == pparts[0]):
+                return p
+        return None
+
+    def _title_before(self, i: int) -> tuple[str | None, str | None]:
+        """Role and organisation from the title before a name:
+        "Kremlin spokesman Dmitry Peskov" -> (spokesman, Kremlin)."""
+        d = self.d
+        k = i
+        s0, _ = d.sent_range(i) if d.toks else (0, 0)
+        while k - 1 >= s0:
+            t = d.toks[k - 1]
+            low = t.text.lower()
+            if t.upos in ("PROPN", "ADJ", "NOUN") or low == "of" and k - 2 >= s0 and \
+                    d.toks[k - 2].upos in ("PROPN", "NOUN"):
+                k -= 1
+                continue
+            break
+        words = [d.toks[m] for m in range(k, i)]
+        return split_title([w.text for w in words])
+
+    def _apposition_after(self, j: int) -> tuple[str | None, str | None]:
+        """"Colin Zwirko, a senior analytical correspondent with NK Pro" -> (role, organisation)."""
+        d = self.d
+        if j + 1 >= len(d.toks) or d.toks[j].text != ",":
+            return None, None
+        _, s1 = d.sent_range(j)
+        k = j + 1
+        if d.toks[k].upos == "DET":
+            k += 1
+        role_words: list[str] = []
+        while k < s1 and d.toks[k].upos in ("ADJ", "NOUN", "PROPN") and d.toks[k].text != ",":
+            role_words.append(d.toks[k].text)
+            k += 1
+        if not role_words or role_words[-1].lower() not in lexicon.ROLE_HEADS:
+            return None, None
+        org = None
+        if k < s1 and d.toks[k].text.lower() in ("with", "at", "of", "for", "from"):
+            m = k + 1
+            while m < s1 and d.toks[m].upos in ("PROPN", "DET", "NOUN", "ADJ", "PART") and d.toks[m].text != ",":
+                m += 1
+            if m > k + 1:
+                org = org_name(d, k + 1, m)
+        return " ".join(role_words), org
+
+    # -- mentions -----------------------------------------------------------
+    def resolve(self, c: Candidate) -> Speaker:
+        """The speaker of candidate ``c`` (and remember it for later pronouns)."""
+        d = self.d
+        if c.speaker_from is not None:
+            sp = self._resolved_of(c.speaker_from)
+        elif c.source is None:
+            sp = Speaker(None, "unknown")
+        else:
+            sp = self.mention(c.source[0], c.source[1], at=d.toks[c.source[0]].start)
+        at = c.cue[0] if c.cue else c.start
+        self.history.append((at, sp))
+        c.__dict__["_speaker"] = sp
+        return sp
+
+    def _resolved_of(self, c: Candidate) -> Speaker:
+        sp = c.__dict__.get("_speaker")
+        return sp if sp is not None else Speaker(None, "unknown")
+
+    def mention(self, a: int, b: int, at: int) -> Speaker:
+        """Resolve the mention in tokens ``[a, b)``."""
+        d = self.d
+        text = d.text[d.toks[a].start : d.toks[b - 1].end]
+        if b - a == 1 and d.toks[a].upos == "PRON":
+            return self._pronoun(d.toks[a].text.lower(), at)
+        head = self._head(a, b)
+        # A named person inside the mention (before any comma: "X, a correspondent with Y").
+        cut = next((k for k in range(a, b) if d.toks[k].text == ","), b)
+        has_conj = any(d.toks[k].upos == "CCONJ" for k in range(a, cut))
+        for e in d.p.entities:
+            if e.label == "PER" and a <= e.tok_start < cut and not has_conj:
+                i, j = self._name_range(e.tok_start, e.tok_end)
+                if j <= i:
+                    continue
+                person = self.person_at.get(d.toks[i].start)
+                if person is None:
+                    continue
+                return Speaker(person.name, "person", person.role, person.organisation)
+        hl = d.toks[head].lemma.lower()
+        plural = d.toks[head].xpos in ("NNS", "NNPS")
+        named = [e for e in d.p.entities if a <= e.tok_start < cut]
+        if has_conj or (plural and hl not in lexicon.ORG_HEADS and hl not in ("source",)):
+            # "South Korean and US officials", "crowds of voters": a group, named by its description
+            if hl in lexicon.ANONYMOUS_HEADS and not named and hl == "source":
+                return Speaker(_clean(text), "anonymous", None, None)
+            return Speaker(_clean(text), "group", None, None)
+        if hl in lexicon.ANONYMOUS_HEADS and not any(e.label in ("ORG",) and e.tok_start <= head < e.tok_end
+                                                     for e in named):
+            return Speaker(_clean(text), "anonymous", None, self._org_in_pp(head, b))
+        if named or hl in lexicon.ORG_HEADS or d.toks[head].upos == "PROPN":
+            name = org_name(d, a, cut)
+            if not any(d.toks[k].upos == "PROPN" for k in range(a, cut)) and hl in lexicon.ORG_HEADS:
+                name = self._earlier_org(hl, at) or name
+            if not name:
+                return Speaker(_clean(text), "unknown")
+            country = name if name in lexicon.COUNTRIES else None
+            if country:
+                adj = lexicon.nationality_of(country)
+                return Speaker(country, "organisation", None, f"{adj} government")
+            return Speaker(name, "organisation", None, name)
+        return Speaker(_clean(text), "unknown")
+
+    def _head(self, a: int, b: int) -> int:
+        d = self.d
+        for k in range(a, b):
+            h = d.toks[k].head
+            if h < a or h >= b:
+                return k
+        return b - 1
+
+    def _org_in_pp(self, head: int, b: int) -> str | None:
+        """"a senior official at Seoul’s presidential office" -> "South Korean presidential office"."""
+        d = self.d
+        for k in range(head + 1, b):
+            if d.toks[k].text.lower() in ("at", "of", "with", "from", "in") and k + 1 < b:
+                return org_name(d, k + 1, b)
+        return None
+
+    def _earlier_org(self, head_lemma: str, at: int) -> str | None:
+        """"the ministry" -> the latest organisation named earlier whose head is "Ministry"."""
+        d = self.d
+        best = None
+        for e in d.p.entities:
+            if e.start >= at or e.label not in ("ORG",):
+                continue
+            heads = {d.toks[k].lemma.lower() for k in range(e.tok_start, e.tok_end)}
+            if head_lemma in heads:
+                best = org_name(d, _extend_left(d, e.tok_start), e.tok_end)
+        return best
+
+    def _pronoun(self, pron: str, at: int) -> Speaker:
+        kind = lexicon.PRONOUNS.get(pron, "unknown")
+        want = {"person": ("person",), "organisation": ("organisation",), "group": ("group", "organisation")}
+        for pos, sp in reversed(self.history):
+            if pos < at and sp.kind in want.get(kind, ()) and sp.name and at - pos < 2500:
+                return sp
+        if kind == "person":
+            best = None
+            for start, person in self.person_at.items():
+                if start < at and (best is None or start > best[0]):
+                    best = (start, person)
+            if best:
+                p = best[1]
+                return Speaker(p.name, "person", p.role, p.organisation)
+        if kind == "organisation":
+            # "China ..., in which it says": the latest organisation or place that was a subject
+            d = self.d
+            for e in reversed(d.p.entities):
+                if e.start < at and e.label in ("ORG", "LOC") and d.toks[e.tok_end - 1].deprel.startswith("nsubj"):
+                    return self.mention(e.tok_start, e.tok_end, e.start)
+        return Speaker(None, kind if kind != "unknown" else "unknown")
+
+    def relay_of(self, c: Candidate) -> str | None:
+        """The body that relayed the words: an outer "…, the ministry said" or a
+        "carried by KCNA" / "via state media" phrase in the cue's sentence."""
+        d = self.d
+        if c.relay is not None:
+            return self.mention(c.relay[0], c.relay[1], d.toks[c.relay[0]].start).name
+        if c.cue_tok is None:
+            return None
+        s0, s1 = d.sent_range(c.cue_tok)
+        for k in range(s0, s1):
+            if c.covers(d.toks[k].start):
+                continue
+            low = d.toks[k].text.lower()
+            two = f"{d.toks[k - 1].text.lower()} {low}" if k > s0 else ""
+            if two in lexicon.RELAY_MARKERS or low in lexicon.RELAY_MARKERS and low == "via":
+                m = k + 1
+                while m < s1 and d.toks[m].upos in ("PROPN", "NOUN", "ADJ", "DET") and d.toks[m].text != ",":
+                    m += 1
+                if m > k + 1:
+                    sp = self.mention(k + 1, m, d.toks[k + 1].start)
+                    if sp.kind == "organisation" or d.toks[m - 1].lemma.lower() in lexicon.ORG_HEADS:
+                        return sp.name if sp.kind == "organisation" else _clean(
+                            d.text[d.toks[k + 1].start : d.toks[m - 1].end]).removeprefix("the ")
+        return None
+
+
+def _extend_left(d: DocView, i: int) -> int:
+    """Include nationality adjectives before an organisation entity ("South Korean Ministry ...")."""
+    while i > 0 and d.toks[i - 1].upos in ("PROPN", "ADJ") and d.toks[i - 1].text[:1].isupper():
+        i -= 1
+    return i
+
+
+def org_name(d: DocView, a: int, b: int) -> str | None:
+    """Name of an organisation from a mention in tokens ``[a, b)``.
+
+    - drops determiners and a possessor ("Russia’s Vedomosti newspaper");
+    - a capital or country as possessor becomes the nationality ("Seoul’s
+      presidential office" -> "South Korean presidential office");
+    - a descriptor before a proper name is dropped ("state media KCNA" -> KCNA),
+      and so is a generic head after one ("Vedomosti newspaper" -> Vedomosti).
+    """
+    toks = [d.toks[k] for k in range(a, b) if d.toks[k].upos != "DET" or d.toks[k].text[:1].isupper()
+            and d.toks[k].lemma.lower() not in ("the", "a", "an")]
+    # possessor: X ’s Y
+    prefix = ""
+    for n, t in enumerate(toks):
+        if t.text in ("’s", "'s", "’", "'") and n > 0:
+            owner = _clean(" ".join(x.text for x in toks[:n]))
+            country = lexicon.country_of(owner)
+            rest = toks[n + 1 :]
+            if country and rest and not any(x.upos == "PROPN" for x in rest):
+                prefix = (lexicon.nationality_of(country) or owner) + " "
+            toks = rest
+            break
+    toks = [t for t in toks if t.text != ","]
+    if not toks:
+        return None
+    propn = [n for n, t in enumerate(toks) if t.upos == "PROPN" or t.text[:1].isupper()]
+    if propn:
+        last_common = max((n for n, t in enumerate(toks) if t.upos == "NOUN" and not t.text[:1].isupper()),
+                           default=-1)
+        if 0 <= last_common < propn[-1]:
+            # descriptor before the name: "state media KCNA"
+            toks = toks[last_common + 1 :]
+        elif last_common > propn[-1] and toks[last_common].lemma.lower() in lexicon.ORG_HEADS and \
+                propn[-1] == last_common - 1 and not any(lexicon.country_of(t.text) for t in toks[: propn[-1] + 1]):
+            # generic head after the name: "Vedomosti newspaper"
+            toks = toks[: propn[-1] + 1]
+    name = _clean(d.text[toks[0].start : toks[-1].end])
+    return (prefix + name) if name else None
+
+
+def split_title(words: list[str]) -> tuple[str | None, str | None]:
+    """Split the words before a name into (role, organisation).
+
+    "South Korean Vice Minister of Foreign Affairs" -> ("Vice Minister of Foreign
+    Affairs", "South Korean Ministry of Foreign Affairs"); "Kremlin spokesman" ->
+    ("spokesman", "Kremlin"); "Japanese Prime Minister" -> ("Prime Minister",
+    "Japanese government"); "North Korean leader" -> ("leader", "North Korea").
+    """
+    lows = [w.lower() for w in words]
+    r = None
+    for n, w in enumerate(lows):
+        if w in lexicon.ROLE_HEADS:
+            r = n
+            break
+        if w in lexicon.ROLE_MODIFIERS and any(x in lexicon.ROLE_HEADS for x in lows[n + 1 :]):
+            r = n
+            break
+    if r is None:
+        return None, None
+    role = " ".join(words[r:])
+    pre = " ".join(words[:r]).strip()
+    role_l = role.lower()
+    nationality = pre if lexicon.country_of(pre) and pre not in lexicon.CAPITALS else None
+    if not nationality and pre in lexicon.COUNTRIES:
+        nationality = lexicon.nationality_of(pre)
+    if nationality:
+        for marker, body in lexicon.ROLE_TO_BODY:
+            pos = role_l.find(marker)
+            if pos >= 0:
+                return role, f"{nationality} {body}{role[pos + len(marker):]}"
+        if any(role_l.endswith(g) for g in lexicon.STATE_ROLES):
+            return role, lexicon.country_of(pre)
+        if any(role_l.endswith(g) for g in lexicon.GOVERNMENT_ROLES):
+            return role, f"{nationality} government"
+        return role, None
+    return role, (pre or None)
+
+
+def attribute(parse: ParsedArticle) -> list[Attribution]:
+    """Find every attributed statement in ``parse``: extraction plus speaker resolution."""
+    d, cands = find_candidates(parse)
+    r = Resolver(d)
+    out = []
+    # resolve in order of the cue, so that pronouns look back at earlier speakers
+    for c in sorted(cands, key=lambda c: (c.cue[0] if c.cue else c.start)):
+        sp = r.resolve(c)
+        conf = c.confidence
+        if c.source is not None and sp.name is None:
+            conf *= 0.8  # a speaker we could not name is weaker evidence
+        out.append(
+            Attribution(
+                content_spans=tuple(sorted(c.content)),
+                cue=c.cue,
+                source=d.char_span(*c.source) if c.source else None,
+                type=c.type,
+                rule=c.rule,
+                confidence=round(conf, 3),
+                cue_lemma=c.cue_lemma,
+                source_name=sp.name,
+                speaker_kind=sp.kind,
+                role=sp.role,
+                organisation=sp.organisation,
+                reported_by=r.relay_of(c),
+            )
+        )
+    out.sort(key=lambda a: (a.start, a.end))
+    return out
