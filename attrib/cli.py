@@ -204,7 +204,8 @@ def reextract(db_path, quiet) -> None:
 
 @cli.command()
 @click.argument("db_path", metavar="DB", type=click.Path(exists=True, dir_okay=False))
-@click.option("-h", "--host", default="127.0.0.1", show_default=True, help="Interface to bind (localhost only by default).")
+@click.option("-h", "--host", default="127.0.0.1", show_default=True,
+              help="Interface to bind (localhost only by default).")
 @click.option("-p", "--port", default=8001, show_default=True, type=int)
 @click.option("--live", is_flag=True,
               help="Open the file read-only but not immutable, for browsing while `attrib ingest` writes to it.")

@@ -134,7 +134,8 @@ class Reader:
                     first_where, first_sha = seen[item.id]
                     if first_sha == sha:
                         continue  # the same article twice in one run: store once, say nothing
-                    yield Skipped(item.source or "?", f"duplicate id {item.id!r} with other text (first at {first_where})")
+                    reason = f"duplicate id {item.id!r} with other text (first at {first_where})"
+                    yield Skipped(item.source or "?", reason)
                     continue
                 seen[item.id] = (item.source or "?", sha)
             yield item

@@ -17,7 +17,7 @@ SPEECH_VERBS = frozenset(
     criticise condemn denounce slam chant shout yell cry scream whisper recall repeat
     reiterate complain lament boast agree counter rebut retort quip joke concede
     conclude estimate project indicate signal hint mention describe brief inform
-    assure reassure tout dismiss reject decry hail welcome applaud
+    assure reassure tout dismiss reject decry hail welcome applaud call
     """.split()
 )
 
@@ -26,7 +26,7 @@ SPEECH_VERBS = frozenset(
 BELIEF_VERBS = frozenset(
     """
     think believe feel hope fear worry expect know suspect doubt reckon guess
-    consider assume acknowledge understand
+    consider assume acknowledge understand want plan intend
     """.split()
 )
 

@@ -122,7 +122,7 @@ class Parser:
     def _run(self, texts: list[str]) -> list[ParsedArticle]:
         docs = [self._stanza.Document([], text=t) for t in texts]
         done = self.pipeline(docs) if any(t.strip() for t in texts) else docs
-        return [convert(d, t, self.model) for d, t in zip(done, texts)]
+        return [convert(d, t, self.model) for d, t in zip(done, texts, strict=True)]
 
 
 def convert(doc: Any, text: str, model: str = "unknown") -> ParsedArticle:

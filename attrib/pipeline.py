@@ -52,7 +52,7 @@ class Parsing:
                 from .nlp import Parser
 
                 self._parser = Parser(self.models_dir)
-            for k, parse in zip(todo, self._parser.parse_many([texts[k] for k in todo])):
+            for k, parse in zip(todo, self._parser.parse_many([texts[k] for k in todo]), strict=True):
                 out[k] = parse
                 self.parsed += 1
                 if self.use_cache:
@@ -135,7 +135,7 @@ def ingest(
                     except Exception:  # noqa: BLE001
                         report.skipped.append(Skipped(a.source or a.id, f"parser failed: {e}"))
                         parses.append(None)  # type: ignore[arg-type]
-            for article, parse in zip(todo, parses):
+            for article, parse in zip(todo, parses, strict=True):
                 if parse is None:
                     continue
                 try:
@@ -163,7 +163,7 @@ def extract_records(
             if isinstance(r, Skipped):
                 yield r
         parses = parsing.parse_many([a.text for a in arts]) if arts else []
-        for a, p in zip(arts, parses):
+        for a, p in zip(arts, parses, strict=True):
             yield a, attribute(p)
 
 

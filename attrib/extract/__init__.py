@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from ..models import ParsedArticle
 from .base import WORD, Candidate, DocView
-from .reported import according_to_rule, verb_cue_rule
+from .reported import according_to_rule, that_clause_rule, verb_cue_rule
 
-RULES = (verb_cue_rule, according_to_rule)
+RULES = (verb_cue_rule, according_to_rule, that_clause_rule)
 
 FLOATING_CONF = 0.55
 
@@ -26,6 +26,9 @@ def find_candidates(parse: ParsedArticle) -> tuple[DocView, list[Candidate]]:
     for rule in RULES:
         cands.extend(rule(d))
     cands = [c for c in cands if c.content and all(e > s for s, e in c.content)]
+    # a cue inside quotation marks is part of the quoted speaker's words
+    # ("“We cannot ... deny the right ...,” Mica said"), never a statement of its own
+    cands = [c for c in cands if c.cue is None or not d.in_quote(c.cue[0])]
     cands = _relays(d, cands)
     cands = _drop_nested(cands)
     cands = _dedupe(cands)
@@ -117,8 +120,14 @@ def floating_quote_rule(d: DocView, cands: list[Candidate]) -> list[Candidate]:
         if not prev:
             continue
         speaker = prev[-1]
+        # “A,” he said. “B.” — in the same paragraph, B goes on with the same statement
+        gap = d.text[speaker.end : first.start]
+        if speaker.rule.startswith("quote") and "\n" not in gap and len(gap) < 80:
+            speaker.content = speaker.content + [q.inner for q in chain]
+            continue
+        # the speaker mention is the one that named the speaker before
         c = Candidate(content=[q.inner for q in chain], rule="floating_quote", confidence=FLOATING_CONF,
-                      source=None, orientation="none", speaker_from=speaker)
+                      source=speaker.source, orientation="none", speaker_from=speaker)
         out.append(c)
         claimed.append(c)
     return out

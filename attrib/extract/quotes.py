@@ -18,6 +18,7 @@ sentences (and the tokenizer's sentences split it).  Rules:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPEN_DOUBLE = "“„«"
@@ -61,6 +62,10 @@ def _apostrophe(text: str, i: int) -> bool:
 
 def find_quotes(text: str) -> list[Quote]:
     """All top-level quotations in ``text``, in order (see the module docstring)."""
+    # '' (two apostrophes, an old newspaper style for a double quote): read the
+    # pair as one straight double mark; the copy keeps every offset
+    if "''" in text or "``" in text:
+        text = re.sub(r"``|''", _two_marks, text)
     quotes: list[Quote] = []
     i, n = 0, len(text)
     open_at: int | None = None
@@ -107,6 +112,13 @@ def find_quotes(text: str) -> list[Quote]:
     if open_at is not None:
         quotes.append(_mk(open_at, n, text, False, para_continue, open_single, trim_end=True))
     return [q for q in quotes if q.inner_end > q.inner_start]
+
+
+def _two_marks(m: re.Match[str]) -> str:
+    """'' or `` as one curly mark plus a space, direction read from the context."""
+    text, i = m.string, m.start()
+    opening = m.group() == "``" or i == 0 or text[i - 1].isspace() or text[i - 1] in "([—"
+    return " “" if opening else "” "
 
 
 def _has_single_close(text: str, i: int) -> bool:

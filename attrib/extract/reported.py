@@ -20,6 +20,7 @@ CONF = {
     "reported_split": 0.7,  # S1, X said, S2
     "according_to": 0.75,  # S, according to X
     "belief": 0.45,  # X believes S
+    "that_clause": 0.4,  # X <any verb> that S
 }
 
 
@@ -35,6 +36,10 @@ def _is_cue(d: DocView, i: int) -> bool:
     # Passive without an agent ("it was reported that") names no speaker.
     if any(c.deprel == "aux:pass" for c in kids) and not any(c.deprel == "obl:agent" for c in kids):
         return False
+    # "call" is speech only as "called X Y" / "called for" / "called on",
+    # not "a group called X" or "called him on the phone"
+    if lem == "call":
+        return t.xpos != "VBN" or any(c.deprel == "aux" for c in kids)
     # A belief verb counts only with a subject of its own ("they think ...",
     # not the noun compound "think tank" mis-tagged as a verb).
     if lem in lexicon.BELIEF_VERBS and lem not in lexicon.SPEECH_VERBS:
@@ -44,7 +49,12 @@ def _is_cue(d: DocView, i: int) -> bool:
 
 
 def _trivial(d: DocView, i: int, j: int) -> bool:
-    """Tokens ``[i, j)`` add nothing but time/place/manner ("on Thursday", "in a statement")."""
+    """Tokens ``[i, j)`` add nothing but time/place/manner ("on Thursday", "in a statement",
+    "at a news conference announcing ...")."""
+    if i < j and d.toks[i].upos == "ADP" and d.low(i) != "that" and not any(
+        d.toks[k].xpos in FINITE_XPOS or d.low(k) == "that" or d.is_quote_mark(k) for k in range(i, j)
+    ):
+        return True
     if d.words(i, j) > 8:
         return False
     for k in range(i, j):
@@ -82,17 +92,27 @@ def _content_after(d: DocView, v: int, s_end: int) -> tuple[int, int]:
             break
     j = s_end
     for c in d.children(v):
-        # a coordinated verb after a comma or "but" starts a new predicate of
-        # the same speaker: "denied X, but vowed Y" (without them, "said he
-        # had not heard ... and believes ..." is one complement)
+        # a coordinated verb starts a new predicate, not more content, when it
+        # is a speech verb ("announced X and said Y"), has its own subject
+        # ("Republicans said X and Democrats accused Y") or follows a comma or
+        # "but" ("denied X, but vowed Y"); otherwise ("said he had not heard
+        # ... and believes ...") it may be part of the reported clause
         if c.deprel == "conj" and c.i > i and c.upos in ("VERB", "AUX"):
             k = min(d.subtree(c.i))
             gap = {d.low(m) for m in range(max(i, k - 3), k)}
-            if not gap & {",", "but", ";"}:
+            own_subject = any(g.deprel in ("nsubj", "nsubj:pass") for g in d.children(c.i))
+            if not (gap & {",", "but", ";", "—"} or own_subject or c.lemma.lower() in lexicon.SPEECH_VERBS):
                 continue
             while k > i and (d.is_punct(k - 1) or d.toks[k - 1].upos == "CCONJ"):
                 k -= 1
             j = min(j, k)
+    for c in d.children(v):
+        # ", citing satellite imagery" / ", adding that ...": a participle clause
+        # after a comma is the speaker's next act, not part of the content
+        if c.deprel in ("advcl", "xcomp") and c.xpos == "VBG" and c.i > i + 1:
+            k = min(d.subtree(c.i))
+            if k > i and d.toks[k - 1].text == ",":
+                j = min(j, k - 1)
     # a cue inside a quotation speaks only up to the closing mark
     q = d.quote_around(d.toks[v].start)
     if q is not None:
@@ -119,6 +139,13 @@ def surface_subject(d: DocView, v: int, s0: int) -> tuple[int, int] | None:
     n = 0
     while k - 1 >= s0 and n < 14:
         t = d.toks[k - 1]
+        if t.text == ")":  # "Rep. John Mica (R-Fla.) said": step over the parenthesis
+            m = k - 1
+            while m > s0 and d.toks[m].text != "(":
+                m -= 1
+            if d.toks[m].text == "(" and k - 1 - m < 8:
+                k = m
+                continue
         if t.text in (",", ";", ":", "(", ")") or d.is_quote_mark(k - 1) or (
             t.xpos in FINITE_XPOS and t.upos in ("VERB", "AUX")
         ):
@@ -153,6 +180,13 @@ def trim_mention(d: DocView, a: int, b: int) -> tuple[int, int] | None:
             break
     a, b = d.trim(a, b)
     return (a, b) if b > a else None
+
+
+def _cand(d: DocView, v: int, cue: tuple[int, int], src: tuple[int, int] | None, belief: bool,
+          spans: list[tuple[int, int]], rule: str, orient: str) -> Candidate:
+    rule = "belief" if belief and not rule.startswith("quote") else rule
+    return Candidate(content=spans, rule=rule, confidence=CONF[rule], cue_tok=v, cue=cue, cue_lemma=d.lemma(v),
+                     source=src, orientation=orient)
 
 
 def verb_cue_rule(d: DocView) -> list[Candidate]:
@@ -196,14 +230,6 @@ def verb_cue_rule(d: DocView) -> list[Candidate]:
             k -= 1
         cue = (d.toks[k].start, cue[1])
 
-        def cand(spans: list[tuple[int, int]], rule: str, orient: str, source: tuple[int, int] | None = src,
-                 cue: tuple[int, int] = cue, v: int = v, belief: bool = belief) -> Candidate:
-            return Candidate(
-                content=spans,
-                rule="belief" if belief and not rule.startswith("quote") else rule,
-                confidence=CONF["belief" if belief and not rule.startswith("quote") else rule],
-                cue_tok=v, cue=cue, cue_lemma=d.lemma(v), source=source, orientation=orient,
-            )
 
         # Inverted cue: “…,” said X  /  S, wrote X.  Speaker after the verb.
         inverted = src is not None and src[0] > v
@@ -221,9 +247,9 @@ def verb_cue_rule(d: DocView) -> list[Candidate]:
             if chain is None and v - 2 >= 0:
                 chain = d.quote_ending_at(d.toks[v - 2].end, slack=3)
             if chain:
-                out.append(cand([q.inner for q in chain], "quote_cue_before", "before"))
+                out.append(_cand(d, v, cue, src, belief, [q.inner for q in chain], "quote_cue_before", "before"))
             elif left[1] > left[0] and d.words(*left) >= 2:
-                out.append(cand([d.char_span(*left)], "reported_before", "before"))
+                out.append(_cand(d, v, cue, src, belief, [d.char_span(*left)], "reported_before", "before"))
             continue
         if not src_in_sentence:
             src = None
@@ -246,9 +272,9 @@ def verb_cue_rule(d: DocView) -> list[Candidate]:
                 if tail < end and d.toks[tail].text not in (",", ";") and not d.is_quote_mark(tail) \
                         and d.toks[tail].upos != "CCONJ" and len(chain) == 1:
                     spans = [(chain[0].start, d.toks[end - 1].end)]
-                    out.append(cand(spans, "reported_after", "after"))
+                    out.append(_cand(d, v, cue, src, belief, spans, "reported_after", "after"))
                 else:
-                    out.append(cand(spans, "quote_cue_after", "after"))
+                    out.append(_cand(d, v, cue, src, belief, spans, "quote_cue_after", "after"))
                     # “No amnesty” and “Out with X”: each further quote joined by and/or is its own statement
                     nxt = d.chains.index(chain) + 1
                     while nxt < len(d.chains):
@@ -256,7 +282,7 @@ def verb_cue_rule(d: DocView) -> list[Candidate]:
                         if gap not in ("and", "or", ""):
                             break
                         chain = d.chains[nxt]
-                        out.append(cand([q.inner for q in chain], "quote_cue_after", "after"))
+                        out.append(_cand(d, v, cue, src, belief, [q.inner for q in chain], "quote_cue_after", "after"))
                         nxt += 1
                 continue
         src_start = src[0] if src else v
@@ -271,25 +297,41 @@ def verb_cue_rule(d: DocView) -> list[Candidate]:
         if after_is_trivial and has_left and src is not None:
             rest = i + 1 if i < end and d.toks[i].text == "," else i
             # Less clear, he said, is what ...: the sentence continues with a finite verb
-            if rest < end and d.toks[rest].xpos in FINITE_XPOS and d.words(rest, end) >= 2:
+            if rest < end and d.words(rest, end) >= 2 and (
+                d.toks[rest].xpos in FINITE_XPOS
+                or any(d.toks[m].xpos in FINITE_XPOS for m in range(rest, min(end, rest + 8)))
+                and d.toks[rest].upos not in ("ADP", "SCONJ") and d.toks[rest].xpos != "VBG"
+                or d.toks[rest].xpos == "VBG" and any(d.toks[m].xpos in FINITE_XPOS for m in range(rest, end))
+                and d.toks[rest].deprel in ("csubj", "nsubj")
+            ):
                 a = d.trim(s0, left_end)
                 b = d.trim(rest, end, keep_quotes=True)
-                out.append(cand([d.char_span(*a), d.char_span(*b)], "reported_split", "split"))
+                out.append(_cand(d, v, cue, src, belief, [d.char_span(*a), d.char_span(*b)], "reported_split", "split"))
                 continue
             # “…,” the ministry said in a statement.
             chain = d.quote_ending_at(d.toks[src_start - 1].end, slack=3) if src_start > 0 else None
             if chain is None and src_start > 1:
                 chain = d.quote_ending_at(d.toks[src_start - 2].end, slack=3)
             if chain:
-                out.append(cand([q.inner for q in chain], "quote_cue_before", "before"))
+                spans = [q.inner for q in chain]
+                # “A,” Tester said, referring to X, “B.”: the quote resumes after the cue clause
+                nxt = next((ch for ch in d.chains if d.toks[v].end < ch[0].start < d.toks[s1 - 1].end), None)
+                if nxt is not None and d.text[: nxt[0].start].rstrip().endswith(",") and d.text[
+                        spans[-1][1] - 1 : spans[-1][1] + 1].strip().endswith(","):
+                    spans += [q.inner for q in nxt]
+                out.append(_cand(d, v, cue, src, belief, spans, "quote_cue_before", "before"))
                 continue
             a = d.trim(s0, left_end, keep_quotes=True)
             if a[1] > a[0]:
-                out.append(cand([d.char_span(*a)], "reported_before", "before"))
+                out.append(_cand(d, v, cue, src, belief, [d.char_span(*a)], "reported_before", "before"))
             continue
         a, b = _content_after(d, v, end)
+        if b > a and d.toks[a].upos == "ADP" and not any(
+            d.toks[m].upos in ("VERB", "AUX") or d.is_quote_mark(m) for m in range(a, b)
+        ):
+            continue  # "told reporters on Thursday": only an adjunct, no content
         if b > a and (d.words(a, b) >= 2 or d.words(a, b) >= 1 and d.lemma(v) in ("deny", "praise")):
-            out.append(cand([d.char_span(a, b)], "reported_after", "after"))
+            out.append(_cand(d, v, cue, src, belief, [d.char_span(a, b)], "reported_after", "after"))
     return out
 
 
@@ -319,4 +361,37 @@ def according_to_rule(d: DocView) -> list[Candidate]:
         out.append(Candidate(content=spans, rule="according_to", confidence=CONF["according_to"], cue_tok=i,
                              cue=cue, cue_lemma="according to", source=src,
                              orientation="before" if left[1] > left[0] else "after"))
+    return out
+
+
+def that_clause_rule(d: DocView) -> list[Candidate]:
+    """"X <verb> that S" with a verb outside the cue lists ("X signalled that
+    S", "the report concluded that S"): a that-clause complement after a verb
+    with a nominal subject is reported content far more often than not, so it
+    is kept, with a low confidence."""
+    out: list[Candidate] = []
+    for v in range(len(d.toks)):
+        t = d.toks[v]
+        if t.upos != "VERB" or t.lemma.lower() in lexicon.CUE_LEMMAS or t.lemma.lower() in lexicon.NOT_CUES:
+            continue
+        # a finite verb (or one with an auxiliary): "a warning that ..." is no predicate
+        if t.xpos not in FINITE_XPOS and not any(c.deprel == "aux" for c in d.children(v)):
+            continue
+        comp = next((c for c in d.children(v) if c.deprel == "ccomp" and c.i > v), None)
+        if comp is None:
+            continue
+        sub = d.subtree(comp.i)
+        if d.low(sub[0]) != "that" or sub[0] - v > 4:
+            continue
+        h = subject_of(d, v)
+        if h is None or d.low(h) in ("it", "this", "that", "there") or d.toks[h].upos not in ("NOUN", "PROPN", "PRON"):
+            continue
+        src = mention_range(d, h, v)
+        src = trim_mention(d, *src) if src else None
+        a, b = d.trim(sub[0], sub[-1] + 1, keep_quotes=True)
+        if src is None or d.words(a, b) < 3:
+            continue
+        out.append(Candidate(content=[d.char_span(a, b)], rule="that_clause", confidence=CONF["that_clause"],
+                             cue_tok=v, cue=d.char_span(v, v + 1), cue_lemma=d.lemma(v), source=src,
+                             orientation="after"))
     return out
