@@ -33,7 +33,17 @@ BELIEF_VERBS = frozenset(
 # Verbs that take the person spoken to as object: "told reporters that ...".
 RECIPIENT_VERBS = frozenset("tell inform assure reassure brief warn remind ask urge".split())
 
-# Verbs whose whole object is the content, not a clause: "denied arms deals".
+# Verbs whose noun-phrase object is itself what was said ("denied arms deals",
+# "pledged continued cooperation"); other cues need a clause or a quotation
+# ("posted a message", "asked a question" report no content).
+OBJECT_CUES = frozenset(
+    """
+    deny praise accuse pledge vow promise criticize criticise condemn denounce urge demand
+    warn blame hail welcome reject dismiss propose recommend call threaten predict decry
+    applaud slam chant
+    """.split()
+)
+
 CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS
 
 # Never cues even though they look like one in context.

@@ -119,7 +119,7 @@ def floating_quote_rule(d: DocView, cands: list[Candidate]) -> list[Candidate]:
         prev = [c for c in claimed if c.end <= first.start and first.start - c.end < 1500 and c.source is not None]
         if not prev:
             continue
-        speaker = prev[-1]
+        speaker = max(prev, key=lambda c: c.end)
         # “A,” he said. “B.” — in the same paragraph, B goes on with the same statement
         gap = d.text[speaker.end : first.start]
         if speaker.rule.startswith("quote") and "\n" not in gap and len(gap) < 80:

@@ -97,8 +97,9 @@ def find_quotes(text: str) -> list[Quote]:
                 pass  # stray closing mark: ignore
             i += 1
             continue
-        # inside a quote
-        if not open_single and (c in CLOSE_DOUBLE or (c == '"' and not _is_open_straight(text, i))):
+        # inside a quote; “ typed for ” (after , . ? ! and before a space) closes it
+        typo_close = c in OPEN_DOUBLE and i > 0 and text[i - 1] in ",.?!" and (i + 1 == n or text[i + 1].isspace())
+        if not open_single and (c in CLOSE_DOUBLE or typo_close or (c == '"' and not _is_open_straight(text, i))):
             quotes.append(_mk(open_at, i + 1, text, True, para_continue, False))
             open_at, para_continue = None, False
         elif not open_single and c == '"':

@@ -51,6 +51,14 @@ def _is_cue(d: DocView, i: int) -> bool:
 def _trivial(d: DocView, i: int, j: int) -> bool:
     """Tokens ``[i, j)`` add nothing but time/place/manner ("on Thursday", "in a statement",
     "at a news conference announcing ...")."""
+    # "said matter-of-factly as confetti fell", "said, answering a question":
+    # a subordinate or participle clause after the cue is circumstance, not content
+    first = next((k for k in range(i, j) if d.toks[k].upos != "ADV" and not d.is_punct(k)), None)
+    if first is not None and (
+        d.toks[first].upos == "SCONJ" and d.low(first) not in ("that", "whether", "if")
+        or d.toks[first].xpos == "VBG" and first == i
+    ):
+        return True
     if i < j and d.toks[i].upos == "ADP" and d.low(i) != "that" and not any(
         d.toks[k].xpos in FINITE_XPOS or d.low(k) == "that" or d.is_quote_mark(k) for k in range(i, j)
     ):
@@ -99,6 +107,8 @@ def _content_after(d: DocView, v: int, s_end: int) -> tuple[int, int]:
         # ... and believes ...") it may be part of the reported clause
         if c.deprel == "conj" and c.i > i and c.upos in ("VERB", "AUX"):
             k = min(d.subtree(c.i))
+            if k <= i:  # the "conjunct" holds the content itself (a mis-attached complement)
+                continue
             gap = {d.low(m) for m in range(max(i, k - 3), k)}
             own_subject = any(g.deprel in ("nsubj", "nsubj:pass") for g in d.children(c.i))
             if not (gap & {",", "but", ";", "—"} or own_subject or c.lemma.lower() in lexicon.SPEECH_VERBS):
@@ -106,6 +116,11 @@ def _content_after(d: DocView, v: int, s_end: int) -> tuple[int, int]:
             while k > i and (d.is_punct(k - 1) or d.toks[k - 1].upos == "CCONJ"):
                 k -= 1
             j = min(j, k)
+    for k in range(i + 1, j - 1):
+        # ", telling X that ..." / ", adding ...": the speaker's next speech act
+        if d.toks[k].text == "," and d.toks[k + 1].xpos == "VBG" and d.lemma(k + 1) in lexicon.SPEECH_VERBS:
+            j = k
+            break
     for c in d.children(v):
         # ", citing satellite imagery" / ", adding that ...": a participle clause
         # after a comma is the speaker's next act, not part of the content
@@ -113,6 +128,18 @@ def _content_after(d: DocView, v: int, s_end: int) -> tuple[int, int]:
             k = min(d.subtree(c.i))
             if k > i and d.toks[k - 1].text == ",":
                 j = min(j, k - 1)
+    # the complement ends where its subtree ends: trailing adjuncts of the cue
+    # (", a swipe at ...", "with a speech that ...") are not content
+    comps = [c for c in d.children(v) if c.deprel in COMPLEMENTS and c.i >= i]
+    if comps:
+        last = max(max(d.subtree(c.i)) for c in comps) + 1
+        while last < j and (d.is_quote_mark(last) or d.toks[last].text in (".", "?", "!")):
+            last += 1  # keep the closing mark of a quotation that ends the complement
+        # (", but that ..." still continues the complement)
+        cont = last + 1 < j and (d.toks[last + 1].upos == "CCONJ" or d.low(last + 1) == "that")
+        if last < j and not cont and (d.words(last, j) >= 3 and d.toks[last].text in (",", "—", "–", ";", "(")
+                                      or d.toks[last].upos == "ADP"):
+            j = min(j, last)
     # a cue inside a quotation speaks only up to the closing mark
     q = d.quote_around(d.toks[v].start)
     if q is not None:
@@ -147,7 +174,7 @@ def surface_subject(d: DocView, v: int, s0: int) -> tuple[int, int] | None:
                 k = m
                 continue
         if t.text in (",", ";", ":", "(", ")") or d.is_quote_mark(k - 1) or (
-            t.xpos in FINITE_XPOS and t.upos in ("VERB", "AUX")
+            t.xpos in FINITE_XPOS and t.upos in ("VERB", "AUX") and t.ner == "O"  # "The New York Times" as a verb
         ):
             break
         k -= 1
@@ -156,6 +183,8 @@ def surface_subject(d: DocView, v: int, s0: int) -> tuple[int, int] | None:
         return None
     return k, end
 
+
+COMPLEMENTS = ("ccomp", "xcomp", "obj", "iobj", "parataxis", "csubj")
 
 TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may
@@ -255,7 +284,7 @@ def verb_cue_rule(d: DocView) -> list[Candidate]:
             src = None
         # What follows the cue, up to the first comma.
         i = v + 1
-        while i < end and d.toks[i].text != "," and not d.is_quote_mark(i):
+        while i < end and d.toks[i].text != ",":
             i += 1
         after_is_trivial = _trivial(d, v + 1, i)
         first_after = v + 1
@@ -286,12 +315,22 @@ def verb_cue_rule(d: DocView) -> list[Candidate]:
                         nxt += 1
                 continue
         src_start = src[0] if src else v
+        # “…,” Trump said in August after ...: a quotation that closes right
+        # before the speaker, its last words ending in , ? or !, is the content
+        # whatever follows the cue
+        if src is not None and src_start > s0 and src_start <= v:
+            chain = d.quote_ending_at(d.toks[src_start - 1].end, slack=2)
+            if chain and d.text[chain[-1].inner_end - 1] in ",?!—":
+                out.append(_cand(d, v, cue, src, belief, [q.inner for q in chain], "quote_cue_before", "before"))
+                continue
         left_end = src_start
         # content before the speaker: a comma or closing quote just before the
         # speaker (allowing a connective such as "as well as" in between)
         sep = next((k for k in range(src_start - 1, max(s0, src_start - 5) - 1, -1)
                     if d.toks[k].text == "," or d.is_quote_mark(k)), None) if src is not None else None
-        has_left = sep is not None and d.words(s0, sep) >= 2
+        # ... and what stands there is a clause, not an adjunct ("Last week, X called ...")
+        has_left = sep is not None and d.words(s0, sep) >= 2 and (
+            d.is_quote_mark(sep) or any(d.toks[m].upos in ("VERB", "AUX") for m in range(s0, sep)))
         if sep is not None:
             left_end = sep + 1 if d.is_quote_mark(sep) else sep
         if after_is_trivial and has_left and src is not None:
@@ -330,6 +369,10 @@ def verb_cue_rule(d: DocView) -> list[Candidate]:
             d.toks[m].upos in ("VERB", "AUX") or d.is_quote_mark(m) for m in range(a, b)
         ):
             continue  # "told reporters on Thursday": only an adjunct, no content
+        if b > a and d.lemma(v) not in lexicon.OBJECT_CUES and d.words(a, b) <= 2 and not any(
+            d.toks[m].upos in ("VERB", "AUX") or d.is_quote_mark(m) for m in range(a, b)
+        ):
+            continue  # "posted a lengthy message": a noun phrase is no content for this verb
         if b > a and (d.words(a, b) >= 2 or d.words(a, b) >= 1 and d.lemma(v) in ("deny", "praise")):
             out.append(_cand(d, v, cue, src, belief, [d.char_span(a, b)], "reported_after", "after"))
     return out
