@@ -1,0 +1,147 @@
+"""Serve an attrib database with Datasette, read-only, with the project's metadata and templates.
+
+The canonical metadata and templates live in the repository's ``db/``
+directory (``db/metadata.yml``, ``db/templates``).  Datasette keys metadata by
+database name, which it takes from the file name (``news.db`` -> ``news``);
+``db/metadata.yml`` describes a database called ``attrib``, so for any other
+file name :func:`metadata_for` writes a copy with the section renamed (to
+``$ATTRIB_CACHE_DIR/datasette/``) and passes that instead.
+
+Default is ``-i`` (immutable): Datasette opens the file read-only without
+locking and may cache counts, which is right for a finished database.  While
+an ingest is still writing, pass ``immutable=False``: Datasette then opens the
+file with ``mode=ro`` and sees new rows as they are committed.  Datasette never
+writes to the database either way (no write plugins, no ``--root``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .cache import default_cache_dir
+
+#: The repository's Datasette files.
+DB_DIR = Path(__file__).resolve().parent.parent / "db"
+DEFAULT_METADATA = DB_DIR / "metadata.yml"
+DEFAULT_TEMPLATE_DIR = DB_DIR / "templates"
+
+#: Datasette settings for fact-checking use: shorter article cells in tables,
+#: and a little more time for full-text and faceted queries on big databases.
+DEFAULT_SETTINGS = {
+    "truncate_cells_html": "400",
+    "sql_time_limit_ms": "3000",
+    "facet_time_limit_ms": "500",
+}
+
+
+def database_name(db_path: str | Path) -> str:
+    """The name Datasette gives the database in ``db_path`` (its file name without extension)."""
+    return Path(db_path).stem
+
+
+def load_metadata(path: str | Path = DEFAULT_METADATA) -> dict[str, Any]:
+    """Read a Datasette metadata file (YAML or JSON)."""
+    text = Path(path).read_text(encoding="utf-8")
+    data = json.loads(text) if str(path).endswith(".json") else yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: Datasette metadata must be a mapping")
+    return data
+
+
+def metadata_for(db_path: str | Path, metadata: str | Path = DEFAULT_METADATA) -> Path:
+    """A metadata file whose database section matches ``db_path``'s Datasette name.
+
+    Returns ``metadata`` itself when it already has a section of that name, or
+    when it does not have exactly one database section to rename; otherwise a
+    JSON copy with the section renamed, written once (content-addressed) under
+    ``$ATTRIB_CACHE_DIR/datasette/``.
+    """
+    metadata = Path(metadata)
+    name = database_name(db_path)
+    data = load_metadata(metadata)
+    databases = data.get("databases") or {}
+    if name in databases or len(databases) != 1:
+        return metadata
+    (section,) = databases.values()
+    data["databases"] = {name: section}
+    body = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False)
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+    out = default_cache_dir() / "datasette" / f"metadata-{digest}.json"
+    if not out.exists():
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_suffix(f".{digest}.tmp")
+        tmp.write_text(body, encoding="utf-8")
+        tmp.replace(out)
+    return out
+
+
+def datasette_args(
+    db_path: str | Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8001,
+    immutable: bool = True,
+    metadata: str | Path | None = None,
+    template_dir: str | Path | None = None,
+    open_browser: bool = False,
+    settings: dict[str, str] | None = None,
+) -> list[str]:
+    """Command-line arguments for ``datasette`` (starting with ``serve``) to browse ``db_path``.
+
+    ``metadata`` defaults to the repository's ``db/metadata.yml`` (renamed to
+    the database's name by :func:`metadata_for`), ``template_dir`` to
+    ``db/templates``; ``settings`` are added to :data:`DEFAULT_SETTINGS`.
+    Binds to 127.0.0.1 unless told otherwise.
+    """
+    meta_src = Path(metadata) if metadata is not None else DEFAULT_METADATA
+    tdir = Path(template_dir) if template_dir is not None else DEFAULT_TEMPLATE_DIR
+    for path in (meta_src, tdir):
+        if not path.exists():
+            raise FileNotFoundError(
+                f"{path} not found: attrib serve uses the repository's db/ directory "
+                "(install attrib from a source checkout with pip install -e .)"
+            )
+    meta = metadata_for(db_path, meta_src)
+    args = ["serve"]
+    args += ["-i", str(db_path)] if immutable else [str(db_path)]
+    args += ["--host", host, "--port", str(port), "--metadata", str(meta), "--template-dir", str(tdir)]
+    for key, value in {**DEFAULT_SETTINGS, **(settings or {})}.items():
+        args += ["--setting", key, str(value)]
+    if open_browser:
+        args.append("--open")
+    return args
+
+
+def serve(
+    db_path: str | Path,
+    host: str = "127.0.0.1",
+    port: int = 8001,
+    immutable: bool = True,
+    open_browser: bool = False,
+) -> int:
+    """Run Datasette on ``db_path`` until interrupted; returns its exit status.
+
+    Runs ``python -m datasette`` with :func:`datasette_args` in a child process
+    (Ctrl-C stops both).  Use ``immutable=False`` while an ingest is writing.
+    """
+    path = Path(db_path)
+    if not path.is_file():
+        raise FileNotFoundError(f"no database at {path}")
+    cmd = [sys.executable, "-m", "datasette", *datasette_args(
+        path, host=host, port=port, immutable=immutable, open_browser=open_browser)]
+    proc = subprocess.Popen(cmd)
+    try:
+        return proc.wait()
+    except KeyboardInterrupt:
+        try:
+            return proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            return proc.wait()

@@ -1,0 +1,212 @@
+"""End to end: a real ``datasette`` server and Debian's Chromium driven by Playwright.
+
+Needs ``/usr/bin/chromium`` (``.ci/browser-setup.sh`` installs it); skipped
+without it, except under ``CI=true`` where a missing browser is a failure.
+Playwright's own browser downloads are never used.
+
+With ``ATTRIB_SCREENSHOT`` set, the article view is also saved as a PNG: to
+``docs/article-view.png`` for ``ATTRIB_SCREENSHOT=1``, or to the path given.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import REPO_ROOT, DatasetteSample
+
+from attrib.serve import datasette_args
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+A1, A2 = "yonhap-2024-05-01-missile", "example-times-xss"
+
+
+def _missing(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (CI=true: the browser test must run; see .ci/browser-setup.sh)")
+    pytest.skip(reason)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that is free right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def datasette_server(datasette_sample: DatasetteSample, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``datasette serve`` (as ``attrib serve`` runs it) on the sample database; yields its base URL."""
+    port = free_port()
+    log_path = tmp_path_factory.mktemp("datasette-log") / "server.log"
+    cmd = [sys.executable, "-m", "datasette", *datasette_args(datasette_sample.path, port=port)]
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(cmd, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/-/versions.json", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"datasette did not start:\n{log_path.read_text(errors='replace')}")
+            time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium, launched headless through Playwright."""
+    if not CHROMIUM.exists():
+        _missing(f"{CHROMIUM} not found")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("the playwright package is not installed")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def screenshot_path() -> Path | None:
+    value = os.environ.get("ATTRIB_SCREENSHOT", "")
+    if not value or value == "0":
+        return None
+    return REPO_ROOT / "docs" / "article-view.png" if value == "1" else Path(value)
+
+
+def test_search_open_statement_and_see_it_in_the_article(
+    chromium: Any, datasette_server: str, datasette_sample: DatasetteSample
+) -> None:
+    from playwright.sync_api import expect
+
+    dialogs: list[str] = []
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    s5, s6 = datasette_sample.ids["xss_script"], datasette_sample.ids["xss_img"]
+
+    # 1. a canned query from the database page: statements by a speaker
+    page.goto(datasette_server + "/attrib")
+    page.get_by_role("link", name="Statements by a speaker").click()
+    page.fill('input[name="speaker"]', "Jane")
+    page.click('input[type="submit"][value="Run SQL"]')
+    page.wait_for_load_state()
+    rows = page.locator("table.rows-and-columns tbody tr")
+    expect(rows).to_have_count(2)
+    expect(rows.first.locator("td.col-speaker a")).to_have_text("Jane Doe")
+
+    # 2. full-text search in the statements table, then open the statement's row page
+    page.goto(datasette_server + "/attrib/statements")
+    page.fill("input#_search", "harmless")
+    page.press("input#_search", "Enter")
+    page.wait_for_url("**_search=harmless**")
+    rows = page.locator("table.rows-and-columns tbody tr")
+    expect(rows).to_have_count(1)
+    rows.first.locator("td.col-id a").click()
+    page.wait_for_url(f"**/attrib/statements/{s5}")
+
+    # 3. follow the statement's content link to the article view
+    content_link = page.locator("td.col-content a")
+    expect(content_link).to_have_text("<script>alert(1)</script> is harmless,")
+    content_link.click()
+    page.wait_for_url(f"**/-/attrib/article/attrib/{A2}?statement={s5}#s-{s5}")
+
+    # 4. the clicked statement is highlighted and scrolled into view
+    target = page.locator("#attrib-text .attrib-target.attrib-content")
+    expect(target).to_have_count(1)
+    expect(target).to_be_visible()
+    expect(target).to_be_in_viewport()
+    expect(target).to_have_text("<script>alert(1)</script> is harmless,")
+    expect(page.locator("#attrib-text .attrib-target.attrib-speaker")).to_have_text("Jane Doe")
+    expect(page.locator("#attrib-text .attrib-target.attrib-cue")).to_have_text("said")
+    assert "confidence 0.92" in (target.get_attribute("title") or "")
+    expect(page.locator(".attrib-selected blockquote")).to_have_text("<script>alert(1)</script> is harmless,")
+
+    # 5. the payloads are text: no element was created from them, no dialog fired
+    article_text = page.locator("#attrib-text").inner_text()
+    assert "<script>alert(1)</script>" in article_text
+    assert "<img src=x onerror=alert(1)>" in article_text
+    assert page.locator("#attrib-text img, #attrib-text script, svg[onload]").count() == 0
+    assert page.locator("img[src='x']").count() == 0
+
+    # 6. clicking another highlight selects that statement
+    page.locator(f'#attrib-text [data-statement="{s6}"].attrib-content').first.click()
+    page.wait_for_url(f"**statement={s6}#s-{s6}")
+    expect(page.locator(".attrib-selected blockquote")).to_contain_text("<img src=x onerror=alert(1)> tags were")
+    expect(page.locator(f'#attrib-text [data-statement="{s6}"].attrib-target').first).to_be_visible()
+
+    # 7. a bare #s-ID fragment moves the highlight without a reload
+    page.evaluate(f"window.location.hash = 's-{s5}'")
+    expect(page.locator("#attrib-text .attrib-target.attrib-content")).to_have_text(
+        "<script>alert(1)</script> is harmless,")
+
+    # 8. the speaker link leads to the speaker page with both statements
+    page.locator(".attrib-selected a", has_text="Jane Doe").click()
+    page.wait_for_url("**/-/attrib/speaker/attrib/*")
+    expect(page.locator("table.attrib-statements tbody tr")).to_have_count(2)
+
+    page.wait_for_timeout(300)  # let any late script run before checking for dialogs
+    assert dialogs == []
+    page.close()
+
+
+def test_article_view_screenshot(chromium: Any, datasette_server: str, datasette_sample: DatasetteSample) -> None:
+    """The article view renders Datasette's chrome and the highlights; saved as a PNG on request."""
+    from playwright.sync_api import expect
+
+    page = chromium.new_page(viewport={"width": 1200, "height": 900}, device_scale_factor=1)
+    sid = datasette_sample.ids["kcna_official"]
+    page.goto(f"{datasette_server}/-/attrib/article/attrib/{A1}?statement={sid}#s-{sid}")
+    expect(page.locator("header p.crumbs")).to_be_visible()  # Datasette's base.html
+    expect(page.locator("#attrib-text .attrib-target.attrib-content")).to_be_in_viewport()
+    expect(page.locator("#attrib-text .attrib-content")).to_have_count(5)
+    out = screenshot_path()
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        page.evaluate("window.scrollTo(0, 0)")
+        page.screenshot(path=str(out), full_page=True)
+        assert out.stat().st_size > 10_000
+    page.close()
+
+
+def test_missing_browser_skips_locally_and_fails_on_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception):
+        _missing("no browser")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception):
+        _missing("no browser")

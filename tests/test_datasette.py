@@ -1,0 +1,772 @@
+"""Datasette metadata, canned queries and the attrib plugin's pages, on a small hand-made database."""
+
+from __future__ import annotations
+
+import copy
+import html
+import json
+import shutil
+import sqlite3
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import markupsafe
+import pytest
+from conftest import DATASETTE_SAMPLE_TEXTS, DATASETTE_XSS_ROLE, REPO_ROOT, DatasetteSample
+from datasette.app import Datasette
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from attrib import serve
+from attrib.datasette_plugin import article_url, highlight_article, statement_summary
+from attrib.db import open_db, save_article
+from attrib.models import Article, Attribution
+
+TEMPLATE_DIR = REPO_ROOT / "db" / "templates"
+A1, A2, A3 = "yonhap-2024-05-01-missile", "example-times-xss", "yonhap-2024-06-10-kcna"
+
+#: Strings that must never appear unescaped in any page.
+XSS_PAYLOADS = (
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(3)>",
+    "<b>Mallory</b>",
+)
+ESCAPED_SCRIPT = "&lt;script&gt;alert(1)&lt;/script&gt;"
+
+
+def make_ds(sample: DatasetteSample, metadata: dict, *, template_dir: Path | None = TEMPLATE_DIR,
+            immutable: bool = True) -> Datasette:
+    """A Datasette on the sample database, as ``attrib serve`` would run it."""
+    files = {"immutables": [str(sample.path)]} if immutable else {"files": [str(sample.path)]}
+    return Datasette(
+        **files,
+        metadata=copy.deepcopy(metadata),
+        template_dir=str(template_dir) if template_dir else None,
+    )
+
+
+@pytest.fixture
+def ds(datasette_sample: DatasetteSample, datasette_metadata: dict) -> Datasette:
+    return make_ds(datasette_sample, datasette_metadata)
+
+
+async def get_html(ds: Datasette, url: str, status: int = 200) -> str:
+    response = await ds.client.get(url)
+    assert response.status_code == status, (url, response.status_code, response.text[:2000])
+    return response.text
+
+
+async def query(ds: Datasette, name: str, **params: str) -> list[dict[str, Any]]:
+    """Rows of canned query ``name`` as dicts."""
+    response = await ds.client.get(f"/attrib/{name}.json", params={**params, "_shape": "array"})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def assert_no_xss(page: str) -> None:
+    for payload in XSS_PAYLOADS:
+        assert payload not in page
+    assert 'href="javascript:' not in page.lower()
+
+
+def statement_key(sample: DatasetteSample) -> dict[str, str]:
+    """statement id -> short key."""
+    return {v: k for k, v in sample.ids.items()}
+
+
+def keys_of(sample: DatasetteSample, rows: list[dict[str, Any]], column: str = "statement_id") -> list[str]:
+    by_id = statement_key(sample)
+    return [by_id[r[column]] for r in rows]
+
+
+# ------------------------------------------------------------------ metadata
+
+
+def test_metadata_top_level(datasette_metadata: dict) -> None:
+    m = datasette_metadata
+    for key in ("title", "description_html", "license", "license_url", "source"):
+        assert m.get(key), key
+    assert list(m["databases"]) == ["attrib"]
+    assert m["databases"]["attrib"]["description"]
+
+
+def test_every_table_and_column_is_described(
+    datasette_sample: DatasetteSample, datasette_metadata: dict
+) -> None:
+    tables = datasette_metadata["databases"]["attrib"]["tables"]
+    conn = sqlite3.connect(datasette_sample.path)
+    names = [r[0] for r in conn.execute("select name from sqlite_master where type in ('table', 'view')")]
+    assert "statements_view" in names
+    for name in names:
+        assert tables.get(name, {}).get("description"), f"table {name} has no description"
+        if name.endswith(("_fts_data", "_fts_idx", "_fts_docsize", "_fts_config")):
+            continue  # FTS5 internals
+        columns = [r[1] for r in conn.execute(f"pragma table_info([{name}])")]
+        described = tables[name].get("columns", {})
+        missing = [c for c in columns if not described.get(c)]
+        assert not missing, f"{name}: columns without a description: {missing}"
+    conn.close()
+
+
+def test_key_columns_are_explained(datasette_metadata: dict) -> None:
+    cols = datasette_metadata["databases"]["attrib"]["tables"]["statements"]["columns"]
+    assert "precision" in cols["confidence"] and "0" in cols["confidence"] and "1" in cols["confidence"]
+    assert "rule" in cols["rule"]
+    assert "relayed" in cols["reported_by_id"] and "KCNA" in cols["reported_by_id"]
+    assert "half-open" in cols["start"]
+    assert "JSON" in cols["content_spans"] and "[start, end]" in cols["content_spans"]
+    for kind in ("person", "organisation", "group", "anonymous", "unknown"):
+        assert kind in cols["speaker_kind"]
+    for t in ("direct", "indirect", "mixed"):
+        assert t in cols["type"]
+
+
+def test_facets_configured(datasette_metadata: dict) -> None:
+    tables = datasette_metadata["databases"]["attrib"]["tables"]
+    assert tables["statements"]["facets"] == [
+        "speaker_id", "organisation_id", "cue_lemma", "type", "speaker_kind"]
+    assert {"speaker", "organisation", "cue_lemma", "type"} <= set(tables["statements_view"]["facets"])
+
+
+async def test_facets_are_computed(ds: Datasette) -> None:
+    data = (await ds.client.get("/attrib/statements_view.json")).json()
+    assert {"speaker", "organisation", "cue_lemma", "type"} <= set(data["facet_results"])
+    counts = {r["value"]: r["count"] for r in data["facet_results"]["type"]["results"]}
+    assert counts == {"indirect": 5, "direct": 4, "mixed": 2}
+    data = (await ds.client.get("/attrib/statements.json")).json()
+    kinds = {r["value"]: r["count"] for r in data["facet_results"]["speaker_kind"]["results"]}
+    assert kinds == {"person": 4, "organisation": 3, "anonymous": 2, "group": 1, "unknown": 1}
+    speakers = {r["label"]: r["count"] for r in data["facet_results"]["speaker_id"]["results"]}
+    assert speakers["Jane Doe"] == 2 and speakers["Foreign Ministry"] == 2
+
+
+async def test_statements_table_full_text_search(ds: Datasette, datasette_sample: DatasetteSample) -> None:
+    data = (await ds.client.get("/attrib/statements.json?_search=provocation&_shape=array")).json()
+    assert sorted(keys_of(datasette_sample, data, "id")) == [
+        "jcs_provocation", "kcna_outer", "ministry_inner"]
+
+
+async def test_canned_queries_listed_with_titles(ds: Datasette, datasette_metadata: dict) -> None:
+    page = await get_html(ds, "/attrib")
+    for name, q in datasette_metadata["databases"]["attrib"]["queries"].items():
+        assert f'href="/attrib/{name}"' in page
+        assert html.escape(q["title"], quote=False) in page
+
+
+# ------------------------------------------------------------ canned queries
+
+
+async def test_search_statements(ds: Datasette, datasette_sample: DatasetteSample) -> None:
+    rows = await query(ds, "search_statements", q="provocation")
+    assert sorted(keys_of(datasette_sample, rows)) == ["jcs_provocation", "kcna_outer", "ministry_inner"]
+    # every word must match; a stray double quote is not an FTS syntax error
+    rows = await query(ds, "search_statements", q='provocation "force')
+    assert sorted(keys_of(datasette_sample, rows)) == ["kcna_outer", "ministry_inner"]
+    # the speaker mention is searched too (S6's mention is "She")
+    rows = await query(ds, "search_statements", q="jane")
+    assert keys_of(datasette_sample, rows) == ["xss_script"]
+    rows = await query(ds, "search_statements", q="provocation\tforce\n")
+    assert sorted(keys_of(datasette_sample, rows)) == ["kcna_outer", "ministry_inner"]
+    # FTS5 syntax is neutralised: these are words (or nothing), never errors
+    for q in ("U.S.", "AND OR (", "*", "", '"', "content: a:b", "^", "\\", "NOT", "\t"):
+        assert await query(ds, "search_statements", q=q) == []
+        assert await query(ds, "what_did_x_say_about_y", speaker="Kim", about=q + " zzz") == []
+
+
+async def test_statements_by_speaker(ds: Datasette, datasette_sample: DatasetteSample) -> None:
+    rows = await query(ds, "statements_by_speaker", speaker="Kim")
+    # newest first: Kim Yo-jong (2024-06-10), then Kim Min-jun (2024-05-01)
+    assert keys_of(datasette_sample, rows) == ["kim_drills", "jcs_provocation"]
+    assert [r["speaker"] for r in rows] == ["Kim Yo-jong", "Kim Min-jun"]
+    assert rows[1]["role"] == "spokesperson" and rows[1]["organisation"] == "Joint Chiefs of Staff"
+    assert rows[1]["content"] == "This is a clear provocation, … We are ready to respond."
+    rows = await query(ds, "statements_by_speaker", speaker="jane")
+    assert keys_of(datasette_sample, rows) == ["xss_script", "xss_img"]
+    assert await query(ds, "statements_by_speaker", speaker="") == []
+
+
+async def test_statements_by_organisation(ds: Datasette, datasette_sample: DatasetteSample) -> None:
+    rows = await query(ds, "statements_by_organisation", organisation="KCNA")
+    got = [(datasette_sample_key(datasette_sample, r), r["relation"]) for r in rows]
+    assert got == [
+        ("kcna_outer", "the organisation itself"),
+        ("ministry_inner", "relayed by it"),
+        ("kcna_official", "relayed by it"),
+    ]
+    rows = await query(ds, "statements_by_organisation", organisation="ministry")
+    got = [(datasette_sample_key(datasette_sample, r), r["relation"]) for r in rows]
+    assert got == [
+        ("ministry_inner", "the organisation itself"),
+        ("ministry_violation", "the organisation itself"),
+        ("kcna_official", "one of its people"),
+    ]
+    assert {r["organisation_matched"] for r in rows} == {"Foreign Ministry"}
+    rows = await query(ds, "statements_by_organisation", organisation="Joint Chiefs")
+    assert [(datasette_sample_key(datasette_sample, r), r["relation"]) for r in rows] == [
+        ("jcs_provocation", "one of its people")]
+    assert await query(ds, "statements_by_organisation", organisation="") == []
+
+
+def datasette_sample_key(sample: DatasetteSample, row: dict[str, Any]) -> str:
+    return statement_key(sample)[row["statement_id"]]
+
+
+async def test_article_statements(ds: Datasette, datasette_sample: DatasetteSample) -> None:
+    rows = await query(ds, "article_statements", article=A1)
+    assert keys_of(datasette_sample, rows) == ["jcs_provocation", "ministry_violation", "kcna_official",
+                                                "anon_launches"]
+    assert [r["seq"] for r in rows] == [0, 1, 2, 3]
+    assert rows[1]["sentence"] == (
+        "The Foreign Ministry said the launch violated UN Security Council resolutions")
+    # part of a title works too; the outer statement starts before the one nested in it
+    rows = await query(ds, "article_statements", article="merciless")
+    assert keys_of(datasette_sample, rows) == ["kcna_outer", "ministry_inner", "kim_drills", "residents"]
+    assert await query(ds, "article_statements", article="") == []
+
+
+async def test_what_did_x_say_about_y(ds: Datasette, datasette_sample: DatasetteSample) -> None:
+    rows = await query(ds, "what_did_x_say_about_y", speaker="Kim", about="provocation")
+    assert keys_of(datasette_sample, rows) == ["jcs_provocation"]
+    rows = await query(ds, "what_did_x_say_about_y", speaker="Kim", about="drills")
+    assert keys_of(datasette_sample, rows) == ["kim_drills"]
+    rows = await query(ds, "what_did_x_say_about_y", speaker="Kim", about="")
+    assert keys_of(datasette_sample, rows) == ["kim_drills", "jcs_provocation"]
+    rows = await query(ds, "what_did_x_say_about_y", speaker="Foreign Ministry", about='force "')
+    assert keys_of(datasette_sample, rows) == ["ministry_inner"]
+    # "about" searches the content only, not the speaker mention
+    assert await query(ds, "what_did_x_say_about_y", speaker="Kim", about="Kim") == []
+    # anonymous speakers are found by the mention as written
+    rows = await query(ds, "what_did_x_say_about_y", speaker="official", about="launches")
+    assert keys_of(datasette_sample, rows) == ["anon_launches"]
+
+
+async def test_speakers_for_organisation(ds: Datasette) -> None:
+    rows = await query(ds, "speakers_for_organisation", organisation="Foreign")
+    got = [(r["organisation"], r["speaker"], r["speaker_kind"], r["statements"]) for r in rows]
+    assert got == [
+        ("Foreign Ministry", "Foreign Ministry", "organisation", 2),
+        ("Foreign Ministry", "a senior official", "anonymous", 1),
+    ]
+    assert rows[0]["first_seen"] == "2024-05-01T09:30:00+09:00" and rows[0]["last_seen"] == "2024-06-10"
+    rows = await query(ds, "speakers_for_organisation", organisation="acme")
+    assert [(r["speaker"], r["statements"], r["articles"]) for r in rows] == [("Jane Doe", 2, 1)]
+    assert set(rows[0]["roles"].split(",")) == {"researcher", DATASETTE_XSS_ROLE}
+
+
+async def test_anonymous_statements(ds: Datasette, datasette_sample: DatasetteSample) -> None:
+    rows = await query(ds, "anonymous_statements")
+    assert keys_of(datasette_sample, rows) == ["kcna_official", "anon_launches"]
+    assert [r["speaker"] for r in rows] == ["a senior official", "A government official"]
+    rows = await query(ds, "anonymous_statements", organisation="Foreign")
+    assert keys_of(datasette_sample, rows) == ["kcna_official"]
+
+
+async def test_relayed_statements(ds: Datasette, datasette_sample: DatasetteSample) -> None:
+    rows = await query(ds, "relayed_statements")
+    assert keys_of(datasette_sample, rows) == ["ministry_inner", "kcna_official"]
+    assert {r["reported_by"] for r in rows} == {"KCNA"}
+    assert keys_of(datasette_sample, await query(ds, "relayed_statements", reported_by="kcna")) == [
+        "ministry_inner", "kcna_official"]
+    assert await query(ds, "relayed_statements", reported_by="Reuters") == []
+
+
+async def test_new_statements_since(ds: Datasette, datasette_sample: DatasetteSample) -> None:
+    rows = await query(ds, "new_statements_since", since="2024-06-01")
+    # article 2 has no publication date: it counts by its ingest time (now), so it is newest
+    assert keys_of(datasette_sample, rows) == [
+        "xss_script", "xss_img", "sign", "kcna_outer", "ministry_inner", "kim_drills", "residents"]
+    rows = await query(ds, "new_statements_since", since="2024-05-01")
+    assert len(rows) == 11
+    assert await query(ds, "new_statements_since", since="") == []
+
+
+async def test_added_since(ds: Datasette) -> None:
+    assert len(await query(ds, "added_since", since="2000-01-01")) == 11
+    assert await query(ds, "added_since", since="2999-01-01") == []
+
+
+async def test_top_speakers_by_outlet(ds: Datasette) -> None:
+    rows = await query(ds, "top_speakers_by_outlet")
+    got = [(r["outlet"], r["position"], r["speaker"], r["statements"]) for r in rows]
+    assert got == [
+        ("Example Times", 1, "Jane Doe", 2),
+        ("Yonhap", 1, "Foreign Ministry", 2),
+        ("Yonhap", 2, "KCNA", 1),
+        ("Yonhap", 3, "Kim Min-jun", 1),
+        ("Yonhap", 4, "Kim Yo-jong", 1),
+        ("Yonhap", 5, "residents near the border", 1),
+    ]
+    rows = await query(ds, "top_speakers_by_outlet", outlet="yonhap", top="2")
+    assert [(r["speaker"], r["articles"]) for r in rows] == [("Foreign Ministry", 2), ("KCNA", 1)]
+
+
+async def test_canned_query_pages_link_and_escape(ds: Datasette, datasette_sample: DatasetteSample) -> None:
+    page = await get_html(ds, "/attrib/statements_by_speaker?speaker=jane")
+    sid = datasette_sample.ids["xss_script"]
+    assert f'href="/-/attrib/article/attrib/{A2}?statement={sid}#s-{sid}"' in page
+    assert ESCAPED_SCRIPT in page
+    assert_no_xss(page)
+
+
+# -------------------------------------------------------------- render_cell
+
+
+async def test_render_cell_links(ds: Datasette, datasette_sample: DatasetteSample) -> None:
+    sid = datasette_sample.ids["jcs_provocation"]
+    link = f'href="/-/attrib/article/attrib/{A1}?statement={sid}#s-{sid}"'
+    page = await get_html(ds, "/attrib/statements")
+    assert link in page
+    assert f'href="/-/attrib/article/attrib/{A1}"' in page  # article_id
+    assert 'href="/-/attrib/speaker/attrib/' in page and 'href="/-/attrib/organisation/attrib/' in page
+    page = await get_html(ds, "/attrib/statements_view")
+    assert page.count(link) == 2  # id and content
+    page = await get_html(ds, f"/attrib/statements/{sid}")  # row page
+    assert link in page
+    page = await get_html(ds, "/attrib/articles")
+    assert f'href="/-/attrib/article/attrib/{A3}"' in page
+    conn = sqlite3.connect(datasette_sample.path)
+    jane = conn.execute("select id from speakers where name = 'Jane Doe'").fetchone()[0]
+    kcna = conn.execute("select id from organisations where name = 'KCNA'").fetchone()[0]
+    conn.close()
+    assert f'href="/-/attrib/speaker/attrib/{jane}"' in await get_html(ds, "/attrib/speakers")
+    assert f'href="/-/attrib/organisation/attrib/{kcna}"' in await get_html(ds, "/attrib/organisations")
+
+
+def test_article_url_encoding() -> None:
+    class Urls:
+        def path(self, p: str) -> str:
+            return "/prefix" + p
+
+    class FakeDs:
+        urls = Urls()
+
+    assert article_url(FakeDs(), "my db", "a/b c.d", "x y") == (
+        "/prefix/-/attrib/article/my+db/a~2Fb+c~2Ed?statement=x%20y#s-x%20y")
+
+
+async def test_no_links_in_other_databases(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("create table articles (id text primary key, title text)")
+    conn.execute("create table statements (id text primary key, article_id text, content text)")
+    conn.execute("insert into articles values ('a', 'A title')")
+    conn.execute("insert into statements values ('s', 'a', 'Said something')")
+    conn.commit()
+    conn.close()
+    ds = Datasette([str(path)])
+    for url in ("/other/articles", "/other/statements"):
+        page = await get_html(ds, url)
+        assert "/-/attrib/" not in page
+    await get_html(ds, "/-/attrib/article/other/a", status=404)
+
+
+# -------------------------------------------------------------- article view
+
+
+class Segments(HTMLParser):
+    """Collects the text and the highlight spans inside ``<article id="attrib-text">``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0  # > 0 inside the article element
+        self.text: list[str] = []
+        self.spans: list[dict[str, Any]] = []
+        self.anchors: list[tuple[str, int]] = []  # (id, offset)
+        self.open_tags = 0
+        self.stack: list[dict[str, Any] | None] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "article" and a.get("id") == "attrib-text":
+            self.depth = 1
+            return
+        if not self.depth:
+            return
+        assert tag == "span", tag
+        self.open_tags += 1
+        classes = (a.get("class") or "").split()
+        if "attrib-anchor" in classes:
+            self.anchors.append((a["id"] or "", len("".join(self.text))))
+            self.stack.append(None)
+            return
+        seg = {"classes": set(classes), "statements": (a.get("data-statements") or "").split(),
+               "statement": a.get("data-statement"), "title": a.get("title"), "text": ""}
+        self.spans.append(seg)
+        self.stack.append(seg)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.depth:
+            return
+        if tag == "article":
+            self.depth = 0
+            return
+        self.open_tags -= 1
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not self.depth:
+            return
+        self.text.append(data)
+        if self.stack and self.stack[-1] is not None:
+            self.stack[-1]["text"] += data
+
+
+def parse_segments(page: str) -> Segments:
+    p = Segments()
+    p.feed(page)
+    p.close()
+    assert p.open_tags == 0
+    return p
+
+
+async def test_article_view_highlights(ds: Datasette, datasette_sample: DatasetteSample) -> None:
+    sid = datasette_sample.ids["jcs_provocation"]
+    page = await get_html(ds, f"/-/attrib/article/attrib/{A1}?statement={sid}")
+    assert "<title>North Korea fires ballistic missile: attributed statements</title>" in page
+    seg = parse_segments(page)
+    assert "".join(seg.text) == DATASETTE_SAMPLE_TEXTS[A1]
+    assert sorted(a for a, _ in seg.anchors) == sorted(f"s-{i}" for k, i in datasette_sample.ids.items()
+                                                      if k in ("jcs_provocation", "ministry_violation",
+                                                               "kcna_official", "anon_launches"))
+    text = DATASETTE_SAMPLE_TEXTS[A1]
+    assert (f"s-{sid}", text.index("This is a clear")) in seg.anchors
+    target = [s for s in seg.spans if "attrib-target" in s["classes"]]
+    assert all(sid in s["statements"] for s in target)
+    by_part = {p: [s["text"] for s in target if f"attrib-{p}" in s["classes"]]
+               for p in ("content", "cue", "speaker")}
+    assert by_part == {
+        "content": ["This is a clear provocation,", "We are ready to respond."],
+        "cue": ["said"],
+        "speaker": ["Kim Min-jun"],
+    }
+    (speaker,) = [s for s in target if "attrib-speaker" in s["classes"]]
+    for fragment in ("Kim Min-jun (person)", "role: spokesperson", "organisation: Joint Chiefs of Staff",
+                     "confidence 0.92", "rule direct_quote_said"):
+        assert fragment in speaker["title"]
+    # other statements are highlighted but not as the target
+    others = {s["text"] for s in seg.spans if "attrib-target" not in s["classes"]}
+    assert {"The Foreign Ministry", "the launch violated UN Security Council resolutions", "saying",
+            "a senior official", "A government official", "more launches were expected"} <= others
+    # the selected statement's details and the anchor-scrolling script
+    assert 'class="attrib-selected"' in page and "Joint Chiefs of Staff" in page
+    assert f'var serverTarget = "{sid}";' in page and "scrollIntoView" in page
+
+
+async def test_article_view_nested_statements(ds: Datasette, datasette_sample: DatasetteSample) -> None:
+    inner, outer = datasette_sample.ids["ministry_inner"], datasette_sample.ids["kcna_outer"]
+    seg = parse_segments(await get_html(ds, f"/-/attrib/article/attrib/{A3}?statement={inner}"))
+    assert "".join(seg.text) == DATASETTE_SAMPLE_TEXTS[A3]
+    spans = {s["text"]: s for s in seg.spans}
+    quote = spans["any provocation will be met with force."]
+    assert quote["classes"] == {"attrib-content", "attrib-nested", "attrib-target"}
+    assert quote["statements"] == [inner, outer]  # innermost first
+    assert quote["statement"] == inner
+    assert quote["title"].splitlines()[0].startswith("statement: Foreign Ministry (organisation)")
+    assert "reported by: KCNA" in quote["title"]
+    assert spans["the Foreign Ministry"]["classes"] == {"attrib-content", "attrib-speaker", "attrib-target"}
+    assert spans["warned"]["classes"] == {"attrib-content", "attrib-cue", "attrib-target"}
+    assert spans[" had "]["classes"] == {"attrib-content"} and spans[" had "]["statements"] == [outer]
+    assert spans["KCNA"]["classes"] == {"attrib-speaker"}
+
+
+async def test_article_view_without_target(ds: Datasette, datasette_sample: DatasetteSample) -> None:
+    page = await get_html(ds, f"/-/attrib/article/attrib/{A3}")
+    seg = parse_segments(page)
+    assert not [s for s in seg.spans if "attrib-target" in s["classes"]]
+    assert 'class="attrib-selected"' not in page
+    page = await get_html(ds, f"/-/attrib/article/attrib/{A3}?statement=nope")
+    assert "is not in this article" in page
+
+
+async def test_statement_redirect(ds: Datasette, datasette_sample: DatasetteSample) -> None:
+    sid = datasette_sample.ids["residents"]
+    response = await ds.client.get(f"/-/attrib/statement/attrib/{sid}")
+    assert response.status_code == 302
+    assert response.headers["location"] == f"/-/attrib/article/attrib/{A3}?statement={sid}#s-{sid}"
+    await get_html(ds, "/-/attrib/statement/attrib/nope", status=404)
+
+
+@pytest.mark.parametrize("url", [
+    "/-/attrib/article/attrib/no-such-article",
+    "/-/attrib/article/nodb/x",
+    "/-/attrib/speaker/attrib/999",
+    "/-/attrib/speaker/attrib/not-a-number",
+    "/-/attrib/organisation/attrib/999",
+])
+async def test_not_found(ds: Datasette, url: str) -> None:
+    await get_html(ds, url, status=404)
+
+
+async def test_article_view_survives_bad_offsets(tmp_path: Path, datasette_sample: DatasetteSample,
+                                                 datasette_metadata: dict) -> None:
+    path = tmp_path / "attrib.db"
+    shutil.copy(datasette_sample.path, path)
+    conn = sqlite3.connect(path)
+    conn.execute("update statements set content_spans = 'not json', start = -40, [end] = 5,"
+                 " cue_start = 10000, cue_end = 20000, speaker_start = null, speaker_end = 'x'"
+                 " where id = ?", [datasette_sample.ids["ministry_violation"]])
+    conn.execute("update statements set content_spans = '[[50, 10], [3], \"a\", [-5, 3]]'"
+                 " where id = ?", [datasette_sample.ids["jcs_provocation"]])
+    conn.commit()
+    conn.close()
+    ds = make_ds(DatasetteSample(path=path), datasette_metadata)
+    sid = datasette_sample.ids["jcs_provocation"]
+    page = await get_html(ds, f"/-/attrib/article/attrib/{A1}?statement={sid}")
+    seg = parse_segments(page)
+    assert "".join(seg.text) == DATASETTE_SAMPLE_TEXTS[A1]
+    spans = [(s["text"], "attrib-target" in s["classes"]) for s in seg.spans]
+    # [-40, 5) of the bad statement is clipped to "SEOUL"; the target's [-5, 3) to "SEO"
+    assert spans[:2] == [("SEO", True), ("UL", False)]
+    # the target's valid span [50, 10) is dropped (empty), the rest of its spans too; its cue and speaker stay
+    assert ("said", True) in spans and ("Kim Min-jun", True) in spans
+    # the bad cue (beyond the end) is not shown
+    assert [s for s in seg.spans if "attrib-cue" in s["classes"]] == [
+        s for s in seg.spans if "attrib-cue" in s["classes"] and s["text"] in ("said", "saying")]
+
+
+async def test_templates_found_without_template_dir(datasette_sample: DatasetteSample,
+                                                    datasette_metadata: dict) -> None:
+    ds = make_ds(datasette_sample, datasette_metadata, template_dir=None)
+    page = await get_html(ds, f"/-/attrib/article/attrib/{A1}")
+    assert 'id="attrib-text"' in page
+
+
+async def test_pages_respect_permissions(datasette_sample: DatasetteSample, datasette_metadata: dict) -> None:
+    metadata = copy.deepcopy(datasette_metadata)
+    metadata["databases"]["attrib"]["allow"] = {"id": "editor"}
+    ds = make_ds(datasette_sample, metadata)
+    await get_html(ds, f"/-/attrib/article/attrib/{A1}", status=403)
+    await get_html(ds, "/-/attrib/speaker/attrib/1", status=403)
+    cookies = {"ds_actor": ds.sign({"a": {"id": "editor"}}, "actor")}
+    response = await ds.client.get(f"/-/attrib/article/attrib/{A1}", cookies=cookies)
+    assert response.status_code == 200
+
+
+# ------------------------------------------------------ speaker / organisation
+
+
+def section(page: str, anchor: str) -> str:
+    """The HTML from ``<h2 id=anchor>`` to the next ``<h2``."""
+    start = page.index(f'<h2 id="{anchor}">')
+    end = page.find("<h2", start + 1)
+    return page[start: end if end != -1 else len(page)]
+
+
+def sql_id(sample: DatasetteSample, table: str, name: str) -> int:
+    conn = sqlite3.connect(sample.path)
+    try:
+        return conn.execute(f"select id from {table} where name = ?", [name]).fetchone()[0]
+    finally:
+        conn.close()
+
+
+async def test_speaker_page(ds: Datasette, datasette_sample: DatasetteSample) -> None:
+    page = await get_html(ds, f"/-/attrib/speaker/attrib/{sql_id(datasette_sample, 'speakers', 'Jane Doe')}")
+    assert "<h1>Jane Doe" in page
+    s5, s6 = datasette_sample.ids["xss_script"], datasette_sample.ids["xss_img"]
+    assert page.index(f"statement={s5}") < page.index(f"statement={s6}")
+    assert "researcher" in page and str(markupsafe.escape(DATASETTE_XSS_ROLE)) in page
+    org = sql_id(datasette_sample, "organisations", "Acme Labs")
+    org_link = f'<a href="/-/attrib/organisation/attrib/{org}">Acme Labs</a>'
+    assert f'{org_link} <span class="attrib-note">(2)</span>' in page
+    kim = sql_id(datasette_sample, "speakers", "Kim Min-jun")
+    page = await get_html(ds, f"/-/attrib/speaker/attrib/{kim}")
+    assert "spokesperson" in page and "Joint Chiefs of Staff" in page and "2024-05" in page
+
+
+async def test_speaker_page_orders_over_time(ds: Datasette, datasette_sample: DatasetteSample) -> None:
+    ministry = sql_id(datasette_sample, "speakers", "Foreign Ministry")
+    page = await get_html(ds, f"/-/attrib/speaker/attrib/{ministry}")
+    older, newer = datasette_sample.ids["ministry_violation"], datasette_sample.ids["ministry_inner"]
+    assert page.index(f"statement={older}") < page.index(f"statement={newer}")
+    assert "2024-05" in page and "2024-06" in page  # timeline rows
+
+
+async def test_organisation_page(ds: Datasette, datasette_sample: DatasetteSample) -> None:
+    ids = datasette_sample.ids
+    kcna = sql_id(datasette_sample, "organisations", "KCNA")
+    page = await get_html(ds, f"/-/attrib/organisation/attrib/{kcna}")
+    assert f"statement={ids['kcna_outer']}" in section(page, "own")
+    people = section(page, "people")
+    assert "statement=" not in people
+    relayed = section(page, "relayed")
+    assert relayed.index(f"statement={ids['kcna_official']}") < relayed.index(
+        f"statement={ids['ministry_inner']}")
+    page = await get_html(
+        ds, f"/-/attrib/organisation/attrib/{sql_id(datasette_sample, 'organisations', 'Foreign Ministry')}")
+    own = section(page, "own")
+    assert own.index(f"statement={ids['ministry_violation']}") < own.index(
+        f"statement={ids['ministry_inner']}")
+    assert f"statement={ids['kcna_official']}" in section(page, "people")
+    assert "statement=" not in section(page, "relayed")
+    assert "a senior official" in page
+
+
+# ---------------------------------------------------------------------- XSS
+
+
+def xss_urls(sample: DatasetteSample) -> list[str]:
+    s5 = sample.ids["xss_script"]
+    return [
+        "/",
+        "/attrib",
+        "/attrib/statements",
+        "/attrib/statements?_search=alert",
+        "/attrib/statements_view",
+        "/attrib/statements_view?_facet=role",
+        "/attrib/articles",
+        f"/attrib/articles/{A2}",
+        f"/attrib/statements/{s5}",
+        "/attrib/search_statements?q=alert",
+        "/attrib/statements_by_speaker?speaker=jane",
+        "/attrib/statements_by_organisation?organisation=acme",
+        f"/attrib/article_statements?article={A2}",
+        "/attrib/what_did_x_say_about_y?speaker=jane&about=harmless",
+        "/attrib/speakers_for_organisation?organisation=acme",
+        "/attrib/new_statements_since?since=2024-01-01",
+        "/attrib/added_since?since=2000-01-01",
+        "/attrib?sql=select+*+from+statements_view",
+        f"/-/attrib/article/attrib/{A2}",
+        f"/-/attrib/article/attrib/{A2}?statement={s5}",
+        f"/-/attrib/article/attrib/{A2}?statement=%3Cscript%3Ealert(1)%3C/script%3E",
+        "/-/attrib/speaker/attrib/{jane}",
+        "/-/attrib/organisation/attrib/{acme}",
+    ]
+
+
+async def test_xss_escaped_everywhere(ds: Datasette, datasette_sample: DatasetteSample) -> None:
+    jane = sql_id(datasette_sample, "speakers", "Jane Doe")
+    acme = sql_id(datasette_sample, "organisations", "Acme Labs")
+    for url in xss_urls(datasette_sample):
+        page = await get_html(ds, url.format(jane=jane, acme=acme))
+        assert_no_xss(page)
+        if url not in ("/", "/attrib", "/attrib/speakers_for_organisation?organisation=acme"):
+            assert ESCAPED_SCRIPT in page, url
+
+
+async def test_article_view_escapes_and_drops_javascript_url(ds: Datasette) -> None:
+    page = await get_html(ds, f"/-/attrib/article/attrib/{A2}")
+    seg = parse_segments(page)
+    assert "".join(seg.text) == DATASETTE_SAMPLE_TEXTS[A2]
+    assert "original article" not in page  # javascript: URL not linked
+    assert "&lt;b&gt;Mallory&lt;/b&gt;" in page
+    titles = " ".join(s["title"] for s in seg.spans)
+    assert DATASETTE_XSS_ROLE in titles  # shown as text in the tooltip
+
+
+# ------------------------------------------------------------ highlighting
+
+
+def test_highlight_plain_text_and_empty_input() -> None:
+    assert str(highlight_article("a < b & c", [])) == "a &lt; b &amp; c"
+    assert str(highlight_article(None, [{"id": "x", "start": 0, "end": 3}])) == (
+        '<span class="attrib-anchor" id="s-x"></span>')
+
+
+def test_statement_summary() -> None:
+    s = statement_summary({"speaker_name": "Kim", "speaker_kind": "person", "role": "minister",
+                           "organisation_name": "MOFA", "reported_by_name": "KCNA", "type": "direct",
+                           "confidence": 0.5, "rule": "r1"})
+    assert s == ("Kim (person) · role: minister · organisation: MOFA · reported by: KCNA · direct"
+                 " · confidence 0.50 · rule r1")
+    assert statement_summary({}) == "unknown speaker · confidence ?"
+
+
+offsets = st.one_of(st.none(), st.integers(-5, 60), st.text(max_size=3))
+
+
+@st.composite
+def statements_strategy(draw: st.DrawFn) -> list[dict[str, Any]]:
+    out = []
+    for i in range(draw(st.integers(0, 6))):
+        spans = draw(st.lists(st.tuples(st.integers(-5, 60), st.integers(-5, 60)), max_size=3))
+        out.append({
+            "id": draw(st.sampled_from([f"s{i}", "dup", '"><x', ""])),
+            "content_spans": draw(st.sampled_from([json.dumps(spans), None, "garbage", "[[1,2],[3]]"])),
+            "start": draw(offsets), "end": draw(offsets),
+            "cue_start": draw(offsets), "cue_end": draw(offsets),
+            "speaker_start": draw(offsets), "speaker_end": draw(offsets),
+            "speaker_name": draw(st.text(max_size=8)), "role": draw(st.text(max_size=8)),
+            "confidence": draw(st.one_of(st.none(), st.floats(0, 1), st.text(max_size=2))),
+        })
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("ab <>&\"'\n\u00e9\U0001f600")), max_size=50),
+       statements=statements_strategy(), target=st.sampled_from([None, "s0", "dup", "s9"]))
+def test_highlight_keeps_text_and_balances_tags(text: str, statements: list[dict[str, Any]],
+                                                target: str | None) -> None:
+    markup = f'<article id="attrib-text">{highlight_article(text, statements, target)}</article>'
+    seg = parse_segments(markup)
+    assert "".join(seg.text) == text
+    for s in seg.spans:
+        assert s["classes"] & {"attrib-content", "attrib-cue", "attrib-speaker"}
+        assert s["text"]
+        if "attrib-target" in s["classes"]:
+            assert target in s["statements"]
+
+
+# -------------------------------------------------------------------- serve
+
+
+def test_datasette_args_defaults(datasette_sample: DatasetteSample) -> None:
+    args = serve.datasette_args(datasette_sample.path)
+    assert args[:3] == ["serve", "-i", str(datasette_sample.path)]
+    assert args[args.index("--host") + 1] == "127.0.0.1"
+    assert args[args.index("--port") + 1] == "8001"
+    assert Path(args[args.index("--metadata") + 1]) == REPO_ROOT / "db" / "metadata.yml"
+    assert Path(args[args.index("--template-dir") + 1]) == TEMPLATE_DIR
+    assert "--open" not in args
+    args = serve.datasette_args(datasette_sample.path, immutable=False, port=9000, open_browser=True)
+    assert args[:2] == ["serve", str(datasette_sample.path)] and "-i" not in args
+    assert args[args.index("--port") + 1] == "9000" and "--open" in args
+
+
+async def test_metadata_renamed_for_other_file_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     datasette_sample: DatasetteSample) -> None:
+    monkeypatch.setenv("ATTRIB_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "news-2024.db"
+    shutil.copy(datasette_sample.path, path)
+    args = serve.datasette_args(path)
+    meta_path = Path(args[args.index("--metadata") + 1])
+    assert meta_path.parent == tmp_path / "cache" / "datasette"
+    meta = json.loads(meta_path.read_text())
+    assert list(meta["databases"]) == ["news-2024"]
+    assert serve.metadata_for(path) == meta_path  # same content, same file
+    ds = Datasette(immutables=[str(path)], metadata=meta)
+    response = await ds.client.get("/news-2024/relayed_statements.json?_shape=array")
+    assert response.status_code == 200 and len(response.json()) == 2
+    page = await get_html(ds, "/news-2024/statements_view")
+    assert "/-/attrib/article/news-2024/" in page
+
+
+def test_serve_requires_existing_files(tmp_path: Path, datasette_sample: DatasetteSample) -> None:
+    with pytest.raises(FileNotFoundError):
+        serve.serve(tmp_path / "missing.db")
+    with pytest.raises(FileNotFoundError, match="source checkout"):
+        serve.datasette_args(datasette_sample.path, metadata=tmp_path / "nope.yml")
+
+
+
+async def test_mutable_mode_sees_rows_written_during_ingest(
+    tmp_path: Path, datasette_sample: DatasetteSample, datasette_metadata: dict
+) -> None:
+    """``attrib serve`` without ``-i`` (ingest running): new rows show up without a restart."""
+    path = tmp_path / "attrib.db"
+    shutil.copy(datasette_sample.path, path)
+    writer = open_db(str(path))  # WAL, kept open like a running ingest
+    try:
+        ds = make_ds(DatasetteSample(path=path), datasette_metadata, immutable=False)
+        assert len(await query(ds, "added_since", since="2000-01-01")) == 11
+        text = '"Talks will resume," said Kim Min-jun.'
+        late = Attribution(content_spans=((1, 19),), cue=(21, 25), source=(26, 37), type="direct", rule="r",
+                           confidence=0.9, source_name="Kim Min-jun", speaker_kind="person")
+        save_article(writer, Article(id="late", text=text, outlet="Yonhap", published="2024-07-01"), [late])
+        rows = await query(ds, "statements_by_speaker", speaker="Kim Min-jun")
+        assert [r["content"] for r in rows] == [
+            "Talks will resume,", "This is a clear provocation, … We are ready to respond."]
+    finally:
+        writer.conn.close()
