@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import tempfile
+import zlib
 from pathlib import Path
 
 from .models import ParsedArticle
@@ -43,8 +44,8 @@ class ParseCache:
         try:
             with gzip.open(path, "rt", encoding="utf-8") as f:
                 return ParsedArticle.from_dict(json.load(f), text)
-        except (OSError, ValueError, KeyError, IndexError, TypeError):
-            return None
+        except (OSError, EOFError, zlib.error, ValueError, KeyError, IndexError, TypeError):
+            return None  # missing, truncated or damaged: parse again (and overwrite it)
 
     def put(self, parse: ParsedArticle) -> None:
         """Store a parse atomically (write to a temp file, then rename)."""

@@ -2,7 +2,8 @@
 
 Exit codes: 0 everything was stored (or unchanged); 1 a fatal error (no
 models, unreadable database); 2 wrong usage; 3 the run finished but some
-input records were skipped (each one is listed on standard error).
+input records were skipped (each one is listed on standard error); 130
+interrupted (Ctrl-C): what was stored so far is kept, run again to continue.
 """
 
 from __future__ import annotations
@@ -16,6 +17,17 @@ import click
 from . import __version__
 
 EXIT_SKIPPED = 3
+EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
+
+
+def _open(db_path: str):
+    """The database, or a fatal error (exit 1) that names it."""
+    from .db import open_db
+
+    try:
+        return open_db(db_path)
+    except Exception as e:  # noqa: BLE001
+        raise click.ClickException(f"cannot open database {db_path}: {e}") from None
 
 
 def _reader(max_chars: int):
@@ -109,22 +121,29 @@ def ingest(db_path, inputs, models_dir, no_cache, max_chars, batch_size, quiet) 
     """
     from tqdm import tqdm
 
-    from .db import open_db
+    from .pipeline import Report
     from .pipeline import ingest as run
 
-    try:
-        db = open_db(db_path)
-    except Exception as e:  # noqa: BLE001
-        raise click.ClickException(f"cannot open database {db_path}: {e}") from None
+    db = _open(db_path)
     total = _count_records(inputs)
     bar = tqdm(total=total, unit="article", disable=True if quiet else None, file=sys.stderr)
-    report = run(
-        db,
-        _reader(max_chars).read(inputs),
-        lambda: _parsing(models_dir, no_cache),
-        batch_size=batch_size,
-        progress=bar.update,
-    )
+    report = Report()
+    try:
+        run(
+            db,
+            _reader(max_chars).read(inputs),
+            lambda: _parsing(models_dir, no_cache),
+            batch_size=batch_size,
+            progress=bar.update,
+            report=report,
+        )
+    except KeyboardInterrupt:
+        # the article being written was rolled back; every one before it is stored
+        bar.close()
+        _report_skips(report.skipped)
+        click.echo(f"interrupted; {report.summary()}", err=True)
+        click.echo("run the same command again to continue where it stopped", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     bar.close()
     _report_skips(report.skipped)
     click.echo(report.summary(), err=True)
@@ -187,10 +206,9 @@ def reextract(db_path, quiet) -> None:
     """
     from tqdm import tqdm
 
-    from .db import open_db
     from .pipeline import reextract as run
 
-    db = open_db(db_path)
+    db = _open(db_path)
     n = db["articles"].count
     with tqdm(total=n, unit="article", disable=True if quiet else None, file=sys.stderr) as bar:
         done, total, missing = run(db, progress=bar.update)

@@ -10,12 +10,13 @@ every id (and every Datasette link) the same.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -189,8 +190,38 @@ def encode_parse(p: ParsedArticle) -> bytes:
 
 
 def decode_parse(data: bytes, text: str) -> ParsedArticle:
-    """Inverse of :func:`encode_parse`; raises ``ValueError`` on a stale format."""
-    return ParsedArticle.from_dict(json.loads(zlib.decompress(data)), text)
+    """Inverse of :func:`encode_parse`; raises ``ValueError`` on a stale format or damaged data."""
+    try:
+        return ParsedArticle.from_dict(json.loads(zlib.decompress(data)), text)
+    except (zlib.error, KeyError, IndexError, TypeError) as e:
+        raise ValueError(f"damaged parse data: {e!r}") from None
+
+
+@contextlib.contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One write transaction that takes the write lock up front (``BEGIN IMMEDIATE``).
+
+    sqlite-utils' ``atomic()`` starts a deferred transaction; one that reads
+    first and then writes cannot wait for another writer in WAL mode (SQLite
+    answers "database is locked" at once, ignoring ``busy_timeout``).  Taking the
+    lock at the start makes a second ``attrib ingest`` into the same database
+    wait its turn instead.  Inside an open transaction this is a savepoint.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.rollback()
+        raise
+    try:
+        db.conn.execute("COMMIT")
+    except BaseException:
+        db.rollback()
+        raise
 
 
 @dataclass(frozen=True)
@@ -272,16 +303,17 @@ def save_article(
     """Store one article with its statements (and parse) in one transaction.
 
     - same id and same text: nothing is written ("unchanged");
-    - same id, new text (a corrected story): the old text's hash and ingest
-      time go to ``article_versions`` and the statements are replaced
-      ("updated");
+    - same id, new text (a corrected story): the old text's hash, the time it
+      was stored and its statement count go to ``article_versions``, and the
+      statements and parse are replaced ("updated");
     - otherwise the article is inserted ("new").
     """
     sha = text_sha256(article.text)
     atts = list(attributions)
-    with db.atomic():
-        existing = db.execute("select text_sha256, ingested_at, n_statements from articles where id = ?",
-                              [article.id]).fetchone()
+    with write_transaction(db):
+        existing = db.execute(
+            "select text_sha256, ingested_at, n_statements, updated_at from articles where id = ?", [article.id]
+        ).fetchone()
         if existing and existing[0] == sha:
             return SaveResult("unchanged", existing[2] or 0)
         stamp = now()
@@ -290,7 +322,8 @@ def save_article(
                 {
                     "article_id": article.id,
                     "text_sha256": existing[0],
-                    "ingested_at": existing[1],
+                    # when the replaced text was stored: the last update, or the first ingest
+                    "ingested_at": existing[3] or existing[1],
                     "replaced_at": stamp,
                     "n_statements": existing[2],
                 }
@@ -345,7 +378,7 @@ def replace_statements(
     Statements whose id is unchanged keep their row id.  Returns
     (statements before, statements after).
     """
-    with db.atomic():
+    with write_transaction(db):
         before = db.execute("select count(*) from statements where article_id = ?", [article.id]).fetchone()[0]
         rows = statement_rows(db, article, attributions, parse)
         db["statements"].delete_where("article_id = ?", [article.id])

@@ -18,11 +18,18 @@ from .cache import text_sha256
 from .models import Article
 
 DEFAULT_MAX_CHARS = 1_000_000
+#: Longer ids are refused: they would make unusable Datasette URLs.
+MAX_ID_CHARS = 1_000
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 META_FIELDS = ("url", "title", "outlet", "published", "author")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2028\u2029\ufeff]")
+#: Lone UTF-16 surrogates: only a JSON "\\ud800" escape can produce them, and
+#: they cannot be stored (SQLite and the cache need valid UTF-8).
+SURROGATE = re.compile("[\ud800-\udfff]")
+JSON_TYPE_NAMES = {"list": "an array", "str": "a string", "int": "a number", "float": "a decimal number",
+                   "bool": "a boolean", "NoneType": "null", "dict": "an object"}
 ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to a in is that for on with as was said by at it from he she his her they be has have "
     "are were an not this but or its will would who which".split()
@@ -71,12 +78,13 @@ def decode(data: bytes) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Replace control and zero-width characters by spaces, one for one.
+    """Replace control and zero-width characters by spaces, and lone surrogates
+    by U+FFFD, one for one.
 
     Offsets into the cleaned text are offsets into the original, so the stored
     text and the spans stay aligned with what the user gave.
     """
-    return CONTROL.sub(" ", text)
+    return SURROGATE.sub("\ufffd", CONTROL.sub(" ", text))
 
 
 def check_text(text: str, max_chars: int) -> str | None:
@@ -88,12 +96,12 @@ def check_text(text: str, max_chars: int) -> str | None:
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 20:
         return "no prose: fewer than 20 letters"
+    if max((len(line) for line in text.splitlines()), default=0) > 100_000 and text.count(" ") < len(text) / 50:
+        return "no prose: a very long line without spaces"
     words = re.findall(r"[A-Za-z]+", text.lower())
     non_latin = sum(1 for c in letters if not ("a" <= c.lower() <= "z")) / len(letters)
     if non_latin > 0.5 or (len(words) >= 40 and sum(w in ENGLISH_FUNCTION_WORDS for w in words) / len(words) < 0.08):
         return "does not look like English (the models are English-only)"
-    if max((len(line) for line in text.splitlines()), default=0) > 100_000 and text.count(" ") < len(text) / 50:
-        return "no prose: a very long line without spaces"
     return None
 
 
@@ -111,6 +119,11 @@ def html_to_article(html: str, where: str) -> tuple[str, str | None]:
     meta = trafilatura.extract_metadata(html)
     title = getattr(meta, "title", None) if meta else None
     return text, title
+
+
+def json_type(value: object) -> str:
+    """The JSON name of a decoded value's type ("an array", "null", ...)."""
+    return JSON_TYPE_NAMES.get(type(value).__name__, type(value).__name__)
 
 
 @dataclass
@@ -145,11 +158,13 @@ class Reader:
             path = Path(raw)
             if path.is_dir():
                 files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+                usable = [f for f in files if f.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES]
                 if not files:
                     yield Skipped(str(path), "directory has no files")
-                for f in files:
-                    if f.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES:
-                        yield from self._file(f)
+                elif not usable:
+                    yield Skipped(str(path), "directory has no .txt, .md, .html or .jsonl files (others are ignored)")
+                for f in usable:
+                    yield from self._file(f)
             elif path.is_file():
                 yield from self._file(path)
             else:
@@ -176,7 +191,11 @@ class Reader:
             return
         title = None
         if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
-            text, title = html_to_article(text, where)
+            try:
+                text, title = html_to_article(text, where)
+            except Exception as e:  # noqa: BLE001 - a page the HTML parser chokes on costs that page only
+                yield Skipped(where, f"cannot extract text from HTML ({type(e).__name__}: {e})")
+                return
             if not text.strip():
                 yield Skipped(where, "HTML page with no article text")
                 return
@@ -189,16 +208,27 @@ class Reader:
             wide = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
             lines: Iterable[bytes | str]
             if wide:  # UTF-16 JSONL: decode the whole file, then split lines
-                lines = decode(path.read_bytes()).splitlines()
+                # at "\n" only: str.splitlines() would also split inside a JSON
+                # string at U+2028, U+0085 and the like, which JSON allows raw
+                lines = decode(path.read_bytes()).split("\n")
             else:
                 lines = path.open("rb")
         except (OSError, ValueError) as e:
             yield Skipped(str(path), f"cannot read: {getattr(e, 'strerror', None) or e}")
             return
+        try:
+            yield from self._jsonl_lines(path, lines)
+        finally:
+            if hasattr(lines, "close"):
+                lines.close()
+
+    def _jsonl_lines(self, path: Path, lines: Iterable[bytes | str]) -> Iterator[Article | Skipped]:
+        records = 0
         for n, raw in enumerate(lines, 1):
             where = f"{path}:{n}"
             if not raw.strip():
                 continue
+            records += 1
             if len(raw) > (self.max_bytes or 0):
                 yield Skipped(where, f"line too long ({len(raw):,} bytes; limit set by --max-chars)")
                 continue
@@ -208,16 +238,23 @@ class Reader:
                 yield Skipped(where, str(e))
                 continue
             try:
-                obj = json.loads(line)
+                obj = json.loads(line.rstrip("\r\n"))  # a line end is no part of the record
             except json.JSONDecodeError as e:
-                yield Skipped(where, f"invalid JSON ({e.msg} at column {e.colno})")
+                # "Unterminated string starting at" + " column 25"
+                yield Skipped(where, f"invalid JSON ({e.msg.removesuffix(' at')} at column {e.colno})")
+                continue
+            except RecursionError:
+                yield Skipped(where, "invalid JSON (nested too deeply)")
+                continue
+            except ValueError as e:  # e.g. an integer of more than 4300 digits
+                yield Skipped(where, f"invalid JSON ({str(e).split(':')[0]})")
                 continue
             if not isinstance(obj, dict):
-                yield Skipped(where, f"expected a JSON object, got {type(obj).__name__}")
+                yield Skipped(where, f"expected a JSON object, got {json_type(obj)}")
                 continue
             yield from self._article(obj, where)
-        if hasattr(lines, "close"):
-            lines.close()
+        if not records:
+            yield Skipped(str(path), "no records (the file is empty or blank)")
 
     def _article(self, obj: dict, where: str) -> Iterator[Article | Skipped]:
         text = obj.get("text")
@@ -231,11 +268,15 @@ class Reader:
             return
         raw_id = obj.get("id", obj.get("doc_id"))
         if raw_id is not None and not isinstance(raw_id, (str, int)) or isinstance(raw_id, bool):
-            yield Skipped(where, "'id' must be a string or a number")
+            yield Skipped(where, f"'id' must be a string or an integer, not {json_type(raw_id)}")
             return
-        art_id = str(raw_id).strip() if raw_id is not None and str(raw_id).strip() else article_id_for(text)
+        art_id = SURROGATE.sub("\ufffd", str(raw_id)).strip() if raw_id is not None else ""
+        if len(art_id) > MAX_ID_CHARS:
+            yield Skipped(where, f"'id' is too long ({len(art_id):,} characters; at most {MAX_ID_CHARS:,})")
+            return
+        art_id = art_id or article_id_for(text)
         meta = {}
         for k in META_FIELDS:
             v = obj.get(k)
-            meta[k] = str(v) if v is not None and not isinstance(v, (dict, list)) else None
+            meta[k] = SURROGATE.sub("\ufffd", str(v)) if v is not None and not isinstance(v, (dict, list)) else None
         yield Article(id=art_id, text=text, source=where, **meta)

@@ -33,6 +33,9 @@ BELIEF_VERBS = frozenset(
 # Verbs that take the person spoken to as object: "told reporters that ...".
 RECIPIENT_VERBS = frozenset("tell inform assure reassure brief warn remind ask urge".split())
 
+# Verbs that introduce speech only when a quotation follows: "He continued, “…”".
+QUOTE_ONLY_CUES = frozenset("continue follow begin start finish go".split())
+
 # Verbs whose noun-phrase object is itself what was said ("denied arms deals",
 # "pledged continued cooperation"); other cues need a clause or a quotation
 # ("posted a message", "asked a question" report no content).

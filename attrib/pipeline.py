@@ -101,14 +101,16 @@ def ingest(
     parsing: Parsing | Callable[[], Parsing],
     batch_size: int = 8,
     progress: Callable[[int], None] | None = None,
+    report: Report | None = None,
 ) -> Report:
     """Store every article of ``records``; one transaction per article.
 
     Articles already stored with the same text are not parsed again.  A record
     that fails is reported in :attr:`Report.skipped` and the run goes on.
     ``parsing`` may be a factory, so stanza is only loaded when something needs parsing.
+    Pass ``report`` to see the counts so far if the run is interrupted.
     """
-    report = Report()
+    report = report if report is not None else Report()
     parser_holder: list[Parsing] = [parsing] if isinstance(parsing, Parsing) else []
     for batch in _batches(records, batch_size):
         todo: list[Article] = []
@@ -126,14 +128,14 @@ def ingest(
                 parser_holder.append(parsing())  # type: ignore[operator]
             try:
                 parses = parser_holder[0].parse_many([a.text for a in todo])
-            except Exception as e:  # noqa: BLE001 - one bad batch must not end the run
+            except Exception:  # noqa: BLE001 - one bad batch must not end the run
                 log.exception("parse failed")
                 parses = []
                 for a in todo:
                     try:
                         parses.extend(parser_holder[0].parse_many([a.text]))
-                    except Exception:  # noqa: BLE001
-                        report.skipped.append(Skipped(a.source or a.id, f"parser failed: {e}"))
+                    except Exception as e1:  # noqa: BLE001
+                        report.skipped.append(Skipped(a.source or a.id, f"parser failed: {e1!r}"))
                         parses.append(None)  # type: ignore[arg-type]
             for article, parse in zip(todo, parses, strict=True):
                 if parse is None:
@@ -142,8 +144,13 @@ def ingest(
                     atts = attribute(parse)
                     res = dbmod.save_article(db, article, atts, parse)
                 except Exception as e:  # noqa: BLE001
+                    where = article.source or article.id
+                    if dbmod.is_locked_error(e):
+                        report.skipped.append(Skipped(
+                            where, "database is locked by another process; run the command again to store it"))
+                        continue
                     log.exception("attribution failed for %s", article.id)
-                    report.skipped.append(Skipped(article.source or article.id, f"internal error: {e!r}"))
+                    report.skipped.append(Skipped(where, f"internal error: {e!r}"))
                     continue
                 setattr(report, res.status, getattr(report, res.status) + 1)
                 if res.status != "unchanged":
@@ -175,13 +182,14 @@ def reextract(db: sqlite_utils.Database, progress: Callable[[int], None] | None 
     done = total = 0
     missing: list[str] = []
     rows = db.execute(
-        "select a.id, a.text, a.title, a.url, a.outlet, a.published, a.author, a.input, p.data "
+        "select a.id, a.text, a.title, a.url, a.outlet, a.published, a.author, a.input, p.data, "
+        "a.text_sha256 is p.text_sha256 "
         "from articles a left join parses p on p.article_id = a.id order by a.id"
     ).fetchall()
-    for art_id, text, title, url, outlet, published, author, where, data in rows:
+    for art_id, text, title, url, outlet, published, author, where, data, same_text in rows:
         article = Article(art_id, text, url, title, outlet, published, author, where)
         try:
-            parse = dbmod.decode_parse(data, text) if data is not None else None
+            parse = dbmod.decode_parse(data, text) if data is not None and same_text else None
         except (ValueError, OSError):
             parse = None
         if parse is None:

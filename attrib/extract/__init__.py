@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from ..models import ParsedArticle
 from .base import WORD, Candidate, DocView
-from .reported import according_to_rule, that_clause_rule, verb_cue_rule
+from .reported import according_to_rule, colon_rule, that_clause_rule, verb_cue_rule
 
-RULES = (verb_cue_rule, according_to_rule, that_clause_rule)
+RULES = (verb_cue_rule, according_to_rule, that_clause_rule, colon_rule)
 
 FLOATING_CONF = 0.55
 

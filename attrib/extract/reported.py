@@ -21,12 +21,20 @@ CONF = {
     "according_to": 0.75,  # S, according to X
     "belief": 0.45,  # X believes S
     "that_clause": 0.4,  # X <any verb> that S
+    "colon": 0.6,  # Name: statement (headlines, transcripts)
 }
 
 
 def _is_cue(d: DocView, i: int) -> bool:
     t = d.toks[i]
     lem = t.lemma.lower()
+    # "He continued, “…”" / "as follows: “…”": verbs that only introduce speech
+    # when a quotation follows them directly
+    if lem in lexicon.QUOTE_ONLY_CUES:
+        k = i + 1
+        while k < len(d.toks) and d.toks[k].text in (",", ":"):
+            k += 1
+        return k > i + 1 and k < len(d.toks) and d.is_quote_mark(k)
     if lem in lexicon.NOT_CUES or lem not in lexicon.CUE_LEMMAS:
         return False
     # Verbs only: "the said agreement" (ADJ) or "a report" (NOUN) are not cues.
@@ -83,12 +91,22 @@ def _content_after(d: DocView, v: int, s_end: int) -> tuple[int, int]:
     while i < s_end and d.toks[i].text in (",", ":", "—", "–"):
         i += 1
     if d.lemma(v) in lexicon.RECIPIENT_VERBS:
-        for c in d.children(v):
-            if c.deprel in ("obj", "iobj") and c.i >= i:
-                sub = d.subtree(c.i)
-                if sub[0] == i and len(sub) < 8:
-                    i = sub[-1] + 1
-                break
+        # "told a Planned Parenthood gathering in Washington (that) she will ...":
+        # the content starts at the clause (or quotation), after the recipient
+        comp = next((c for c in d.children(v) if c.deprel == "ccomp" and min(d.subtree(c.i)) > i), None)
+        quote = next((k for k in range(i, min(s_end, i + 12)) if d.is_quote_mark(k)), None)
+        starts = [x for x in (min(d.subtree(comp.i)) if comp else None, quote) if x is not None]
+        if starts and min(starts) - i < 12:
+            i = min(starts)
+        else:
+            for c in d.children(v):
+                if c.deprel in ("obj", "iobj") and c.i >= i:
+                    sub = d.subtree(c.i)
+                    if sub[0] == i and len(sub) < 8:
+                        i = sub[-1] + 1
+                    break
+        while i < s_end and d.toks[i].text in (",", ":"):
+            i += 1
     # "said on Thursday that ..." / "said in a statement that ..."
     for k in range(i, min(i + 8, s_end)):
         t = d.toks[k]
@@ -98,6 +116,13 @@ def _content_after(d: DocView, v: int, s_end: int) -> tuple[int, int]:
             break
         if t.upos in ("VERB", "AUX"):
             break
+    # "said in an interview he would ...": step over a leading adjunct to the clause
+    if i < s_end and d.toks[i].upos == "ADP" and d.low(i) != "that":
+        comp = next((c for c in d.children(v) if c.deprel == "ccomp" and min(d.subtree(c.i)) > i), None)
+        if comp is not None and min(d.subtree(comp.i)) - i <= 8:
+            i = min(d.subtree(comp.i))
+            if d.low(i) == "that":
+                i += 1
     j = s_end
     for c in d.children(v):
         # a coordinated verb starts a new predicate, not more content, when it
@@ -161,7 +186,7 @@ def surface_subject(d: DocView, v: int, s0: int) -> tuple[int, int] | None:
         m = k - 2
         while m >= s0 and d.toks[m].text != "," and m > k - 10:
             m -= 1
-        if m >= s0 and d.toks[m].text == "," and d.toks[m + 1].upos == "DET":
+        if m >= s0 and d.toks[m].text == "," and d.toks[m + 1].upos in ("DET", "NUM"):
             k = m
     n = 0
     while k - 1 >= s0 and n < 14:
@@ -288,10 +313,14 @@ def verb_cue_rule(d: DocView) -> list[Candidate]:
             i += 1
         after_is_trivial = _trivial(d, v + 1, i)
         first_after = v + 1
-        while first_after < end and d.toks[first_after].text in (",", ":"):
+        while first_after < len(d.toks) and d.toks[first_after].text in (",", ":"):
             first_after += 1
-        # X said: “…”  — the content is the quotation that opens after the cue
-        if first_after < end and d.is_quote_mark(first_after):
+        # X said: “…”  — the content is the quotation that opens after the cue,
+        # even when the tokenizer put it in the next sentence ("says:\n\n“Well ...")
+        opens_quote = first_after < len(d.toks) and d.is_quote_mark(first_after) and (
+            first_after < end or first_after > v + 1 and d.toks[first_after - 1].text in (",", ":"))
+        if opens_quote:
+            end = max(end, d.sent_range(first_after)[1] - 1)
             chain = d.quote_starting_at(d.toks[first_after].start)
             if chain:
                 spans = [q.inner for q in chain]
@@ -320,6 +349,16 @@ def verb_cue_rule(d: DocView) -> list[Candidate]:
         # whatever follows the cue
         if src is not None and src_start > s0 and src_start <= v:
             chain = d.quote_ending_at(d.toks[src_start - 1].end, slack=2)
+            if chain is None and src_start - 2 > s0 and d.toks[src_start - 1].text == ",":
+                # “…,” Jenna Golden, director of political advertising, said: the
+                # parser took the apposition for the subject; the name precedes it
+                k = src_start - 2
+                while k > s0 and d.toks[k].upos == "PROPN" and src_start - k < 6:
+                    k -= 1
+                if k < src_start - 2 and d.is_quote_mark(k):
+                    chain = d.quote_ending_at(d.toks[k].end, slack=1)
+                    if chain:
+                        src = (k + 1, src[1])
             if chain and d.text[chain[-1].inner_end - 1] in ",?!—":
                 out.append(_cand(d, v, cue, src, belief, [q.inner for q in chain], "quote_cue_before", "before"))
                 continue
@@ -329,8 +368,11 @@ def verb_cue_rule(d: DocView) -> list[Candidate]:
         sep = next((k for k in range(src_start - 1, max(s0, src_start - 5) - 1, -1)
                     if d.toks[k].text == "," or d.is_quote_mark(k)), None) if src is not None else None
         # ... and what stands there is a clause, not an adjunct ("Last week, X called ...")
+        # (a left part opening with a subordinator, "Though X is
+        # gaining, Clinton maintains ...", is an adverbial clause, not content)
         has_left = sep is not None and d.words(s0, sep) >= 2 and (
-            d.is_quote_mark(sep) or any(d.toks[m].upos in ("VERB", "AUX") for m in range(s0, sep)))
+            d.is_quote_mark(sep) or any(d.toks[m].xpos in FINITE_XPOS for m in range(s0, sep))
+            and d.toks[d.trim(s0, sep)[0]].upos != "SCONJ")
         if sep is not None:
             left_end = sep + 1 if d.is_quote_mark(sep) else sep
         if after_is_trivial and has_left and src is not None:
@@ -365,10 +407,13 @@ def verb_cue_rule(d: DocView) -> list[Candidate]:
                 out.append(_cand(d, v, cue, src, belief, [d.char_span(*a)], "reported_before", "before"))
             continue
         a, b = _content_after(d, v, end)
-        if b > a and d.toks[a].upos == "ADP" and not any(
+        # Reported content is a clause, a noun phrase or a quotation; what starts
+        # with a preposition ("told reporters on Thursday", "responded to
+        # problems") or a subordinator ("said when Boyle asked") is circumstance.
+        if b > a and (d.toks[a].upos == "ADP" and not any(
             d.toks[m].upos in ("VERB", "AUX") or d.is_quote_mark(m) for m in range(a, b)
-        ):
-            continue  # "told reporters on Thursday": only an adjunct, no content
+        ) or d.toks[a].upos == "SCONJ" and d.low(a) not in ("that", "whether", "if")):
+            continue
         if b > a and d.lemma(v) not in lexicon.OBJECT_CUES and d.words(a, b) <= 2 and not any(
             d.toks[m].upos in ("VERB", "AUX") or d.is_quote_mark(m) for m in range(a, b)
         ):
@@ -436,5 +481,30 @@ def that_clause_rule(d: DocView) -> list[Candidate]:
             continue
         out.append(Candidate(content=[d.char_span(a, b)], rule="that_clause", confidence=CONF["that_clause"],
                              cue_tok=v, cue=d.char_span(v, v + 1), cue_lemma=d.lemma(v), source=src,
+                             orientation="after"))
+    return out
+
+
+def colon_rule(d: DocView) -> list[Candidate]:
+    """"Kasich: ‘We are going to Cleveland’" / "TAPPER: Do you think ...": a
+    sentence that opens with a person's name and a colon attributes the rest
+    (headline and transcript style).  The name must be a person entity, or
+    an all-capitals word used as a person's name elsewhere in the text, so
+    "Photo: ..." or "FALLEN: ..." are not speakers."""
+    out: list[Candidate] = []
+    surnames = {e.text.split()[-1].upper() for e in d.p.entities if e.label == "PER"}
+    for sent in d.p.sentences:
+        s0, s1 = sent.tok_start, sent.tok_end
+        colon = next((k for k in range(s0, min(s1, s0 + 6)) if d.toks[k].text == ":"), None)
+        if colon is None or colon == s0 or d.words(colon + 1, s1) < 3:
+            continue
+        name = d.text[d.toks[s0].start : d.toks[colon - 1].end]
+        per = any(e.label == "PER" and e.tok_start == s0 and e.tok_end >= colon for e in d.p.entities)
+        caps = name.isupper() and name.split()[-1] in surnames
+        if not (per or caps):
+            continue
+        a, b = d.trim(colon + 1, s1, keep_quotes=True)
+        out.append(Candidate(content=[d.char_span(a, b)], rule="colon", confidence=CONF["colon"], cue_tok=colon,
+                             cue=d.char_span(colon, colon + 1), cue_lemma=":", source=(s0, colon),
                              orientation="after"))
     return out
