@@ -30,7 +30,7 @@ def find_candidates(parse: ParsedArticle) -> tuple[DocView, list[Candidate]]:
     # ("“We cannot ... deny the right ...,” Mica said"), never a statement of its own
     cands = [c for c in cands if c.cue is None or not d.in_quote(c.cue[0])]
     cands = _relays(d, cands)
-    cands = _drop_nested(cands)
+    cands = _drop_nested(d, cands)
     cands = _dedupe(cands)
     cands.extend(floating_quote_rule(d, cands))
     cands.sort(key=lambda c: (c.start, c.end))
@@ -71,18 +71,36 @@ def _before_comma(d: DocView, char: int) -> int:
     return k
 
 
-def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
+def _drop_nested(d: DocView, cands: list[Candidate]) -> list[Candidate]:
     """A cue inside another statement's content belongs to that statement
-    ("which he said has had …" inside Campbell's quote): drop it."""
-    keep = []
-    for c in cands:
-        cue_at = c.cue[0] if c.cue else None
-        nested = cue_at is not None and any(
-            o is not c and o.covers(cue_at) and (o.end - o.start) > (c.end - c.start) for o in cands
-        )
-        if not nested:
-            keep.append(c)
-    return keep
+    ("which he said has had …" inside Campbell's content): drop it.  But when
+    the inner cue governs the outer one in the parse ("Asked to *respond* to
+    the criticism, Carson *said*, “…”"), the outer statement is the one that
+    swallowed too much: drop that one instead."""
+    drop: set[int] = set()
+    for ci, c in enumerate(cands):
+        if c.cue is None:
+            continue
+        for oi, o in enumerate(cands):
+            if o is c or oi in drop or not o.covers(c.cue[0]) or (o.end - o.start) <= (c.end - c.start):
+                continue
+            if o.cue_tok is not None and c.cue_tok is not None and _governs(d, c.cue_tok, o.cue_tok):
+                drop.add(oi)
+            else:
+                drop.add(ci)
+                break
+    return [c for k, c in enumerate(cands) if k not in drop]
+
+
+def _governs(d: DocView, a: int, b: int) -> bool:
+    """True when token ``a`` is an ancestor of token ``b`` in the parse."""
+    seen = 0
+    while b >= 0 and seen < 50:
+        b = d.toks[b].head
+        if b == a:
+            return True
+        seen += 1
+    return False
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:

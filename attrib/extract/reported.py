@@ -160,8 +160,9 @@ def _content_after(d: DocView, v: int, s_end: int) -> tuple[int, int]:
         last = max(max(d.subtree(c.i)) for c in comps) + 1
         while last < j and (d.is_quote_mark(last) or d.toks[last].text in (".", "?", "!")):
             last += 1  # keep the closing mark of a quotation that ends the complement
-        # (", but that ..." still continues the complement)
-        cont = last + 1 < j and (d.toks[last + 1].upos == "CCONJ" or d.low(last + 1) == "that")
+        # (", but that ...", ", fix the ..." and a quotation further on still continue it)
+        cont = last + 1 < j and (d.toks[last + 1].upos in ("CCONJ", "VERB") or d.low(last + 1) == "that"
+                                 or any(d.is_quote_mark(m) for m in range(last, j)))
         if last < j and not cont and (d.words(last, j) >= 3 and d.toks[last].text in (",", "—", "–", ";", "(")
                                       or d.toks[last].upos == "ADP"):
             j = min(j, last)
@@ -170,6 +171,13 @@ def _content_after(d: DocView, v: int, s_end: int) -> tuple[int, int]:
     if q is not None:
         while j > i and d.toks[j - 1].start >= q.inner_end:
             j -= 1
+    # a quotation opened in the content runs to its closing mark, over sentences
+    if j > i:
+        for chain in d.chains:
+            if d.toks[i].start <= chain[0].start < d.toks[j - 1].end and chain[-1].end > d.toks[j - 1].end \
+                    and len(chain) == 1 and q is None:
+                j = d.tok_at(chain[-1].end - 1) + 1
+                break
     return d.trim(i, j, keep_quotes=True)
 
 
