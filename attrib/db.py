@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import logging
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
@@ -26,6 +27,7 @@ from sqlite_utils.migrations import Migrations
 from .cache import text_sha256
 from .models import Article, Attribution, ParsedArticle
 
+log = logging.getLogger(__name__)
 migrations = Migrations("attrib")
 
 
@@ -242,6 +244,12 @@ def _sentence_of(parse: ParsedArticle | None, start: int, end: int) -> tuple[int
     return min(touched[0].start, start), max(touched[-1].end, end)
 
 
+def spans_fit(a: Attribution, n: int) -> bool:
+    """True when every span of ``a`` is a non-empty slice of a text of length ``n``."""
+    spans = [*a.content_spans, *(x for x in (a.cue, a.source) if x is not None)]
+    return bool(a.content_spans) and all(0 <= s < e <= n for s, e in spans)
+
+
 def statement_rows(
     db: sqlite_utils.Database, article: Article, attributions: Iterable[Attribution], parse: ParsedArticle | None
 ) -> list[dict[str, Any]]:
@@ -249,7 +257,14 @@ def statement_rows(
     text = article.text
     rows = []
     seen: set[str] = set()
-    for seq, a in enumerate(sorted(attributions, key=lambda a: (a.start, a.end))):
+    fitting = []
+    for a in attributions:
+        if spans_fit(a, len(text)):
+            fitting.append(a)
+        else:
+            log.warning("not storing a statement of %s with spans outside the text or empty: %s, cue %s, "
+                        "source %s (%s)", article.id, a.content_spans, a.cue, a.source, a.rule)
+    for seq, a in enumerate(sorted(fitting, key=lambda a: (a.start, a.end))):
         sid = statement_id(article.id, a)
         if sid in seen:
             continue

@@ -169,5 +169,5 @@ def nationality_of(country: str) -> str | None:
 
 
 def country_of(word: str) -> str | None:
-    """"South Korean" or "Seoul" -> the country name; None when unknown."""
-    return NATIONALITIES.get(word) or CAPITALS.get(word)
+    """"South Korean", "Seoul" or "South Korea" -> the country name; None when unknown."""
+    return NATIONALITIES.get(word) or CAPITALS.get(word) or (word if word in COUNTRIES else None)

@@ -29,7 +29,7 @@ def find_candidates(parse: ParsedArticle) -> tuple[DocView, list[Candidate]]:
     # a cue inside quotation marks is part of the quoted speaker's words
     # ("“We cannot ... deny the right ...,” Mica said"), never a statement of its own
     cands = [c for c in cands if c.cue is None or not d.in_quote(c.cue[0])]
-    cands = _relays(d, cands)
+    cands = _well_formed(_relays(d, cands))
     cands = _drop_nested(d, cands)
     cands = _dedupe(cands)
     cands.extend(floating_quote_rule(d, cands))
@@ -54,13 +54,27 @@ def _relays(d: DocView, cands: list[Candidate]) -> list[Candidate]:
             if not outer.covers(d.toks[inner.cue_tok].start):
                 continue
             # the inner speaker opens the outer content: a whole attribution is relayed
-            if d.toks[inner.source[0]].start <= outer.start + 2 and inner.orientation == "after":
-                src_start = d.toks[outer.source[0]].start
+            src_start = d.toks[outer.source[0]].start
+            # (and says something: "The allies will respond together, Campbell
+            # said" has no relayed statement in it, only Campbell's)
+            said = d.words(inner.cue_tok + 1, outer.source[0])
+            if d.toks[inner.source[0]].start <= outer.start + 2 and inner.orientation == "after" and said >= 3:
                 inner.content = [(s, min(e, _before_comma(d, src_start))) for s, e in inner.content]
                 inner.relay = outer.source
                 drop.add(oi)
                 break
     return [c for k, c in enumerate(cands) if k not in drop]
+
+
+def _well_formed(cands: list[Candidate]) -> list[Candidate]:
+    """Drop empty or inverted content spans (a relay can shorten a span to nothing)
+    and the candidates left without content."""
+    out = []
+    for c in cands:
+        c.content = [(s, e) for s, e in c.content if e > s]
+        if c.content:
+            out.append(c)
+    return out
 
 
 def _before_comma(d: DocView, char: int) -> int:

@@ -167,7 +167,7 @@ def subject_of(d: DocView, v: int) -> int | None:
             cur = t.head
             continue
         # "issued a statement accusing ...": climb from a speech noun to its verb
-        if head.upos == "NOUN" and t.deprel in ("obj", "obl", "nmod") and t.upos == "NOUN":
+        if t.upos == "NOUN" and t.deprel in ("obj", "obl", "nmod") and head.upos in ("VERB", "AUX"):
             cur = t.head
             continue
         return None

@@ -76,11 +76,12 @@ def find_quotes(text: str) -> list[Quote]:
         if c == "\n":
             if open_at is not None:
                 # close at the paragraph end; the next paragraph may reopen
-                quotes.append(_mk(open_at, i, text, True, para_continue, open_single, trim_end=True))
-                open_at = None
                 j = i
                 while j < n and text[j].isspace():
                     j += 1
+                # (only white space up to the end: a teaser cut mid-quote, still open)
+                quotes.append(_mk(open_at, i, text, j < n, para_continue, open_single, trim_end=True))
+                open_at = None
                 para_continue = j < n and (text[j] in OPEN_DOUBLE or text[j] == '"')
                 i = j
                 continue

@@ -37,9 +37,12 @@ def _is_cue(d: DocView, i: int) -> bool:
         return k > i + 1 and k < len(d.toks) and d.is_quote_mark(k)
     if lem in lexicon.NOT_CUES or lem not in lexicon.CUE_LEMMAS:
         return False
-    # Verbs only: "the said agreement" (ADJ) or "a report" (NOUN) are not cues.
+    # Verbs only: "the said agreement" (ADJ, or a participle modifying a noun)
+    # or "a report" (NOUN) are not cues.
     if not (t.upos == "VERB" or t.xpos.startswith("VB")):
         return False
+    if t.deprel == "amod" and i > 0 and d.toks[i - 1].upos == "DET":
+        return False  # "the said agreement"
     kids = d.children(i)
     # Passive without an agent ("it was reported that") names no speaker.
     if any(c.deprel == "aux:pass" for c in kids) and not any(c.deprel == "obl:agent" for c in kids):
@@ -141,6 +144,17 @@ def _content_after(d: DocView, v: int, s_end: int) -> tuple[int, int]:
             while k > i and (d.is_punct(k - 1) or d.toks[k - 1].upos == "CCONJ"):
                 k -= 1
             j = min(j, k)
+    for k in range(i + 1, j):
+        # "..., Campbell said." — a trailing speaker and cue close the clause
+        # before them: what follows the comma is another attribution
+        if d.toks[k].text == "," and k + 1 < j:
+            m = k + 1
+            while m < j and m - k <= 7 and d.toks[m].upos in ("PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM"):
+                m += 1
+            if m > k + 1 and m < j and d.lemma(m) in lexicon.SPEECH_VERBS and d.toks[m].upos == "VERB" \
+                    and d.words(m + 1, j) <= 6:
+                j = k
+                break
     for k in range(i + 1, j - 1):
         # ", telling X that ..." / ", adding ...": the speaker's next speech act
         if d.toks[k].text == "," and d.toks[k + 1].xpos == "VBG" and d.lemma(k + 1) in lexicon.SPEECH_VERBS:
@@ -163,8 +177,9 @@ def _content_after(d: DocView, v: int, s_end: int) -> tuple[int, int]:
         # (", but that ...", ", fix the ..." and a quotation further on still continue it)
         cont = last + 1 < j and (d.toks[last + 1].upos in ("CCONJ", "VERB") or d.low(last + 1) == "that"
                                  or any(d.is_quote_mark(m) for m in range(last, j)))
+        # (for "accused X of Y" / "praised X for Y" the phrase is part of what was said)
         if last < j and not cont and (d.words(last, j) >= 3 and d.toks[last].text in (",", "—", "–", ";", "(")
-                                      or d.toks[last].upos == "ADP"):
+                                      or d.toks[last].upos == "ADP" and d.lemma(v) not in lexicon.OBJECT_CUES):
             j = min(j, last)
     # a cue inside a quotation speaks only up to the closing mark
     q = d.quote_around(d.toks[v].start)
@@ -294,7 +309,11 @@ def verb_cue_rule(d: DocView) -> list[Candidate]:
 
 
         # Inverted cue: “…,” said X  /  S, wrote X.  Speaker after the verb.
-        inverted = src is not None and src[0] > v
+        # (only the verb's own subject: "Asked to respond, Carson said" climbs
+        # from "respond" to Carson, who is not an inverted speaker of "respond")
+        inverted = src is not None and src[0] > v and h is not None and d.toks[h].head == v
+        if src is not None and src[0] > v and not inverted and h is not None:
+            continue  # a fronted participle clause ("Asked to respond, ..., Carson said"): circumstance
         if src is None and v + 1 < end and d.toks[v + 1].upos in ("PROPN", "DET", "NOUN", "ADJ"):
             # parser found no subject; "…,” said Jane Smith" has one after the cue
             before = v - 1
@@ -340,6 +359,12 @@ def verb_cue_rule(d: DocView) -> list[Candidate]:
                     spans = [(chain[0].start, d.toks[end - 1].end)]
                     out.append(_cand(d, v, cue, src, belief, spans, "reported_after", "after"))
                 else:
+                    # “A,” he said, “B.”: the quotation before the speaker is the same statement
+                    before = d.quote_ending_at(d.toks[src[0] - 1].end, slack=2) if src and src[0] > s0 else None
+                    if before and src[0] < v and d.text[before[-1].inner_end - 1] in ",—":
+                        out.append(_cand(d, v, cue, src, belief, [q.inner for q in before] + spans,
+                                         "quote_split", "split"))
+                        continue
                     out.append(_cand(d, v, cue, src, belief, spans, "quote_cue_after", "after"))
                     # “No amnesty” and “Out with X”: each further quote joined by and/or is its own statement
                     nxt = d.chains.index(chain) + 1
@@ -381,9 +406,12 @@ def verb_cue_rule(d: DocView) -> list[Candidate]:
         has_left = sep is not None and d.words(s0, sep) >= 2 and (
             d.is_quote_mark(sep) or any(d.toks[m].xpos in FINITE_XPOS for m in range(s0, sep))
             and d.toks[d.trim(s0, sep)[0]].upos != "SCONJ")
+        # "Less clear, he said, is what ...": a verbless fronted part can still be
+        # the first half of a split statement (checked below: the rest needs a verb)
+        split_left = sep is not None and d.words(s0, sep) >= 2 and d.toks[sep].text == ","
         if sep is not None:
             left_end = sep + 1 if d.is_quote_mark(sep) else sep
-        if after_is_trivial and has_left and src is not None:
+        if after_is_trivial and (has_left or split_left) and src is not None:
             rest = i + 1 if i < end and d.toks[i].text == "," else i
             # Less clear, he said, is what ...: the sentence continues with a finite verb
             if rest < end and d.words(rest, end) >= 2 and (
@@ -397,23 +425,24 @@ def verb_cue_rule(d: DocView) -> list[Candidate]:
                 b = d.trim(rest, end, keep_quotes=True)
                 out.append(_cand(d, v, cue, src, belief, [d.char_span(*a), d.char_span(*b)], "reported_split", "split"))
                 continue
-            # “…,” the ministry said in a statement.
-            chain = d.quote_ending_at(d.toks[src_start - 1].end, slack=3) if src_start > 0 else None
-            if chain is None and src_start > 1:
-                chain = d.quote_ending_at(d.toks[src_start - 2].end, slack=3)
-            if chain:
-                spans = [q.inner for q in chain]
-                # “A,” Tester said, referring to X, “B.”: the quote resumes after the cue clause
-                nxt = next((ch for ch in d.chains if d.toks[v].end < ch[0].start < d.toks[s1 - 1].end), None)
-                if nxt is not None and d.text[: nxt[0].start].rstrip().endswith(",") and d.text[
-                        spans[-1][1] - 1 : spans[-1][1] + 1].strip().endswith(","):
-                    spans += [q.inner for q in nxt]
-                out.append(_cand(d, v, cue, src, belief, spans, "quote_cue_before", "before"))
+            if has_left:
+                # “…,” the ministry said in a statement.
+                chain = d.quote_ending_at(d.toks[src_start - 1].end, slack=3) if src_start > 0 else None
+                if chain is None and src_start > 1:
+                    chain = d.quote_ending_at(d.toks[src_start - 2].end, slack=3)
+                if chain:
+                    spans = [q.inner for q in chain]
+                    # “A,” Tester said, referring to X, “B.”: the quote resumes after the cue clause
+                    nxt = next((ch for ch in d.chains if d.toks[v].end < ch[0].start < d.toks[s1 - 1].end), None)
+                    if nxt is not None and d.text[: nxt[0].start].rstrip().endswith(",") and d.text[
+                            spans[-1][1] - 1 : spans[-1][1] + 1].strip().endswith(","):
+                        spans += [q.inner for q in nxt]
+                    out.append(_cand(d, v, cue, src, belief, spans, "quote_cue_before", "before"))
+                    continue
+                a = d.trim(s0, left_end, keep_quotes=True)
+                if a[1] > a[0]:
+                    out.append(_cand(d, v, cue, src, belief, [d.char_span(*a)], "reported_before", "before"))
                 continue
-            a = d.trim(s0, left_end, keep_quotes=True)
-            if a[1] > a[0]:
-                out.append(_cand(d, v, cue, src, belief, [d.char_span(*a)], "reported_before", "before"))
-            continue
         a, b = _content_after(d, v, end)
         # Reported content is a clause, a noun phrase or a quotation; what starts
         # with a preposition ("told reporters on Thursday", "responded to
@@ -477,7 +506,10 @@ def that_clause_rule(d: DocView) -> list[Candidate]:
         if comp is None:
             continue
         sub = d.subtree(comp.i)
-        if d.low(sub[0]) != "that" or sub[0] - v > 4:
+        # a that-clause, or a full clause with its own subject right after the verb
+        has_that = d.low(sub[0]) == "that"
+        full_clause = any(c.deprel in ("nsubj", "nsubj:pass") for c in d.children(comp.i))
+        if sub[0] - v > 4 or not (has_that or full_clause and sub[0] == v + 1):
             continue
         h = subject_of(d, v)
         if h is None or d.low(h) in ("it", "this", "that", "there") or d.toks[h].upos not in ("NOUN", "PROPN", "PRON"):
