@@ -313,7 +313,7 @@ def org_name(d: DocView, a: int, b: int) -> str | None:
             owner = _clean(" ".join(x.text for x in toks[:n]))
             country = lexicon.country_of(owner)
             rest = toks[n + 1 :]
-            if country and rest and not any(x.upos == "PROPN" for x in rest):
+            if country and rest and not any(x.upos == "PROPN" or x.text[:1].isupper() for x in rest):
                 prefix = (lexicon.nationality_of(country) or owner) + " "
             toks = rest
             break
@@ -355,6 +355,13 @@ def split_title(words: list[str]) -> tuple[str | None, str | None]:
     if r is None:
         return None, None
     role = " ".join(words[r:])
+    # only the words right before the title belong to it: "... Republic of Korea
+    # North Korean leader" (a headline run into the text) -> "North Korean"
+    for n in range(max(0, r - 3), r):
+        if lexicon.country_of(" ".join(words[n:r])):
+            words = words[n:]
+            r -= n
+            break
     pre = " ".join(words[:r]).strip()
     role_l = role.lower()
     nationality = pre if lexicon.country_of(pre) and pre not in lexicon.CAPITALS else None
@@ -383,7 +390,9 @@ def attribute(parse: ParsedArticle) -> list[Attribution]:
         sp = r.resolve(c)
         conf = c.confidence
         if c.source is not None and sp.name is None:
-            conf *= 0.8  # a speaker we could not name is weaker evidence
+            # a speaker we could not name: on PolNeAR train such statements are right
+            # about two thirds as often (0.51 vs 0.78)
+            conf *= 0.66
         out.append(
             Attribution(
                 content_spans=tuple(sorted(c.content)),
