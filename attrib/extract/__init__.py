@@ -100,10 +100,28 @@ def _drop_nested(d: DocView, cands: list[Candidate]) -> list[Candidate]:
                 continue
             if o.cue_tok is not None and c.cue_tok is not None and _governs(d, c.cue_tok, o.cue_tok):
                 drop.add(oi)
+            elif _main_clause(d, c) and o.orientation == "after" and c.start > o.start:
+                # "X commented on Y, ... Christie said that Z": a whole attribution
+                # of its own after the outer one's complement; the outer content
+                # ran too far, so it ends where the inner speaker begins
+                cut = _before_comma(d, d.toks[c.source[0]].start if c.source else c.cue[0])
+                o.content = [(s, min(e, cut)) for s, e in o.content if s < cut]
+                if not o.content or d.words(d.tok_at(o.start), d.tok_at(max(o.start, o.end - 1)) + 1) < 2:
+                    drop.add(oi)
             else:
                 drop.add(ci)
                 break
     return [c for k, c in enumerate(cands) if k not in drop]
+
+
+def _main_clause(d: DocView, c: Candidate) -> bool:
+    """A candidate with its own speaker before its cue, whose cue heads a main or
+    coordinated clause (not a relative or adverbial clause: "which he said ...")."""
+    if c.cue_tok is None or c.source is None or c.source[0] > c.cue_tok:
+        return False
+    if c.source[0] > 0 and d.low(c.source[0] - 1) in ("which", "who", "whom", "that", "whose"):
+        return False  # "…, which he said has had …": a relative clause
+    return d.toks[c.cue_tok].deprel in ("root", "conj", "parataxis") and c.rule.startswith(("reported", "quote"))
 
 
 def _governs(d: DocView, a: int, b: int) -> bool:

@@ -255,6 +255,13 @@ def trim_mention(d: DocView, a: int, b: int) -> tuple[int, int] | None:
     ("A senior official ... on Wednesday", "X last month")."""
     while a < b and d.toks[a].upos in ("SCONJ", "ADP", "CCONJ", "ADV", "PUNCT"):
         a += 1
+    # "a day after her son", "hours before the senator": a time phrase, then the speaker
+    for k in range(a, min(b - 1, a + 4)):
+        if d.low(k) in ("after", "before", "since") and any(
+            d.lemma(m) in TIME_WORDS or d.lemma(m) in ("hour", "minute", "moment", "day") for m in range(a, k)
+        ):
+            a = k + 1
+            break
     for k in range(a + 1, b):
         low = d.low(k)
         nxt = d.low(k + 1) if k + 1 < b else ""
@@ -400,7 +407,12 @@ def verb_cue_rule(d: DocView) -> list[Candidate]:
                     chain = d.quote_ending_at(d.toks[k].end, slack=1)
                     if chain:
                         src = (k + 1, src[1])
-            if chain and d.text[chain[-1].inner_end - 1] in ",?!—":
+            # (the quotation must open its clause: in "X is “in good health,” a
+            # day after her son said" it belongs to X's sentence, not to the son)
+            opens = chain is not None and (
+                d.text[: chain[0].start].rstrip()[-1:] in ("", ".", ":", ",", "—", "\n", "?", "!", ";")
+                or d.tok_at(chain[0].start) == d.sent_range(d.tok_at(chain[0].start))[0])
+            if chain and opens and d.text[chain[-1].inner_end - 1] in ",?!—":
                 out.append(_cand(d, v, cue, src, belief, [q.inner for q in chain], "quote_cue_before", "before"))
                 continue
         left_end = src_start
