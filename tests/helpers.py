@@ -32,7 +32,8 @@ from attrib.models import Article
 from attrib.nlp import model_identity
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-SAMPLE_ARTICLE = Path("/work/shared/samples/articles/putin-north-korea.txt")
+SHARED = REPO_ROOT.parent / "shared"
+SAMPLE_ARTICLE = SHARED / "samples" / "articles" / "putin-north-korea.txt"
 
 #: Columns whose values are times of the run, not data.
 TIME_COLUMNS = {"ingested_at", "updated_at", "parsed_at", "replaced_at"}
@@ -43,9 +44,8 @@ TIME_COLUMNS = {"ingested_at", "updated_at", "parsed_at", "replaced_at"}
 
 def stanza_models_dir() -> Path | None:
     """The real stanza models, if present: ``$STANZA_RESOURCES_DIR``, ``../shared/models/stanza``
-    relative to the repository root, or ``/work/shared/models/stanza``."""
-    candidates = [os.environ.get("STANZA_RESOURCES_DIR"), REPO_ROOT.parent / "shared" / "models" / "stanza",
-                  Path("/work/shared/models/stanza")]
+    relative to the repository root."""
+    candidates = [os.environ.get("STANZA_RESOURCES_DIR"), SHARED / "models" / "stanza"]
     for c in candidates:
         if c and (Path(c) / "resources.json").is_file() and (Path(c) / "en").is_dir():
             return Path(c)
