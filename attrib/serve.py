@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -125,23 +125,18 @@ def serve(
     port: int = 8001,
     immutable: bool = True,
     open_browser: bool = False,
-) -> int:
-    """Run Datasette on ``db_path`` until interrupted; returns its exit status.
+) -> None:
+    """Run Datasette on ``db_path`` in this process until it is stopped.
 
-    Runs ``python -m datasette`` with :func:`datasette_args` in a child process
-    (Ctrl-C stops both).  Use ``immutable=False`` while an ingest is writing.
+    The process *becomes* ``python -m datasette`` (``os.execv``) with
+    :func:`datasette_args`, so a signal sent to ``attrib serve`` (Ctrl-C,
+    ``kill``, a supervisor's stop) reaches Datasette itself and never leaves an
+    orphan server behind.  Use ``immutable=False`` while an ingest is writing.
     """
     path = Path(db_path)
     if not path.is_file():
         raise FileNotFoundError(f"no database at {path}")
-    cmd = [sys.executable, "-m", "datasette", *datasette_args(
-        path, host=host, port=port, immutable=immutable, open_browser=open_browser)]
-    proc = subprocess.Popen(cmd)
-    try:
-        return proc.wait()
-    except KeyboardInterrupt:
-        try:
-            return proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            return proc.wait()
+    args = datasette_args(path, host=host, port=port, immutable=immutable, open_browser=open_browser)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, [sys.executable, "-m", "datasette", *args])
