@@ -241,7 +241,12 @@ def serve(db_path, host, port, live) -> None:
 
 @cli.group()
 def models() -> None:
-    """Manage the stanza models."""
+    """Manage the stanza models.
+
+    \b
+    Example:
+        attrib models download --dir ~/stanza_resources
+    """
 
 
 @models.command("download")
@@ -261,4 +266,5 @@ def models_download(models_dir) -> None:
 
 
 def main() -> None:  # pragma: no cover
+    """Entry point for ``python -m attrib.cli``."""
     cli()

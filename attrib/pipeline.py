@@ -75,9 +75,11 @@ class Report:
 
     @property
     def ok(self) -> bool:
+        """True when nothing was skipped."""
         return not self.skipped
 
     def summary(self) -> str:
+        """One line of counts for the end of a run."""
         return (
             f"articles: {self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
             f"{len(self.skipped)} skipped; statements stored: {self.statements}"

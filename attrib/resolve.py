@@ -33,6 +33,8 @@ class Speaker:
 
 @dataclass
 class Person:
+    """A person named in the article, with the title seen with the name."""
+
     name: str
     role: str | None
     organisation: str | None

@@ -42,10 +42,12 @@ class Candidate:
 
     @property
     def start(self) -> int:
+        """Start of the first content span."""
         return min(s for s, _ in self.content)
 
     @property
     def end(self) -> int:
+        """End of the last content span."""
         return max(e for _, e in self.content)
 
     def covers(self, pos: int) -> bool:
@@ -79,10 +81,12 @@ class DocView:
         return s.tok_start, s.tok_end
 
     def is_punct(self, i: int) -> bool:
+        """True for punctuation (including quotation marks and dashes)."""
         t = self.toks[i]
         return t.upos in PUNCT_UPOS or all(c in QUOTE_CHARS + ".,;:!?—–-()[]" for c in t.text)
 
     def is_quote_mark(self, i: int) -> bool:
+        """True when token ``i`` is only quotation marks."""
         return all(c in QUOTE_CHARS for c in self.toks[i].text)
 
     def char_span(self, i: int, j: int) -> tuple[int, int]:
@@ -102,15 +106,19 @@ class DocView:
         return sum(1 for k in range(i, j) if not self.is_punct(k))
 
     def children(self, i: int) -> list[Token]:
+        """Dependents of token ``i``."""
         return self.p.children(i)
 
     def subtree(self, i: int) -> list[int]:
+        """Token ``i`` and its descendants, sorted."""
         return self.p.subtree(i)
 
     def lemma(self, i: int) -> str:
+        """Lower-cased lemma of token ``i``."""
         return self.toks[i].lemma.lower()
 
     def low(self, i: int) -> str:
+        """Lower-cased text of token ``i``."""
         return self.toks[i].text.lower()
 
     # -- quotes -------------------------------------------------------------
