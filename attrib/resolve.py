@@ -74,12 +74,30 @@ class Resolver:
             j += 2
         return i, j
 
+    def _name_spans(self) -> list[tuple[int, int]]:
+        """Token ranges of person names: PER entities, plus a capitalised name
+        right after a title word that the tagger missed ("Google CEO Sundar
+        Pichai", "Defence Minister Jane Doe")."""
+        d = self.d
+        spans = [(e.tok_start, e.tok_end) for e in d.p.entities if e.label == "PER"]
+        covered = {k for s, e in spans for k in range(s, e)}
+        for k, t in enumerate(d.toks):
+            if t.text.lower() not in lexicon.ROLE_HEADS or k + 1 >= len(d.toks):
+                continue
+            j = k + 1
+            # (the tagger's label is not trusted here: it calls "CEO Sundar Pichai" an ORG)
+            while j < len(d.toks) and j - k <= 4 and d.toks[j].upos == "PROPN" and d.toks[j].text[:1].isupper() \
+                    and d.toks[j].sent == t.sent and d.toks[j].text.lower() not in lexicon.ROLE_HEADS:
+                j += 1
+            runs_on = j < len(d.toks) and d.toks[j].upos == "PROPN"
+            if j - k >= 3 and not covered & set(range(k + 1, j)) and not runs_on:
+                spans.append((k + 1, j))
+        return sorted(spans)
+
     def _index_people(self) -> None:
         d = self.d
-        for e in d.p.entities:
-            if e.label != "PER":
-                continue
-            i, j = self._name_range(e.tok_start, e.tok_end)
+        for tok_start, tok_end in self._name_spans():
+            i, j = self._name_range(tok_start, tok_end)
             if j <= i:
                 continue
             name = _clean(d.text[d.toks[i].start : d.toks[j - 1].end])
@@ -181,14 +199,9 @@ class Resolver:
         # A named person inside the mention (before any comma: "X, a correspondent with Y").
         cut = next((k for k in range(a, b) if d.toks[k].text == ","), b)
         has_conj = any(d.toks[k].upos == "CCONJ" for k in range(a, cut))
-        for e in d.p.entities:
-            if e.label == "PER" and a <= e.tok_start < cut and not has_conj:
-                i, j = self._name_range(e.tok_start, e.tok_end)
-                if j <= i:
-                    continue
-                person = self.person_at.get(d.toks[i].start)
-                if person is None:
-                    continue
+        for k in range(a, cut):
+            person = self.person_at.get(d.toks[k].start)
+            if person is not None and not has_conj:
                 return Speaker(person.name, "person", person.role, person.organisation)
         hl = d.toks[head].lemma.lower()
         plural = d.toks[head].xpos in ("NNS", "NNPS")
@@ -198,6 +211,12 @@ class Resolver:
             if hl in lexicon.ANONYMOUS_HEADS and not named and hl == "source":
                 return Speaker(_clean(text), "anonymous", None, None)
             return Speaker(_clean(text), "group", None, None)
+        if hl in lexicon.ROLE_HEADS and not named and d.toks[a].lemma.lower() == "the" and hl not in lexicon.ORG_HEADS:
+            # "the senator": the latest person seen with that title, else an unnamed official
+            for p in sorted(self.people, key=lambda p: -p.last_seen):
+                if p.last_seen < at and p.role and hl in p.role.lower().split():
+                    return Speaker(p.name, "person", p.role, p.organisation)
+            return Speaker(_clean(text), "anonymous", None, self._org_in_pp(head, b))
         if hl in lexicon.ANONYMOUS_HEADS and not any(e.label in ("ORG",) and e.tok_start <= head < e.tok_end
                                                      for e in named):
             return Speaker(_clean(text), "anonymous", None, self._org_in_pp(head, b))

@@ -157,8 +157,7 @@ def floating_quote_rule(d: DocView, cands: list[Candidate]) -> list[Candidate]:
         first, last = chain[0], chain[-1]
         if any(c.covers(first.inner_start) or c.covers(last.inner_end - 1) for c in claimed):
             continue
-        if d.text.count(" ", first.inner_start, last.inner_end) < 3:
-            continue
+        short = d.text.count(" ", first.inner_start, last.inner_end) < 3
         # the quote must fill its sentence(s): little text outside it
         t0, t1 = d.tok_at(first.start), d.tok_at(max(last.end - 1, first.start))
         s0, _ = d.sent_range(t0)
@@ -174,6 +173,8 @@ def floating_quote_rule(d: DocView, cands: list[Candidate]) -> list[Candidate]:
         gap = d.text[speaker.end : first.start]
         if speaker.rule.startswith("quote") and "\n" not in gap and len(gap) < 80:
             speaker.content = speaker.content + [q.inner for q in chain]
+            continue
+        if short:  # a short quoted phrase on its own is a title or a slogan, not a statement
             continue
         # the speaker mention is the one that named the speaker before
         c = Candidate(content=[q.inner for q in chain], rule="floating_quote", confidence=FLOATING_CONF,
