@@ -504,3 +504,86 @@ def np_view(text: str, table: str) -> DocView:
 def test_org_name(text, table, expected):
     d = np_view(text, table)
     assert org_name(d, 0, len(d.toks)) == expected
+
+
+# --------------------------------------------------------------------------- names the tagger missed
+
+
+def test_title_then_capitalised_name_is_a_person_even_when_tagged_as_an_organisation():
+    # the offline tagger labels "CEO Sundar Pichai" ORG; the title word before a
+    # capitalised name makes it a person, and the title gives role and organisation
+    p = build(
+        "Google CEO Sundar Pichai said the company would grow. Pichai said the plan was ready.",
+        """
+        Google   PROPN  2 compound
+        CEO      PROPN  4 compound B-ORG
+        Sundar   PROPN  4 compound I-ORG
+        Pichai   PROPN  5 nsubj    E-ORG
+        said     VERB   0 root
+        the      DET    7 det
+        company  NOUN   9 nsubj
+        would    AUX    9 aux
+        grow     VERB   5 ccomp
+        .        PUNCT  5 punct
+        """,
+        """
+        Pichai  PROPN  2 nsubj  S-PER
+        said    VERB   0 root
+        the     DET    4 det
+        plan    NOUN   6 nsubj
+        was     AUX    6 cop
+        ready   ADJ    2 ccomp
+        .       PUNCT  2 punct
+        """,
+    )
+    first, second = statements(p)
+    assert speaker(first) == ("Sundar Pichai", "person", "CEO", "Google")
+    # the surname later refers back to the full name found through the title
+    assert speaker(second) == ("Sundar Pichai", "person", "CEO", "Google")
+
+
+def test_the_title_alone_is_the_latest_person_with_that_title():
+    p = build(
+        "Senator Maria Lopez arrived in Seoul on Monday. The senator said the alliance was strong.",
+        """
+        Senator  PROPN  3 compound
+        Maria    PROPN  4 nsubj    B-PER
+        Lopez    PROPN  2 flat     E-PER
+        arrived  VERB   0 root     arrive
+        in       ADP    6 case
+        Seoul    PROPN  4 obl      S-LOC
+        on       ADP    8 case
+        Monday   PROPN  4 obl
+        .        PUNCT  4 punct
+        """,
+        """
+        The       DET    2 det
+        senator   NOUN   3 nsubj
+        said      VERB   0 root
+        the       DET    5 det
+        alliance  NOUN   7 nsubj
+        was       AUX    7 cop
+        strong    ADJ    3 ccomp
+        .         PUNCT  3 punct
+        """,
+    )
+    s = one(p)
+    assert (s["source"], s["name"], s["kind"]) == ("The senator", "Maria Lopez", "person")
+
+
+def test_the_title_alone_without_anyone_named_is_anonymous_not_invented():
+    p = build(
+        "The spokesman said the alliance was strong.",
+        """
+        The        DET    2 det
+        spokesman  NOUN   3 nsubj
+        said       VERB   0 root
+        the        DET    5 det
+        alliance   NOUN   7 nsubj
+        was        AUX    7 cop
+        strong     ADJ    3 ccomp
+        .          PUNCT  3 punct
+        """,
+    )
+    s = one(p)
+    assert (s["name"], s["kind"]) == ("The spokesman", "anonymous")
