@@ -588,6 +588,45 @@ def test_quote_after_a_quote_in_the_same_paragraph_continues_it():
     assert (s["cue"], s["source"], s["name"]) == ("said", "Campbell", "Campbell")
 
 
+def test_short_quote_after_a_quote_in_the_same_paragraph_continues_it():
+    # two words only: on its own it would be a slogan, after a quote statement it goes on with it
+    p = build(
+        "“We are ready,” Campbell said. “Nobody listened.”",
+        """
+        “         PUNCT  4 punct
+        We        PRON   4 nsubj
+        are       AUX    4 cop
+        ready     ADJ    0 root
+        ,         PUNCT  4 punct
+        ”         PUNCT  4 punct
+        Campbell  PROPN  8 nsubj  S-PER
+        said      VERB   4 parataxis
+        .         PUNCT  4 punct
+        """,
+        """
+        “         PUNCT  3 punct
+        Nobody    PRON   3 nsubj
+        listened  VERB   0 root  listen
+        .         PUNCT  3 punct
+        ”         PUNCT  3 punct
+        """,
+    )
+    s = one(p)
+    assert s["content"] == ["We are ready,", "Nobody listened."]
+
+
+def test_short_quote_alone_is_not_a_floating_statement():
+    p = build("Kurt Campbell said the allies would respond together.\n“Never again.”", CAMPBELL_SAID,
+              """
+              “      PUNCT  3 punct
+              Never  ADV    3 advmod
+              again  ADV    0 root
+              .      PUNCT  3 punct
+              ”      PUNCT  3 punct
+              """)
+    assert [s["content"] for s in statements(p)] == [["the allies would respond together"]]
+
+
 def test_floating_quote_needs_a_previous_speaker():
     p = build("“Nobody should doubt our resolve.”", NOBODY_QUOTE)
     assert statements(p) == []
