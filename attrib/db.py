@@ -164,6 +164,29 @@ def m003_views(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m004_searchable_view(db: sqlite_utils.Database) -> None:
+    """The view carries the statement's rowid so Datasette can search it through statements_fts."""
+    db.create_view(
+        "statements_view",
+        """
+        select
+          s.id, s.article_id, a.title as article_title, a.outlet, a.published,
+          s.type, s.content, sp.name as speaker, s.speaker_kind, s.role,
+          o.name as organisation, rb.name as reported_by,
+          s.cue, s.cue_lemma, s.speaker_text, s.sentence, s.rule, s.confidence,
+          s.start, s.end, s.speaker_id, s.organisation_id, s.reported_by_id,
+          s.rowid as statement_rowid
+        from statements s
+        join articles a on a.id = s.article_id
+        left join speakers sp on sp.id = s.speaker_id
+        left join organisations o on o.id = s.organisation_id
+        left join organisations rb on rb.id = s.reported_by_id
+        """,
+        replace=True,
+    )
+
+
 def open_db(path: str, *, wal: bool = True) -> sqlite_utils.Database:
     """Open (creating if needed) a database at ``path`` in the current shape."""
     db = sqlite_utils.Database(path)

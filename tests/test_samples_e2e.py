@@ -125,3 +125,13 @@ def test_extract_scores_above_the_floor(tmp_path: Path):
     result = score.main(["--gold", str(gold), "--pred", str(out), "--quiet"])
     assert result["content/cov30"]["F1"] >= 0.75
     assert result["content+source_name/cov30"]["F1"] >= 0.60
+
+
+async def test_the_joined_view_has_facets_and_search(sample_db: Path):
+    ds = _datasette(sample_db)
+    r = await ds.client.get("/attrib/statements_view.json?_search=Putin&_facet=speaker&_shape=objects")
+    assert r.status_code == 200, r.text
+    data = r.json()
+    assert data["rows"] and all("putin" in row["content"].lower() or "putin" in (row["speaker_text"] or "").lower()
+                                for row in data["rows"])
+    assert data["facet_results"]["speaker"]["results"]
