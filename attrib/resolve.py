@@ -164,9 +164,17 @@ class Resolver:
         org = None
         if k < s1 and d.toks[k].text.lower() in ("with", "at", "of", "for", "from"):
             m = k + 1
-            while m < s1 and d.toks[m].upos in ("PROPN", "DET", "NOUN", "ADJ", "PART") and d.toks[m].text != ",":
+            while m < s1 and d.toks[m].text != "," and (
+                d.toks[m].upos in ("PROPN", "DET", "NOUN", "ADJ", "PART")
+                or d.low(m) in ("of", "on", "for", "and") and m + 1 < s1 and d.toks[m + 1].upos in ("DET", "PROPN")
+            ):
                 m += 1
-            if m > k + 1:
+            # "head of the Berlin office of the European Council on Foreign Relations":
+            # the named organisation at the end of the chain
+            named = [e for e in d.p.entities if e.label == "ORG" and k < e.tok_start and e.tok_end <= m]
+            if named:
+                org = org_name(d, named[-1].tok_start, named[-1].tok_end)
+            elif m > k + 1:
                 org = org_name(d, k + 1, m)
         return " ".join(role_words), org
 
@@ -245,7 +253,7 @@ class Resolver:
         """"a senior official at Seoul’s presidential office" -> "South Korean presidential office"."""
         d = self.d
         for k in range(head + 1, b):
-            if d.toks[k].text.lower() in ("at", "of", "with", "from", "in") and k + 1 < b:
+            if d.toks[k].text.lower() in ("at", "of", "with", "from", "in", "for") and k + 1 < b:
                 return org_name(d, k + 1, b)
         return None
 

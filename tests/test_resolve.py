@@ -587,3 +587,81 @@ def test_the_title_alone_without_anyone_named_is_anonymous_not_invented():
     )
     s = one(p)
     assert (s["name"], s["kind"]) == ("The spokesman", "anonymous")
+
+
+def test_dateline_is_not_part_of_the_speaker():
+    p = build(
+        "BERLIN (Reuters) - Chancellor Anna Weber said the alliance was strong.",
+        """
+        BERLIN      PROPN  10 dep      S-LOC
+        (           PUNCT   3 punct
+        Reuters     PROPN   1 appos    S-ORG
+        )           PUNCT   3 punct
+        -           PUNCT   1 punct
+        Chancellor  PROPN   7 compound
+        Anna        PROPN   9 nsubj    B-PER
+        Weber       PROPN   7 flat     E-PER
+        said        VERB    0 root
+        the         DET    11 det
+        alliance    NOUN   13 nsubj
+        was         AUX    13 cop
+        strong      ADJ     9 ccomp
+        .           PUNCT   9 punct
+        """.replace("10 dep", "9 dep"),
+    )
+    s = one(p)
+    assert s["source"] == "Chancellor Anna Weber"
+    assert (s["name"], s["role"]) == ("Anna Weber", "Chancellor")
+
+
+def test_anonymous_official_keeps_the_body_named_after_for():
+    p = build(
+        "A spokesperson for the European Commission said the alliance was strong.",
+        """
+        A            DET    2 det
+        spokesperson NOUN   7 nsubj
+        for          ADP    6 case
+        the          DET    6 det
+        European     PROPN  6 compound B-ORG
+        Commission   PROPN  2 nmod     E-ORG
+        said         VERB   0 root
+        the          DET    9 det
+        alliance     NOUN  11 nsubj
+        was          AUX   11 cop
+        strong       ADJ    7 ccomp
+        .            PUNCT  7 punct
+        """,
+    )
+    s = one(p)
+    assert (s["name"], s["kind"], s["organisation"]) == (
+        "A spokesperson for the European Commission", "anonymous", "European Commission")
+
+
+def test_apposition_names_the_organisation_at_the_end_of_the_chain():
+    p = build(
+        "“Words are cheap,” said Jana Puglierin, head of the Berlin office of the European Council.",
+        """
+        “          PUNCT  4 punct
+        Words      NOUN   4 nsubj   word
+        are        AUX    4 cop
+        cheap      ADJ    7 ccomp
+        ,          PUNCT  4 punct
+        ”          PUNCT  4 punct
+        said       VERB   0 root
+        Jana       PROPN  7 nsubj   B-PER
+        Puglierin  PROPN  8 flat    E-PER
+        ,          PUNCT  11 punct
+        head       NOUN   8 appos
+        of         ADP    15 case
+        the        DET    15 det
+        Berlin     PROPN  15 compound S-LOC
+        office     NOUN   11 nmod
+        of         ADP    19 case
+        the        DET    19 det
+        European   PROPN  19 compound B-ORG
+        Council    PROPN  15 nmod    E-ORG
+        .          PUNCT  7 punct
+        """,
+    )
+    s = one(p)
+    assert (s["name"], s["role"], s["organisation"]) == ("Jana Puglierin", "head", "European Council")

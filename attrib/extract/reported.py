@@ -62,6 +62,14 @@ def _is_cue(d: DocView, i: int) -> bool:
     return True
 
 
+def _opens_clause(d: DocView, char: int) -> bool:
+    """A quotation starting at ``char`` opens its clause: it follows the start of
+    a sentence or paragraph, or a colon, comma, dash or end punctuation."""
+    before = d.text[:char].rstrip()
+    return before[-1:] in ("", ".", ":", ",", "—", "\n", "?", "!", ";") or d.tok_at(char) == d.sent_range(
+        d.tok_at(char))[0]
+
+
 def _trivial(d: DocView, i: int, j: int) -> bool:
     """Tokens ``[i, j)`` add nothing but time/place/manner ("on Thursday", "in a statement",
     "at a news conference announcing ...")."""
@@ -253,6 +261,11 @@ def trim_mention(d: DocView, a: int, b: int) -> tuple[int, int] | None:
     """Drop what is not part of the speaker: a leading conjunction or
     preposition ("since Japanese Prime Minister X") and a trailing time phrase
     ("A senior official ... on Wednesday", "X last month")."""
+    # "BERLIN (Reuters) - German Chancellor X": a dateline before a dash is no part of the speaker
+    for k in range(b - 1, a, -1):
+        if d.toks[k].text in ("-", "—", "–", "--") and d.text[d.toks[k].start - 1 : d.toks[k].start].isspace():
+            a = k + 1
+            break
     while a < b and d.toks[a].upos in ("SCONJ", "ADP", "CCONJ", "ADV", "PUNCT"):
         a += 1
     # "a day after her son", "hours before the senator": a time phrase, then the speaker
@@ -409,9 +422,7 @@ def verb_cue_rule(d: DocView) -> list[Candidate]:
                         src = (k + 1, src[1])
             # (the quotation must open its clause: in "X is “in good health,” a
             # day after her son said" it belongs to X's sentence, not to the son)
-            opens = chain is not None and (
-                d.text[: chain[0].start].rstrip()[-1:] in ("", ".", ":", ",", "—", "\n", "?", "!", ";")
-                or d.tok_at(chain[0].start) == d.sent_range(d.tok_at(chain[0].start))[0])
+            opens = chain is not None and _opens_clause(d, chain[0].start)
             if chain and opens and d.text[chain[-1].inner_end - 1] in ",?!—":
                 out.append(_cand(d, v, cue, src, belief, [q.inner for q in chain], "quote_cue_before", "before"))
                 continue
@@ -450,6 +461,8 @@ def verb_cue_rule(d: DocView) -> list[Candidate]:
                 chain = d.quote_ending_at(d.toks[src_start - 1].end, slack=3) if src_start > 0 else None
                 if chain is None and src_start > 1:
                     chain = d.quote_ending_at(d.toks[src_start - 2].end, slack=3)
+                if chain and not _opens_clause(d, chain[0].start):
+                    chain = None  # '... the remarks as "militaristic rhetoric", X told reporters': a phrase
                 if chain:
                     spans = [q.inner for q in chain]
                     # “A,” Tester said, referring to X, “B.”: the quote resumes after the cue clause
