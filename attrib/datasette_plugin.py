@@ -440,6 +440,14 @@ def _decorate(datasette: Any, database: str, statements: list[dict[str, Any]]) -
     return statements
 
 
+async def _one(db: Any, sql: str, key: Any, what: str) -> dict[str, Any]:
+    """The single row ``sql`` finds for ``key``, or a 404 saying which ``what`` was not found."""
+    row = (await db.execute(sql, [key])).first()
+    if row is None:
+        raise NotFound(f"{what} not found: {key}")
+    return dict(row)
+
+
 def _safe_url(url: Any) -> str | None:
     """``url`` if it is an http(s) URL (never a ``javascript:`` one), else None."""
     if isinstance(url, str) and urllib.parse.urlsplit(url.strip()).scheme.lower() in ("http", "https"):
@@ -451,10 +459,7 @@ async def article_view(datasette: Any, request: Request) -> Response:
     """The article text with every statement highlighted; ``?statement=ID`` selects one."""
     database, db = await _database(datasette, request)
     article_id = tilde_decode(request.url_vars["article_id"])
-    article = (await db.execute("select * from articles where id = ?", [article_id])).first()
-    if article is None:
-        raise NotFound(f"Article not found: {article_id}")
-    article = dict(article)
+    article = await _one(db, "select * from articles where id = ?", article_id, "Article")
     statements = _rows(
         await db.execute(STATEMENT_SELECT + " where s.article_id = ? order by s.start, s.end, s.id",
                          [article_id])
@@ -483,9 +488,7 @@ async def statement_redirect(datasette: Any, request: Request) -> Response:
     """Redirect a statement id to the statement highlighted in its article."""
     database, db = await _database(datasette, request)
     sid = tilde_decode(request.url_vars["statement_id"])
-    row = (await db.execute("select article_id from statements where id = ?", [sid])).first()
-    if row is None:
-        raise NotFound(f"Statement not found: {sid}")
+    row = await _one(db, "select article_id from statements where id = ?", sid, "Statement")
     return Response.redirect(article_url(datasette, database, row["article_id"], sid))
 
 
@@ -503,10 +506,7 @@ async def speaker_view(datasette: Any, request: Request) -> Response:
     """A speaker's statements in date order, with the roles and organisations seen with them."""
     database, db = await _database(datasette, request)
     speaker_id = tilde_decode(request.url_vars["speaker_id"])
-    speaker = (await db.execute("select * from speakers where id = ?", [speaker_id])).first()
-    if speaker is None:
-        raise NotFound(f"Speaker not found: {speaker_id}")
-    speaker = dict(speaker)
+    speaker = await _one(db, "select * from speakers where id = ?", speaker_id, "Speaker")
     statements = _rows(
         await db.execute(STATEMENT_SELECT + " where s.speaker_id = ? order by date, s.article_id, s.start",
                          [speaker["id"]])
@@ -557,10 +557,7 @@ async def organisation_view(datasette: Any, request: Request) -> Response:
     """What an organisation said, what its people said and what it relayed."""
     database, db = await _database(datasette, request)
     org_id = tilde_decode(request.url_vars["organisation_id"])
-    org = (await db.execute("select * from organisations where id = ?", [org_id])).first()
-    if org is None:
-        raise NotFound(f"Organisation not found: {org_id}")
-    org = dict(org)
+    org = await _one(db, "select * from organisations where id = ?", org_id, "Organisation")
     statements = _rows(
         await db.execute(
             STATEMENT_SELECT

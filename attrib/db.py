@@ -142,49 +142,33 @@ def m002_search(db: sqlite_utils.Database) -> None:
     db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
 
 
+STATEMENTS_VIEW = """
+select
+  s.id, s.article_id, a.title as article_title, a.outlet, a.published,
+  s.type, s.content, sp.name as speaker, s.speaker_kind, s.role,
+  o.name as organisation, rb.name as reported_by,
+  s.cue, s.cue_lemma, s.speaker_text, s.sentence, s.rule, s.confidence,
+  s.start, s.end, s.speaker_id, s.organisation_id, s.reported_by_id,
+  s.rowid as statement_rowid
+from statements s
+join articles a on a.id = s.article_id
+left join speakers sp on sp.id = s.speaker_id
+left join organisations o on o.id = s.organisation_id
+left join organisations rb on rb.id = s.reported_by_id
+"""
+
+
 @migrations()
 def m003_views(db: sqlite_utils.Database) -> None:
     """A statements view with speaker, organisation, relay and article joined in."""
-    db.create_view(
-        "statements_view",
-        """
-        select
-          s.id, s.article_id, a.title as article_title, a.outlet, a.published,
-          s.type, s.content, sp.name as speaker, s.speaker_kind, s.role,
-          o.name as organisation, rb.name as reported_by,
-          s.cue, s.cue_lemma, s.speaker_text, s.sentence, s.rule, s.confidence,
-          s.start, s.end, s.speaker_id, s.organisation_id, s.reported_by_id
-        from statements s
-        join articles a on a.id = s.article_id
-        left join speakers sp on sp.id = s.speaker_id
-        left join organisations o on o.id = s.organisation_id
-        left join organisations rb on rb.id = s.reported_by_id
-        """,
-        replace=True,
-    )
+    db.create_view("statements_view", STATEMENTS_VIEW, replace=True)
 
 
 @migrations()
 def m004_searchable_view(db: sqlite_utils.Database) -> None:
-    """The view carries the statement's rowid so Datasette can search it through statements_fts."""
-    db.create_view(
-        "statements_view",
-        """
-        select
-          s.id, s.article_id, a.title as article_title, a.outlet, a.published,
-          s.type, s.content, sp.name as speaker, s.speaker_kind, s.role,
-          o.name as organisation, rb.name as reported_by,
-          s.cue, s.cue_lemma, s.speaker_text, s.sentence, s.rule, s.confidence,
-          s.start, s.end, s.speaker_id, s.organisation_id, s.reported_by_id,
-          s.rowid as statement_rowid
-        from statements s
-        join articles a on a.id = s.article_id
-        left join speakers sp on sp.id = s.speaker_id
-        left join organisations o on o.id = s.organisation_id
-        left join organisations rb on rb.id = s.reported_by_id
-        """,
-        replace=True,
-    )
+    """The view carries the statement's rowid so Datasette can search it through
+    statements_fts (databases made before this column existed get it here)."""
+    db.create_view("statements_view", STATEMENTS_VIEW, replace=True)
 
 
 def open_db(path: str, *, wal: bool = True) -> sqlite_utils.Database:
