@@ -55,6 +55,7 @@ class Resolver:
         self.people: list[Person] = []
         self.person_at: dict[int, Person] = {}  # entity start char -> person
         self.history: list[tuple[int, Speaker]] = []  # (char offset, speaker) of resolved statements
+        self.resolved: dict[int, Speaker] = {}  # id(candidate) -> its speaker
         self._index_people()
 
     # -- people -------------------------------------------------------------
@@ -183,19 +184,15 @@ class Resolver:
         """The speaker of candidate ``c`` (and remember it for later pronouns)."""
         d = self.d
         if c.speaker_from is not None:
-            sp = self._resolved_of(c.speaker_from)
+            sp = self.resolved.get(id(c.speaker_from), Speaker(None, "unknown"))
         elif c.source is None:
             sp = Speaker(None, "unknown")
         else:
             sp = self.mention(c.source[0], c.source[1], at=d.toks[c.source[0]].start)
         at = c.cue[0] if c.cue else c.start
         self.history.append((at, sp))
-        c.__dict__["_speaker"] = sp
+        self.resolved[id(c)] = sp
         return sp
-
-    def _resolved_of(self, c: Candidate) -> Speaker:
-        sp = c.__dict__.get("_speaker")
-        return sp if sp is not None else Speaker(None, "unknown")
 
     def mention(self, a: int, b: int, at: int) -> Speaker:
         """Resolve the mention in tokens ``[a, b)``."""

@@ -323,18 +323,13 @@ def verb_cue_rule(d: DocView) -> list[Candidate]:
             src = surface_subject(d, v, s0)
         if src is not None:
             src = trim_mention(d, *src)
-        if src is not None and not (s0 <= src[0] < s1):
-            src_in_sentence = False
-        else:
-            src_in_sentence = True
+        src_in_sentence = src is None or s0 <= src[0] < s1
         belief = d.lemma(v) in lexicon.BELIEF_VERBS and d.lemma(v) not in lexicon.SPEECH_VERBS
-        cue = d.char_span(v, v + 1)
-        # extend "has said"/"have said" cue over its auxiliaries for display
+        # the cue spans its auxiliaries ("has said", "have denied")
         k = v
         while k - 1 >= s0 and d.toks[k - 1].upos == "AUX" and d.toks[k - 1].head == v:
             k -= 1
-        cue = (d.toks[k].start, cue[1])
-
+        cue = (d.toks[k].start, d.toks[v].end)
 
         # Inverted cue: “…,” said X  /  S, wrote X.  Speaker after the verb.
         # (only the verb's own subject: "Asked to respond, Carson said" climbs
@@ -352,7 +347,7 @@ def verb_cue_rule(d: DocView) -> list[Candidate]:
                 inverted = True
         if inverted and src is not None:
             left = d.trim(s0, v, keep_quotes=True)
-            chain = d.quote_ending_at(d.toks[v - 1].end if v > s0 else -9, slack=3) if v > s0 else None
+            chain = d.quote_ending_at(d.toks[v - 1].end, slack=3) if v > s0 else None
             if chain is None and v - 2 >= 0:
                 chain = d.quote_ending_at(d.toks[v - 2].end, slack=3)
             if chain:
