@@ -15,7 +15,7 @@ import tempfile
 import zlib
 from pathlib import Path
 
-from .models import ParsedArticle
+from .types import ParsedArticle
 
 
 def text_sha256(text: str) -> str:

@@ -25,7 +25,7 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from .cache import text_sha256
-from .models import Article, Attribution, ParsedArticle
+from .types import Article, Attribution, ParsedArticle
 
 log = logging.getLogger(__name__)
 migrations = Migrations("attrib")

@@ -1,6 +1,6 @@
 """Reading articles from plain-text files, HTML pages, JSONL and directories.
 
-Every record becomes either an :class:`~attrib.models.Article` or a
+Every record becomes either an :class:`~attrib.types.Article` or a
 :class:`Skipped` with the file, line and a reason a person can act on.  Bad
 input never raises: one broken line costs that line only.
 """
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import text_sha256
-from .models import Article
+from .types import Article
 
 DEFAULT_MAX_CHARS = 1_000_000
 #: Longer ids are refused: they would make unusable Datasette URLs.

@@ -2,7 +2,7 @@
 
 It finds the model directory, builds one pipeline (tokenize, mwt, pos, lemma,
 depparse, ner) that is reused for every batch, and converts stanza's
-``Document`` into :class:`attrib.models.ParsedArticle`.  Models are never
+``Document`` into :class:`attrib.types.ParsedArticle`.  Models are never
 downloaded implicitly (``download_method=None``); ``attrib models download``
 calls :func:`download_models` for users with internet access.
 """
@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .models import Entity, ParsedArticle, Sentence, Token
+from .types import Entity, ParsedArticle, Sentence, Token
 
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
 LANG = "en"

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from . import db as dbmod
+from .attribute import find_attributions
 from .cache import ParseCache, text_sha256
 from .inputs import Skipped
-from .models import Article, Attribution, ParsedArticle
-from .resolve import attribute
+from .types import Article, Attribution, ParsedArticle
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +143,7 @@ def ingest(
                 if parse is None:
                     continue
                 try:
-                    atts = attribute(parse)
+                    atts = find_attributions(parse)
                     res = dbmod.save_article(db, article, atts, parse)
                 except Exception as e:  # noqa: BLE001
                     where = article.source or article.id
@@ -173,7 +173,7 @@ def extract_records(
                 yield r
         parses = parsing.parse_many([a.text for a in arts]) if arts else []
         for a, p in zip(arts, parses, strict=True):
-            yield a, attribute(p)
+            yield a, find_attributions(p)
 
 
 def reextract(db: sqlite_utils.Database, progress: Callable[[int], None] | None = None) -> tuple[int, int, list[str]]:
@@ -197,7 +197,7 @@ def reextract(db: sqlite_utils.Database, progress: Callable[[int], None] | None 
         if parse is None:
             missing.append(art_id)
         else:
-            _, after = dbmod.replace_statements(db, article, attribute(parse), parse)
+            _, after = dbmod.replace_statements(db, article, find_attributions(parse), parse)
             done += 1
             total += after
         if progress:

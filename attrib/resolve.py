@@ -14,9 +14,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon
-from .extract import find_candidates
 from .extract.base import Candidate, DocView
-from .models import Attribution, ParsedArticle
 
 POSSESSIVE = re.compile(r"(?:['’]s?|\s+)$")
 
@@ -404,36 +402,3 @@ def split_title(words: list[str]) -> tuple[str | None, str | None]:
             return role, f"{nationality} government"
         return role, None
     return role, (pre or None)
-
-
-def attribute(parse: ParsedArticle) -> list[Attribution]:
-    """Find every attributed statement in ``parse``: extraction plus speaker resolution."""
-    d, cands = find_candidates(parse)
-    r = Resolver(d)
-    out = []
-    # resolve in order of the cue, so that pronouns look back at earlier speakers
-    for c in sorted(cands, key=lambda c: (c.cue[0] if c.cue else c.start)):
-        sp = r.resolve(c)
-        conf = c.confidence
-        if c.source is not None and sp.name is None:
-            # a speaker we could not name: on PolNeAR train such statements are right
-            # about two thirds as often (0.51 vs 0.78)
-            conf *= 0.66
-        out.append(
-            Attribution(
-                content_spans=tuple(sorted(c.content)),
-                cue=c.cue,
-                source=d.char_span(*c.source) if c.source else None,
-                type=c.type,
-                rule=c.rule,
-                confidence=round(conf, 3),
-                cue_lemma=c.cue_lemma,
-                source_name=sp.name,
-                speaker_kind=sp.kind,
-                role=sp.role,
-                organisation=sp.organisation,
-                reported_by=r.relay_of(c),
-            )
-        )
-    out.sort(key=lambda a: (a.start, a.end))
-    return out

@@ -26,9 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("ATTRIB_SHARED", ROOT.parent / "shared"))
 sys.path.insert(0, str(ROOT))
 
-from attrib.models import Article  # noqa: E402
+from attrib.attribute import find_attributions  # noqa: E402
 from attrib.pipeline import Parsing  # noqa: E402
-from attrib.resolve import attribute  # noqa: E402
+from attrib.types import Article  # noqa: E402
 
 
 def load_scorer():
@@ -53,7 +53,7 @@ def run(path: Path, parsing: Parsing, limit: int | None) -> tuple[list[dict], li
     parses = parsing.parse_many([a.text for a in arts])
     pred = []
     for a, p in zip(arts, parses, strict=True):
-        pred.append({"doc_id": a.id, "attributions": [x.to_json(a.text) for x in attribute(p)]})
+        pred.append({"doc_id": a.id, "attributions": [x.to_json(a.text) for x in find_attributions(p)]})
     return gold, pred
 
 

@@ -28,11 +28,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("ATTRIB_SHARED", ROOT.parent / "shared"))
 sys.path.insert(0, str(ROOT))
 
+from attrib.attribute import find_attributions  # noqa: E402
 from attrib.cache import ParseCache  # noqa: E402
 from attrib.db import open_db, save_article  # noqa: E402
-from attrib.models import Article  # noqa: E402
 from attrib.nlp import Parser  # noqa: E402
-from attrib.resolve import attribute  # noqa: E402
+from attrib.types import Article  # noqa: E402
 
 
 def texts(limit: int) -> list[tuple[str, str]]:
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> None:
     parse = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    results = [attribute(p) for p in parses]
+    results = [find_attributions(p) for p in parses]
     attr = time.perf_counter() - t0
     n_statements = sum(len(r) for r in results)
 

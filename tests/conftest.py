@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from attrib.db import open_db, save_article, statement_id
-from attrib.models import Article, Attribution
+from attrib.types import Article, Attribution
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,4 @@
-"""A tiny stand-in for stanza: builds a :class:`~attrib.models.ParsedArticle` from any text in
+"""A tiny stand-in for stanza: builds a :class:`~attrib.types.ParsedArticle` from any text in
 milliseconds, so that attribution, storage and ingest can run on arbitrary or generated text
 without loading the models.
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from attrib.models import Entity, ParsedArticle, Sentence, Token
+from attrib.types import Entity, ParsedArticle, Sentence, Token
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
 CUES = {"said": ("say", "VBD"), "says": ("say", "VBZ"), "told": ("tell", "VBD")}

@@ -28,8 +28,8 @@ from fakeparse import fake_parse
 from attrib.cache import ParseCache
 from attrib.cli import cli
 from attrib.inputs import Reader
-from attrib.models import Article
 from attrib.nlp import model_identity
+from attrib.types import Article
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED = REPO_ROOT.parent / "shared"

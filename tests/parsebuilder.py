@@ -1,4 +1,4 @@
-"""Build a :class:`~attrib.models.ParsedArticle` by hand, for rule tests that need no stanza models.
+"""Build a :class:`~attrib.types.ParsedArticle` by hand, for rule tests that need no stanza models.
 
 A parse is the article text plus one table per sentence, one word a line::
 
@@ -39,7 +39,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from attrib.models import Attribution, Entity, ParsedArticle, Sentence, Token
+from attrib.types import Attribution, Entity, ParsedArticle, Sentence, Token
 
 Row = Sequence[Any]
 
@@ -265,10 +265,10 @@ def described(parse: ParsedArticle, a: Attribution) -> dict[str, Any]:
 
 
 def statements(parse: ParsedArticle) -> list[dict[str, Any]]:
-    """:func:`attrib.resolve.attribute` on ``parse``, each statement :func:`described`."""
-    from attrib.resolve import attribute
+    """:func:`attrib.attribute.find_attributions` on ``parse``, each statement :func:`described`."""
+    from attrib.attribute import find_attributions
 
-    return [described(parse, a) for a in attribute(parse)]
+    return [described(parse, a) for a in find_attributions(parse)]
 
 
 def pick(d: dict[str, Any], *keys: str) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from attrib import serve
 from attrib.datasette_plugin import article_url, highlight_article, statement_summary
 from attrib.db import open_db, save_article
-from attrib.models import Article, Attribution
+from attrib.types import Article, Attribution
 
 TEMPLATE_DIR = REPO_ROOT / "db" / "templates"
 A1, A2, A3 = "yonhap-2024-05-01-missile", "example-times-xss", "yonhap-2024-06-10-kcna"

@@ -15,8 +15,8 @@ import pytest
 from parsebuilder import build, default_lemma, default_xpos, described, statements
 
 from attrib.extract import find_candidates
-from attrib.extract.quotes import find_quotes, quote_chains
-from attrib.models import ParsedArticle
+from attrib.extract.quotemarks import find_quotes, quote_chains
+from attrib.types import ParsedArticle
 
 # --------------------------------------------------------------------------- the builder
 
@@ -792,10 +792,10 @@ def test_candidates_of_a_direct_quote_carry_rule_and_spans():
 
 
 def test_described_spans_slice_the_text():
-    from attrib.resolve import attribute
+    from attrib.attribute import find_attributions
 
     for p in (CURLY_AFTER, SPLIT):
-        for a in attribute(p):
+        for a in find_attributions(p):
             d = described(p, a)
             assert d["content"] == [p.text[s:e] for s, e in a.content_spans]
             assert a.to_json(p.text)["cue_text"] == d["cue"]

@@ -13,9 +13,9 @@ from __future__ import annotations
 import pytest
 from parsebuilder import build, statements
 
+from attrib.attribute import find_attributions
 from attrib.extract import find_candidates
-from attrib.models import ParsedArticle
-from attrib.resolve import attribute
+from attrib.types import ParsedArticle
 
 
 def one(p: ParsedArticle) -> dict:
@@ -440,7 +440,7 @@ def test_relay_is_one_statement_reported_by_the_outer_speaker():
     assert s["content"] == ["the drills were a rehearsal for invasion"]
     assert (s["source"], s["name"], s["kind"]) == ("Kim", "Kim", "person")
     assert s["reported_by"] == "Foreign Ministry"
-    (a,) = attribute(p)
+    (a,) = find_attributions(p)
     assert a.cue == (4, 8)  # Kim's "said", not the ministry's
 
 

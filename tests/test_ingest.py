@@ -38,11 +38,11 @@ from helpers import (
 )
 
 import attrib.db as dbmod
+from attrib.attribute import find_attributions
 from attrib.cache import ParseCache, text_sha256
 from attrib.cli import cli
 from attrib.db import open_db, save_article, statement_id
-from attrib.models import Article
-from attrib.resolve import attribute
+from attrib.types import Article
 
 
 @pytest.fixture
@@ -73,7 +73,7 @@ def statement_ids(db: Path, article_id: str | None = None) -> list[str]:
 
 def expected_ids(article_id: str, text: str) -> list[str]:
     """Statement ids that attribution on the fake parse of ``text`` gives."""
-    return sorted({statement_id(article_id, a) for a in attribute(fake_parse(text))})
+    return sorted({statement_id(article_id, a) for a in find_attributions(fake_parse(text))})
 
 
 # ------------------------------------------------------------------ idempotency
@@ -203,7 +203,7 @@ def test_save_article_is_all_or_nothing(tmp_path: Path, monkeypatch: pytest.Monk
     db = open_db(str(tmp_path / "t.db"))
     v1 = Article("a1", generated_article(3, 2)["text"])
     p1 = fake_parse(v1.text)
-    save_article(db, v1, attribute(p1), p1)
+    save_article(db, v1, find_attributions(p1), p1)
     before = _article_rows(db)
 
     def boom(*args, **kwargs):
@@ -220,7 +220,7 @@ def test_save_article_is_all_or_nothing(tmp_path: Path, monkeypatch: pytest.Monk
     for art in (v2, new):  # an update and an insert, each failing half way
         p = fake_parse(art.text)
         with pytest.raises((RuntimeError, sqlite3.IntegrityError)):
-            save_article(db, art, attribute(p), p)
+            save_article(db, art, find_attributions(p), p)
         assert _article_rows(db) == before
     assert not db.conn.in_transaction
     db.conn.close()
@@ -231,7 +231,7 @@ def test_save_article_inside_an_open_transaction_is_a_savepoint(tmp_path: Path):
     db = open_db(str(tmp_path / "t.db"))
     art = Article("a1", generated_article(3, 1)["text"])
     with pytest.raises(ZeroDivisionError), db.atomic():
-        save_article(db, art, attribute(fake_parse(art.text)))
+        save_article(db, art, find_attributions(fake_parse(art.text)))
         assert db["articles"].count == 1
         1 / 0  # noqa: B018
     assert db["articles"].count == 0
@@ -250,7 +250,7 @@ def test_open_db_waits_for_another_writer(tmp_path: Path):
     t0 = time.monotonic()
     db = open_db(str(path))
     art = Article("a1", generated_article(5, 1)["text"])
-    assert save_article(db, art, attribute(fake_parse(art.text))).status == "new"
+    assert save_article(db, art, find_attributions(fake_parse(art.text))).status == "new"
     assert time.monotonic() - t0 >= 0.9
     assert db.execute("pragma journal_mode").fetchone()[0] == "wal"
     db.conn.close()
@@ -345,7 +345,7 @@ def test_interrupt_keeps_what_was_stored(tmp_path: Path, fake: FakeModels, monke
     fake.prime_inputs([src])
     import attrib.pipeline as pipeline
 
-    real = pipeline.attribute
+    real = pipeline.find_attributions
     calls = itertools.count()
 
     def interrupt_third(parse):
@@ -353,7 +353,7 @@ def test_interrupt_keeps_what_was_stored(tmp_path: Path, fake: FakeModels, monke
             raise KeyboardInterrupt
         return real(parse)
 
-    monkeypatch.setattr(pipeline, "attribute", interrupt_third)
+    monkeypatch.setattr(pipeline, "find_attributions", interrupt_third)
     db = tmp_path / "news.db"
     result = cli_ingest(db, [src], fake, "--batch-size", "2")
     assert result.exit_code == 130
@@ -361,7 +361,7 @@ def test_interrupt_keeps_what_was_stored(tmp_path: Path, fake: FakeModels, monke
     assert "run the same command again" in result.stderr
     assert stored_ids(db) == ["gen-0000", "gen-0001"]
     assert integrity_problems(db) == []
-    monkeypatch.setattr(pipeline, "attribute", real)
+    monkeypatch.setattr(pipeline, "find_attributions", real)
     again = cli_ingest(db, [src], fake)
     assert again.exit_code == 0 and "4 new, 0 updated, 2 unchanged" in again.stderr
 

@@ -23,10 +23,10 @@ from helpers import FakeModels, cli_ingest, integrity_problems, offset_problems,
 from hostile import make_corpus
 from hostile.make_corpus import CORPUS, good
 
+from attrib.attribute import find_attributions
 from attrib.db import open_db, save_article
 from attrib.inputs import CONTROL, Reader, Skipped, article_id_for, clean_text, decode
-from attrib.models import Article
-from attrib.resolve import attribute
+from attrib.types import Article
 
 
 @dataclass(frozen=True)
@@ -322,7 +322,7 @@ def baseline_db(tmp_path_factory: pytest.TempPathFactory, fake_models: FakeModel
     path = tmp_path_factory.mktemp("baseline") / "base.db"
     db = open_db(str(path))
     parse = fake_parse(BASELINE.text, fake_models.model)
-    save_article(db, BASELINE, attribute(parse), parse)
+    save_article(db, BASELINE, find_attributions(parse), parse)
     db.conn.close()
     return path
 

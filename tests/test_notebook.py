@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from attrib.db import open_db, save_article
-from attrib.models import Article, Attribution, ParsedArticle, Sentence
+from attrib.types import Article, Attribution, ParsedArticle, Sentence
 
 nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")

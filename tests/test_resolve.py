@@ -9,8 +9,8 @@ import pytest
 from parsebuilder import build, statements
 
 from attrib.extract.base import DocView
-from attrib.models import ParsedArticle
 from attrib.resolve import org_name, split_title
+from attrib.types import ParsedArticle
 
 
 def one(p: ParsedArticle) -> dict:

@@ -10,7 +10,7 @@ no cue claimed become floating quotes of the previous speaker.  The type
 
 from __future__ import annotations
 
-from ..models import ParsedArticle
+from ..types import ParsedArticle
 from .base import WORD, Candidate, DocView
 from .reported import according_to_rule, colon_rule, that_clause_rule, verb_cue_rule
 

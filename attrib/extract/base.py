@@ -7,8 +7,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..models import ParsedArticle, Token
-from .quotes import Quote, find_quotes, quote_chains
+from ..types import ParsedArticle, Token
+from .quotemarks import Quote, find_quotes, quote_chains
 
 WORD = re.compile(r"\w+")
 PUNCT_UPOS = frozenset({"PUNCT", "SYM"})
