@@ -261,6 +261,7 @@ def described(parse: ParsedArticle, a: Attribution) -> dict[str, Any]:
         "role": a.role,
         "organisation": a.organisation,
         "reported_by": a.reported_by,
+        "rule": a.rule,
     }
 
 
@@ -269,6 +270,14 @@ def statements(parse: ParsedArticle) -> list[dict[str, Any]]:
     from attrib.attribute import find_attributions
 
     return [described(parse, a) for a in find_attributions(parse)]
+
+
+def rules_fired(parse: ParsedArticle) -> list[str]:
+    """The ``rule`` of each statement :func:`attrib.attribute.find_attributions` finds in ``parse``,
+    in text order (for asserting which rule fired, or that one did not)."""
+    from attrib.attribute import find_attributions
+
+    return [a.rule for a in find_attributions(parse)]
 
 
 def pick(d: dict[str, Any], *keys: str) -> dict[str, Any]:
