@@ -11,7 +11,7 @@ Conventions asserted here: reported content carries no edge punctuation ("S, X s
 from __future__ import annotations
 
 import pytest
-from parsebuilder import build, statements
+from parsebuilder import build, rules_fired, statements
 
 from attrib.attribute import find_attributions
 from attrib.extract import find_candidates
@@ -49,6 +49,7 @@ SAID_THAT = build(
 
 def test_said_that():
     s = one(SAID_THAT)
+    assert s["rule"] == "reported_after"
     assert s["content"] == ["the drills were a rehearsal for invasion"]
     assert (s["cue"], s["source"], s["type"]) == ("said", "The Foreign Ministry", "indirect")
     assert (s["name"], s["kind"], s["organisation"]) == ("Foreign Ministry", "organisation", "Foreign Ministry")
@@ -69,6 +70,7 @@ def test_said_without_that():
         """,
     )
     s = one(p)
+    assert s["rule"] == "reported_after"
     assert s["content"] == ["the allies would respond together"]
     assert (s["cue"], s["source"], s["type"]) == ("said", "Campbell", "indirect")
     assert (s["name"], s["kind"]) == ("Campbell", "person")
@@ -89,6 +91,7 @@ def test_content_before_the_cue():
         """,
     )
     s = one(p)
+    assert s["rule"] == "reported_before"
     assert s["content"] == ["The talks were useful"]
     assert (s["cue"], s["source"], s["type"], s["name"]) == ("said", "Campbell", "indirect", "Campbell")
 
@@ -109,6 +112,7 @@ def test_content_before_the_cue_with_a_speech_verb_inside():
         """,
     )
     s = one(p)
+    assert s["rule"] == "reported_before"
     assert s["content"] == ["The allies will respond together"]
     assert (s["cue"], s["source"], s["name"]) == ("said", "Campbell", "Campbell")
 
@@ -134,6 +138,7 @@ def test_said_on_thursday_that_excludes_the_time():
         """,
     )
     s = one(p)
+    assert s["rule"] == "reported_after"
     assert s["content"] == ["the drills were a rehearsal for invasion"]
     assert (s["cue"], s["source"], s["name"], s["kind"]) == ("said", "Kim Yo-jong", "Kim Yo-jong", "person")
 
@@ -159,6 +164,7 @@ def test_cue_inside_the_sentence_splits_the_content():
         """,
     )
     s = one(p)
+    assert s["rule"] == "reported_split"
     assert s["content"] == ["Less clear", "is what the North will do next"]
     assert (s["cue"], s["source"], s["type"]) == ("said", "he", "indirect")
 
@@ -180,6 +186,7 @@ def test_told_reporters_that_leaves_the_recipient_out():
         """,
     )
     s = one(p)
+    assert s["rule"] == "reported_after"
     assert s["content"] == ["Russia had no such plans"]
     assert (s["cue"], s["source"], s["name"]) == ("told", "Peskov", "Peskov")
 
@@ -209,6 +216,7 @@ def test_denied_but_vowed_are_two_statements():
     assert (deny["cue"], deny["content"]) == ("denied", ["the arms deals"])
     assert (vow["cue"], vow["content"]) == ("vowed", ["to deepen ties with Moscow"])
     for s in (deny, vow):
+        assert s["rule"] == "reported_after"
         assert (s["source"], s["type"], s["kind"]) == ("North Korea", "indirect", "organisation")
         assert (s["name"], s["organisation"]) == ("North Korea", "North Korean government")
 
@@ -293,6 +301,7 @@ def test_denied_but_vowed_are_two_statements():
 ], ids=["added", "pledged", "vowed", "warned", "accused", "wrote", "reported"])
 def test_reporting_verbs(text, table, cue, source, content):
     s = one(build(text, table))
+    assert s["rule"] == "reported_after"
     assert (s["cue"], s["source"], s["content"], s["type"]) == (cue, source, [content], "indirect")
 
 
@@ -317,6 +326,7 @@ def test_chanted_two_quotes_joined_by_and_are_two_statements():
     first, second = statements(p)
     assert first["content"] == ["No war"] and second["content"] == ["Peace now."]
     for s in (first, second):
+        assert s["rule"] == "quote_cue_after"
         assert (s["cue"], s["source"], s["type"]) == ("chanted", "Protesters", "direct")
         assert (s["name"], s["kind"]) == ("Protesters", "group")
 
@@ -341,6 +351,7 @@ def test_according_to_at_the_start():
         """,
     )
     s = one(p)
+    assert s["rule"] == "according_to"
     assert s["content"] == ["the launch failed"]
     assert (s["cue"], s["source"], s["type"]) == ("According to", "the Defense Ministry", "indirect")
     assert (s["name"], s["kind"]) == ("Defense Ministry", "organisation")
@@ -364,6 +375,7 @@ def test_according_to_at_the_end():
         """,
     )
     s = one(p)
+    assert s["rule"] == "according_to"
     assert s["content"] == ["The launch failed"]
     assert (s["cue"], s["source"], s["type"]) == ("according to", "South Korea’s military", "indirect")
     assert s["kind"] == "organisation"  # its name: see test_resolve.py::test_org_name
@@ -402,6 +414,7 @@ def accusing(attachment: str) -> ParsedArticle:
 @pytest.mark.parametrize("attachment", ["acl", "advcl"])
 def test_quoted_fragment_in_reported_speech_is_mixed(attachment):
     s = one(accusing(attachment))
+    assert s["rule"] == "reported_after"
     assert s["content"] == ["Washington of staging a “serious political provocation.”"]
     assert (s["cue"], s["type"]) == ("accusing", "mixed")
 
@@ -412,6 +425,7 @@ def test_quoted_fragment_in_reported_speech_is_mixed(attachment):
 ])
 def test_issued_a_statement_accusing_is_said_by_the_issuer(attachment):
     s = one(accusing(attachment))
+    assert s["rule"] == "reported_after"
     assert (s["source"], s["name"], s["kind"]) == ("Kim Son-gyong", "Kim Son-gyong", "person")
 
 
@@ -437,6 +451,7 @@ def test_relay_is_one_statement_reported_by_the_outer_speaker():
         """,
     )
     s = one(p)
+    assert s["rule"] == "reported_after"  # Kim's "said S"; the ministry's trailing cue only relays it
     assert s["content"] == ["the drills were a rehearsal for invasion"]
     assert (s["source"], s["name"], s["kind"]) == ("Kim", "Kim", "person")
     assert s["reported_by"] == "Foreign Ministry"
@@ -468,12 +483,14 @@ CARRIED = build(
 
 def test_speech_carried_by_a_medium_is_reported_by_it():
     s = one(CARRIED)
+    assert s["rule"] == "reported_after"
     assert (s["cue"], s["source"], s["name"]) == ("praised", "Kim", "Kim")
     assert s["reported_by"] == "KCNA"
 
 
 def test_praised_for_keeps_the_reason_in_the_content():
-    assert one(CARRIED)["content"] == ["the soldiers for their courage"]
+    s = one(CARRIED)
+    assert (s["rule"], s["content"]) == ("reported_after", ["the soldiers for their courage"])
 
 
 # --------------------------------------------------------------------------- Name: statement
@@ -495,6 +512,7 @@ def test_person_name_and_colon_introduce_a_statement():
         """,
     )
     s = one(p)
+    assert s["rule"] == "colon"
     assert "We are going to Cleveland" in s["content"][0]
     assert (s["cue"], s["source"], s["type"], s["name"], s["kind"]) == (":", "Kasich", "direct", "Kasich", "person")
 
@@ -620,7 +638,7 @@ def test_think_tank_inside_a_speaker_apposition_adds_nothing():
         """,
     )
     s = one(p)
-    assert (s["cue"], s["content"], s["name"]) == ("said", ["the launch failed"], "Lee")
+    assert (s["rule"], s["cue"], s["content"], s["name"]) == ("reported_after", "said", ["the launch failed"], "Lee")
 
 
 def test_passive_without_agent_is_nothing():
@@ -667,12 +685,14 @@ ASKED = build(
 
 def test_asked_to_respond_carson_said_quote():
     (s,) = [s for s in statements(ASKED) if s["cue"] == "said"]
+    assert s["rule"] == "quote_cue_after"
     assert s["content"] == ["I have nothing to hide."]
     assert (s["source"], s["type"], s["name"]) == ("Carson", "direct", "Carson")
 
 
 def test_asked_to_respond_is_circumstance_not_a_statement():
     assert [s["cue"] for s in statements(ASKED)] == ["said"]
+    assert rules_fired(ASKED) == ["quote_cue_after"]
 
 
 def test_told_reporters_on_thursday_with_nothing_after_is_nothing():
@@ -715,6 +735,7 @@ def test_nested_cue_inside_the_content_is_not_separate():
     """)
     s = one(p)
     assert s["cue"] == "said" and s["source"] == "Campbell"
+    assert s["rule"] == "reported_after"
     assert s["content"] == ["the sanctions, which he said have had a chilling effect, would remain in place"]
     _, cands = find_candidates(p)
     assert [c.cue[0] for c in cands] == [text.index("said")]
