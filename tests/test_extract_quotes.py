@@ -6,13 +6,15 @@ stanza's English EWT model parses such sentences (a trailing "X said" is ``parat
 quoted clause, a leading one takes the quote as ``ccomp``).
 
 Conventions asserted here: a direct quote's content is the text between the marks, its own
-punctuation included (“We will respond firmly,” -> "We will respond firmly,").
+punctuation included (“We will respond firmly,” -> "We will respond firmly,").  A rule's name
+says where the content lies relative to its cue: “…,” X said is ``quote_cue_before`` (so the
+tests named "cue after" assert it), X said: “…” is ``quote_cue_after``.
 """
 
 from __future__ import annotations
 
 import pytest
-from parsebuilder import build, default_lemma, default_xpos, described, statements
+from parsebuilder import build, default_lemma, default_xpos, described, rules_fired, statements
 
 from attrib.extract import find_candidates
 from attrib.extract.quotemarks import find_quotes, quote_chains
@@ -290,6 +292,7 @@ CURLY_AFTER = build(
 
 def test_curly_quote_with_cue_after():
     s = one(CURLY_AFTER)
+    assert s["rule"] == "quote_cue_before"
     assert s["content"] == ["We will respond firmly,"]
     assert (s["cue"], s["source"], s["type"]) == ("said", "the Foreign Ministry", "direct")
     assert (s["name"], s["kind"], s["organisation"]) == ("Foreign Ministry", "organisation", "Foreign Ministry")
@@ -313,6 +316,7 @@ def test_straight_quote_with_cue_after():
         """,
     )
     s = one(p)
+    assert s["rule"] == "quote_cue_before"
     assert s["content"] == ["The door remains open,"]
     assert (s["cue"], s["source"], s["type"]) == ("said", "Kurt Campbell", "direct")
     assert (s["name"], s["kind"]) == ("Kurt Campbell", "person")
@@ -335,6 +339,7 @@ def test_quote_with_cue_before(opening, closing):
         {closing}   PUNCT/''  8 punct
     """)
     s = one(p)
+    assert s["rule"] == "quote_cue_after"
     assert s["content"] == ["Russia has never threatened anyone."]
     assert (s["cue"], s["source"], s["type"], s["name"]) == ("said", "Peskov", "direct", "Peskov")
 
@@ -367,6 +372,7 @@ def test_single_quotes_inside_double_are_part_of_the_quote():
         """,
     )
     s = one(p)
+    assert s["rule"] == "quote_cue_before"
     assert s["content"] == ["They call it a ‘special operation,’ but it is a war,"]
     assert (s["cue"], s["source"], s["type"], s["name"]) == ("said", "Zelensky", "direct", "Zelensky")
 
@@ -405,6 +411,7 @@ SPLIT = build(
 
 def test_quote_split_around_its_cue_is_one_statement():
     s = one(SPLIT)
+    assert s["rule"] == "quote_split"
     assert s["content"] == ["We are ready,", "but the decision is theirs."]
     assert (s["cue"], s["source"], s["type"]) == ("said", "he", "direct")
     assert (s["name"], s["kind"]) == ("Kurt Campbell", "person")
@@ -437,6 +444,7 @@ def test_multi_sentence_quote():
         """,
     )
     s = one(p)
+    assert s["rule"] == "quote_cue_before"
     assert s["content"] == ["The drills are defensive. They pose no threat to anyone,"]
     assert (s["cue"], s["source"], s["type"]) == ("said", "the Pentagon", "direct")
     assert (s["name"], s["kind"]) == ("Pentagon", "organisation")
@@ -472,6 +480,7 @@ def test_quote_over_two_paragraphs_cue_before():
         """,
     )
     s = one(p)
+    assert s["rule"] == "quote_cue_after"
     assert s["content"] == ["We have no plans to attack anyone.", "But we will defend ourselves."]
     assert (s["cue"], s["source"], s["type"]) == ("said", "The minister", "direct")
 
@@ -506,6 +515,7 @@ def test_quote_over_two_paragraphs_cue_after():
         """,
     )
     s = one(p)
+    assert s["rule"] == "quote_cue_before"
     assert s["content"] == ["We have no plans to attack anyone.", "But we will defend ourselves,"]
     assert (s["cue"], s["source"], s["type"]) == ("said", "the minister", "direct")
 
@@ -529,6 +539,7 @@ def test_unclosed_quote_of_a_truncated_teaser():
         """,
     )
     s = one(p)
+    assert s["rule"] == "quote_cue_after"
     assert s["content"] == ["The enemy will pay a heavy price for"]
     assert (s["cue"], s["source"], s["type"], s["name"]) == ("said", "Kim", "direct", "Kim")
 
@@ -560,6 +571,7 @@ def test_floating_quote_in_the_next_paragraph_has_the_previous_speaker():
     p = build("Kurt Campbell said the allies would respond together.\n“Nobody should doubt our resolve.”",
               CAMPBELL_SAID, NOBODY_QUOTE)
     first, floating = statements(p)
+    assert (first["rule"], floating["rule"]) == ("reported_after", "floating_quote")
     assert first["content"] == ["the allies would respond together"]
     assert floating["content"] == ["Nobody should doubt our resolve."]
     assert floating["cue"] is None
@@ -584,6 +596,7 @@ def test_quote_after_a_quote_in_the_same_paragraph_continues_it():
         NOBODY_QUOTE,
     )
     s = one(p)
+    assert s["rule"] == "quote_cue_before"  # the quotation goes on with that statement: no floating_quote
     assert s["content"] == ["We are ready,", "Nobody should doubt our resolve."]
     assert (s["cue"], s["source"], s["name"]) == ("said", "Campbell", "Campbell")
 
@@ -612,6 +625,7 @@ def test_short_quote_after_a_quote_in_the_same_paragraph_continues_it():
         """,
     )
     s = one(p)
+    assert s["rule"] == "quote_cue_before"
     assert s["content"] == ["We are ready,", "Nobody listened."]
 
 
@@ -625,6 +639,7 @@ def test_short_quote_alone_is_not_a_floating_statement():
               ”      PUNCT  3 punct
               """)
     assert [s["content"] for s in statements(p)] == [["the allies would respond together"]]
+    assert rules_fired(p) == ["reported_after"]
 
 
 def test_floating_quote_needs_a_previous_speaker():
@@ -653,6 +668,7 @@ def test_inverted_cue_said_name(speaker_rel):
         .        PUNCT  8 punct
     """)
     s = one(p)
+    assert s["rule"] == "quote_cue_before"
     assert s["content"] == ["The door remains open,"]
     assert (s["cue"], s["source"], s["type"]) == ("said", "Jane Smith", "direct")
     assert (s["name"], s["kind"]) == ("Jane Smith", "person")
@@ -684,6 +700,7 @@ def test_inverted_cue_wrote_with_apposition_gives_role_and_organisation():
         """,
     )
     s = one(p)
+    assert s["rule"] == "quote_cue_before"
     assert s["content"] == ["The regime is nervous,"]
     assert (s["cue"], s["type"]) == ("wrote", "direct")
     assert s["source"] == "Colin Zwirko, a senior analytical correspondent with NK Pro"
@@ -708,6 +725,7 @@ def test_cue_inside_a_quotation_is_not_a_statement_of_its_own():
         """,
     )
     s = one(p)
+    assert s["rule"] == "quote_cue_before"
     assert s["content"] == ["We deny the claims,"]
     assert (s["cue"], s["source"], s["type"]) == ("said", "he", "direct")
 
@@ -745,6 +763,7 @@ def test_headline_quote_at_text_start_without_cue_is_no_statement():
         """,
     )
     s = one(p)
+    assert s["rule"] == "reported_after"
     assert s["content"] == ["the test was a success"]
     assert "patience" not in " ".join(s["content"])
 
@@ -780,13 +799,14 @@ def test_scare_quotes_without_cue_are_no_statement():
         """,
     )
     s = one(p)
+    assert s["rule"] == "reported_after"
     assert s["content"] == ["the drills were a success"]
 
 
 def test_candidates_of_a_direct_quote_carry_rule_and_spans():
     d, cands = find_candidates(CURLY_AFTER)
     (c,) = cands
-    assert c.rule.startswith("quote") and c.orientation == "before"
+    assert c.rule == "quote_cue_before" and c.orientation == "before"
     assert [CURLY_AFTER.text[s:e] for s, e in c.content] == ["We will respond firmly,"]
     assert d.text[c.cue[0] : c.cue[1]] == "said"
 
@@ -799,3 +819,10 @@ def test_described_spans_slice_the_text():
             d = described(p, a)
             assert d["content"] == [p.text[s:e] for s, e in a.content_spans]
             assert a.to_json(p.text)["cue_text"] == d["cue"]
+            assert d["rule"] == a.rule
+
+
+def test_rules_fired_lists_each_statements_rule_in_text_order():
+    assert rules_fired(CURLY_AFTER) == ["quote_cue_before"]
+    assert rules_fired(SPLIT) == ["quote_split"]
+    assert rules_fired(build("“Nobody should doubt our resolve.”", NOBODY_QUOTE)) == []
