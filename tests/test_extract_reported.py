@@ -331,6 +331,53 @@ def test_chanted_two_quotes_joined_by_and_are_two_statements():
         assert (s["name"], s["kind"]) == ("Protesters", "group")
 
 
+# --------------------------------------------------------------------------- belief, that-clauses
+
+
+def test_belief_verb_with_a_clause_is_belief():
+    p = build(
+        "The coach believes his players can win the title.",
+        """
+        The       DET    2 det
+        coach     NOUN   3 nsubj
+        believes  VERB   0 root
+        his       PRON   5 nmod:poss
+        players   NOUN   7 nsubj  player
+        can       AUX    7 aux
+        win       VERB   3 ccomp
+        the       DET    9 det
+        title     NOUN   7 obj
+        .         PUNCT  3 punct
+        """,
+    )
+    s = one(p)
+    assert s["rule"] == "belief"
+    assert s["content"] == ["his players can win the title"]
+    assert (s["cue"], s["source"], s["type"]) == ("believes", "The coach", "indirect")
+
+
+def test_that_clause_after_a_verb_outside_the_cue_lists():
+    p = build(
+        "The survey found that most voters favour the plan.",
+        """
+        The      DET       2 det
+        survey   NOUN      3 nsubj
+        found    VERB      0 root   find
+        that     SCONJ     7 mark
+        most     ADJ       6 amod
+        voters   NOUN      7 nsubj  voter
+        favour   VERB/VBP  3 ccomp  favour
+        the      DET       9 det
+        plan     NOUN      7 obj
+        .        PUNCT     3 punct
+        """,
+    )
+    s = one(p)
+    assert s["rule"] == "that_clause"
+    assert s["content"][0].endswith("most voters favour the plan")  # (whether "that" is kept: not asserted)
+    assert (s["cue"], s["source"], s["type"]) == ("found", "The survey", "indirect")
+
+
 # --------------------------------------------------------------------------- according to
 
 
