@@ -24,7 +24,7 @@ def find_attributions(parse: ParsedArticle) -> list[Attribution]:
     r = Resolver(d)
     out = []
     # resolve in order of the cue, so that pronouns look back at earlier speakers
-    for c in sorted(cands, key=lambda c: (c.cue[0] if c.cue else c.start)):
+    for c in sorted(cands, key=lambda c: c.anchor):
         sp = r.resolve(c)
         conf = c.confidence
         if c.source is not None and sp.name is None:

@@ -47,10 +47,36 @@ OBJECT_CUES = frozenset(
     """.split()
 )
 
+# Verbs whose object, even a single noun, names the claim itself: "denied
+# wrongdoing", "admitted guilt", "confirmed reports".  (For other object cues
+# one noun is no statement: "praised Obama", "did not recommend prosecution".)
+PROPOSITION_OBJECT_CUES = frozenset("deny admit acknowledge confirm concede".split())
+
 CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS
 
 # Never cues even though they look like one in context.
 NOT_CUES = frozenset("decline refuse".split())
+
+# Words of time: a mention ends before "on Thursday", "last month" ("A senior
+# official said on Wednesday"); "a day after her son said" is a time phrase.
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december yesterday today tonight week month year
+    morning afternoon evening night weekend""".split()
+)
+SHORT_TIME_UNITS = frozenset("hour minute moment day".split())
+TIME_DEICTICS = frozenset("yesterday today tonight".split())
+TIME_PREMODIFIERS = frozenset("on last this next earlier late early".split())
+
+# Function words the rules test for.
+COMPLEMENTIZERS = frozenset("that whether if".split())  # open reported content: "said that/whether ..."
+RELATIVE_PRONOUNS = frozenset("which who whom that whose".split())  # "the ministry, which said ..."
+TIME_CONJUNCTIONS = frozenset("after before since".split())  # "a day after her son said"
+ARTICLES = frozenset("the a an".split())
+# "X, a correspondent with NK Pro": the prepositions that attach a person to an
+# organisation; an unnamed official can also be "in" one ("an official in the ministry").
+AFFILIATION_PREPOSITIONS = frozenset("with at of for from".split())
+ORG_PREPOSITIONS = AFFILIATION_PREPOSITIONS | {"in"}
 
 # Nouns that head a speech event: "in a statement", "issued a statement".
 SPEECH_NOUNS = frozenset(
@@ -100,7 +126,7 @@ ROLE_MODIFIERS = frozenset(
     """
     vice deputy prime acting former senior junior chief foreign defense defence
     interior finance state assistant associate general special top principal
-    analytical executive managing press national
+    executive managing press national
     """.split()
 )
 

@@ -53,7 +53,7 @@ class Resolver:
         self.people: list[Person] = []
         self.person_at: dict[int, Person] = {}  # entity start char -> person
         self.history: list[tuple[int, Speaker]] = []  # (char offset, speaker) of resolved statements
-        self.resolved: dict[int, Speaker] = {}  # id(candidate) -> its speaker
+        self.resolved: dict[int, Speaker] = {}  # anchor (character offset) of a statement -> its speaker
         self._index_people()
 
     # -- people -------------------------------------------------------------
@@ -161,7 +161,7 @@ class Resolver:
         if not role_words or role_words[-1].lower() not in lexicon.ROLE_HEADS:
             return None, None
         org = None
-        if k < s1 and d.toks[k].text.lower() in ("with", "at", "of", "for", "from"):
+        if k < s1 and d.toks[k].text.lower() in lexicon.AFFILIATION_PREPOSITIONS:
             m = k + 1
             while m < s1 and d.toks[m].text != "," and (
                 d.toks[m].upos in ("PROPN", "DET", "NOUN", "ADJ", "PART")
@@ -182,14 +182,13 @@ class Resolver:
         """The speaker of candidate ``c`` (and remember it for later pronouns)."""
         d = self.d
         if c.speaker_from is not None:
-            sp = self.resolved.get(id(c.speaker_from), Speaker(None, "unknown"))
+            sp = self.resolved.get(c.speaker_from, Speaker(None, "unknown"))
         elif c.source is None:
             sp = Speaker(None, "unknown")
         else:
             sp = self.mention(c.source[0], c.source[1], at=d.toks[c.source[0]].start)
-        at = c.cue[0] if c.cue else c.start
-        self.history.append((at, sp))
-        self.resolved[id(c)] = sp
+        self.history.append((c.anchor, sp))
+        self.resolved[c.anchor] = sp
         return sp
 
     def mention(self, a: int, b: int, at: int) -> Speaker:
@@ -248,7 +247,7 @@ class Resolver:
         """"a senior official at Seoul’s presidential office" -> "South Korean presidential office"."""
         d = self.d
         for k in range(head + 1, b):
-            if d.toks[k].text.lower() in ("at", "of", "with", "from", "in", "for") and k + 1 < b:
+            if d.toks[k].text.lower() in lexicon.ORG_PREPOSITIONS and k + 1 < b:
                 return org_name(d, k + 1, b)
         return None
 
@@ -329,7 +328,7 @@ def org_name(d: DocView, a: int, b: int) -> str | None:
       and so is a generic head after one ("Vedomosti newspaper" -> Vedomosti).
     """
     toks = [d.toks[k] for k in range(a, b) if d.toks[k].upos != "DET" or d.toks[k].text[:1].isupper()
-            and d.toks[k].lemma.lower() not in ("the", "a", "an")]
+            and d.toks[k].lemma.lower() not in lexicon.ARTICLES]
     # possessor: X ’s Y
     prefix = ""
     for n, t in enumerate(toks):

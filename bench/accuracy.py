@@ -3,6 +3,12 @@ score with the reference scorer (../shared/eval/score.py) and print one table.
 
     python bench/accuracy.py                      # samples + PolNeAR dev
     python bench/accuracy.py --polnear ../shared/eval/polnear_train.jsonl --limit 200
+    python bench/accuracy.py --write-confidence   # measure each rule on PolNeAR train -> attrib/data/
+
+``--write-confidence`` measures every rule's precision (content jacc50 against
+the annotators' spans) on PolNeAR *train* and writes it to
+``attrib/data/rule_confidence.json``, the file the rules read their confidence
+from; dev files are never used for it.
 
 Parses come from the parse cache when present (``--no-cache`` parses again);
 the first run parses PolNeAR dev with stanza (about 2 minutes on 2 cores).
@@ -27,6 +33,7 @@ SHARED = Path(os.environ.get("ATTRIB_SHARED", ROOT.parent / "shared"))
 sys.path.insert(0, str(ROOT))
 
 from attrib.attribute import find_attributions  # noqa: E402
+from attrib.extract.rules import rule_names  # noqa: E402
 from attrib.pipeline import Parsing  # noqa: E402
 from attrib.types import Article  # noqa: E402
 
@@ -125,6 +132,32 @@ def per_rule(scorer, gold: list[dict], pred: list[dict]) -> dict[str, tuple[int,
     return {k: (v[0], v[1]) for k, v in sorted(out.items())}
 
 
+CONFIDENCE_FILE = ROOT / "attrib" / "data" / "rule_confidence.json"
+
+
+def write_confidence(scorer, parsing: Parsing, path: Path, limit: int | None, out: Path = CONFIDENCE_FILE) -> None:
+    """Measure each rule's precision on ``path`` (PolNeAR train) and write the confidence file.
+
+    Precision is smoothed as (matched + 1) / (produced + 2), so that a rule seldom
+    seen in training gets a value near 0.5 rather than 0 or 1."""
+    gold, pred = run(path, parsing, limit)
+    counts = per_rule(scorer, gold, pred)
+    rules = {}
+    for name in rule_names():
+        m, n = counts.get(name, (0, 0))
+        rules[name] = {"precision": round((m + 1) / (n + 2), 3), "matched": m, "n": n}
+    data = {
+        "measured_on": f"{path.name}, {len(gold)} documents, model {parsing.model}",
+        "criterion": "content jacc50 against the annotators' spans; precision = (matched + 1) / (produced + 2)",
+        "command": "python bench/accuracy.py --write-confidence",
+        "rules": rules,
+    }
+    out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {out}")
+    for name, r in rules.items():
+        print(f"  {name:20}{r['matched']:6d} / {r['n']:<6d}{r['precision']:7.3f}")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--samples", type=Path, default=SHARED / "samples" / "gold.jsonl")
@@ -133,10 +166,16 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--models", default=os.environ.get("STANZA_RESOURCES_DIR") or str(SHARED / "models" / "stanza"))
     ap.add_argument("--no-cache", action="store_true")
     ap.add_argument("--json", type=Path, help="also write all figures here")
+    ap.add_argument("--write-confidence", action="store_true",
+                    help="measure each rule on --train and write attrib/data/rule_confidence.json")
+    ap.add_argument("--train", type=Path, default=SHARED / "eval" / "polnear_train.jsonl")
     args = ap.parse_args(argv)
 
     scorer = load_scorer()
     parsing = Parsing(args.models, use_cache=not args.no_cache)
+    if args.write_confidence:
+        write_confidence(scorer, parsing, args.train, args.limit)
+        return
     sets = {}
     for name, path, limit in (("samples", args.samples, None), (args.polnear.stem, args.polnear, args.limit)):
         gold, pred = run(path, parsing, limit)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from .. import lexicon
 from ..types import ParsedArticle, Token
 from .quotemarks import Quote, find_quotes, quote_chains
 
@@ -18,16 +19,17 @@ NP_UPOS = frozenset({"PROPN", "NOUN", "ADJ", "NUM", "DET"})
 SUBJ = ("nsubj", "nsubj:pass", "csubj", "nsubj:outer")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Candidate:
     """A statement found by a rule, before speaker resolution.
 
     Spans are character offsets.  ``source`` is the speaker mention as a token
     range ``[i, j)``; ``orientation`` says where the content lies relative to
-    the cue ("before", "after", "split", "none").
+    the cue ("before", "after", "split", "none").  Candidates are immutable:
+    the conflict passes return new candidates (:func:`dataclasses.replace`).
     """
 
-    content: list[tuple[int, int]]
+    content: tuple[tuple[int, int], ...]
     rule: str
     confidence: float
     cue_tok: int | None = None
@@ -36,8 +38,7 @@ class Candidate:
     source: tuple[int, int] | None = None
     orientation: str = "after"
     relay: tuple[int, int] | None = None  # token range naming the relaying body
-    reported_by: str | None = None  # filled when another candidate relays this one
-    speaker_from: Candidate | None = field(default=None, repr=False)  # floating quotes
+    speaker_from: int | None = None  # floating quotes: the anchor of the statement whose speaker goes on
     type: str = "indirect"
 
     @property
@@ -49,6 +50,11 @@ class Candidate:
     def end(self) -> int:
         """End of the last content span."""
         return max(e for _, e in self.content)
+
+    @property
+    def anchor(self) -> int:
+        """Where the statement is made: its cue, else its content (speakers are resolved in this order)."""
+        return self.cue[0] if self.cue else self.start
 
     def covers(self, pos: int) -> bool:
         """True when character ``pos`` lies inside one of the content spans."""
@@ -163,7 +169,7 @@ def subject_of(d: DocView, v: int) -> int | None:
         subjects = sorted((c for c in d.children(cur) if c.deprel in SUBJ), key=lambda c: abs(c.i - cur))
         if subjects:
             c = subjects[0]
-            if c.lemma.lower() in ("which", "who", "that") and t.deprel == "acl:relcl" and t.head >= 0:
+            if c.lemma.lower() in lexicon.RELATIVE_PRONOUNS and t.deprel == "acl:relcl" and t.head >= 0:
                 return t.head
             return c.i
         if t.head < 0:
@@ -217,7 +223,7 @@ def mention_range(d: DocView, h: int, v: int) -> tuple[int, int]:
     for k in range(h + 1, j):
         if d.toks[k].text == "," and k + 1 < j:
             nxt = d.toks[k + 1]
-            if nxt.upos in ("ADP", "SCONJ", "VERB") or nxt.lemma.lower() in ("who", "which", "whose"):
+            if nxt.upos in ("ADP", "SCONJ", "VERB") or nxt.lemma.lower() in lexicon.RELATIVE_PRONOUNS:
                 j = k
                 break
     return d.trim(lo, j)

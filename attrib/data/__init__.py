@@ -1,0 +1,1 @@
+"""Data files the code reads (measured by ``bench/``, never edited by hand)."""

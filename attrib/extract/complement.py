@@ -1,0 +1,189 @@
+"""The content after a cue: where the complement of "X said ..." starts and ends.
+
+:func:`content_after` finds the start (past the recipient of "told reporters
+that", a time phrase before "that", the complementiser) and then applies each
+``_end_*`` step in turn; each step may only move the end earlier, except the
+last two, which follow quotation marks.
+"""
+
+from __future__ import annotations
+
+from .. import lexicon
+from .base import DocView
+
+# Dependents of the cue that hold what was said.
+COMPLEMENTS = ("ccomp", "xcomp", "obj", "iobj", "parataxis", "csubj")
+
+
+def content_after(d: DocView, v: int, s_end: int) -> tuple[int, int]:
+    """Token range of the complement after cue ``v``, up to the sentence end ``s_end``."""
+    i = _start(d, v, s_end)
+    j = s_end
+    for step in (_end_at_new_predicate, _end_at_trailing_attribution, _end_at_next_speech_act,
+                 _end_at_participle_clause, _end_of_complement, _end_of_quote_around_cue):
+        j = step(d, v, i, j)
+    j = _end_of_quote_opened(d, v, i, j)
+    return d.trim(i, j, keep_quotes=True)
+
+
+def _start(d: DocView, v: int, s_end: int) -> int:
+    i = v + 1
+    while i < s_end and d.toks[i].text in (",", ":", "—", "–"):
+        i += 1
+    if d.lemma(v) in lexicon.RECIPIENT_VERBS:
+        i = _past_recipient(d, v, i, s_end)
+    i = _past_that(d, i, s_end)
+    return _past_adjunct(d, v, i, s_end)
+
+
+def _past_recipient(d: DocView, v: int, i: int, s_end: int) -> int:
+    """"told a gathering in Washington (that) she will ...": the content starts at
+    the clause (or quotation), after the recipient."""
+    comp = _ccomp_after(d, v, i)
+    quote = next((k for k in range(i, min(s_end, i + 12)) if d.is_quote_mark(k)), None)
+    starts = [x for x in (min(d.subtree(comp)) if comp is not None else None, quote) if x is not None]
+    if starts and min(starts) - i < 12:
+        i = min(starts)
+    else:
+        obj = next((c for c in d.children(v) if c.deprel in ("obj", "iobj") and c.i >= i), None)
+        if obj is not None:
+            sub = d.subtree(obj.i)
+            if sub[0] == i and len(sub) < 8:
+                i = sub[-1] + 1
+    while i < s_end and d.toks[i].text in (",", ":"):
+        i += 1
+    return i
+
+
+def _past_that(d: DocView, i: int, s_end: int) -> int:
+    """"said on Thursday that ..." / "said in a statement that ...": skip to after "that"."""
+    for k in range(i, min(i + 8, s_end)):
+        t = d.toks[k]
+        if t.text.lower() == "that" and t.upos == "SCONJ":
+            if all(d.toks[m].upos not in ("VERB", "AUX") for m in range(i, k)):
+                return k + 1
+            return i
+        if t.upos in ("VERB", "AUX"):
+            return i
+    return i
+
+
+def _past_adjunct(d: DocView, v: int, i: int, s_end: int) -> int:
+    """"said in an interview he would ...": step over a leading adjunct to the clause."""
+    if i >= s_end or d.toks[i].upos != "ADP" or d.low(i) == "that":
+        return i
+    comp = _ccomp_after(d, v, i)
+    if comp is not None and min(d.subtree(comp)) - i <= 8:
+        i = min(d.subtree(comp))
+        if d.low(i) == "that":
+            i += 1
+    return i
+
+
+def _ccomp_after(d: DocView, v: int, i: int) -> int | None:
+    """The clausal complement of ``v`` that starts after token ``i``."""
+    return next((c.i for c in d.children(v) if c.deprel == "ccomp" and min(d.subtree(c.i)) > i), None)
+
+
+def _end_at_new_predicate(d: DocView, v: int, i: int, j: int) -> int:
+    """A coordinated verb starts a new predicate, not more content, when it is a
+    speech verb ("announced X and said Y"), has its own subject ("Republicans
+    said X and Democrats accused Y") or follows a comma or "but" ("denied X, but
+    vowed Y"); otherwise ("said he had not heard ... and believes ...") it may be
+    part of the reported clause."""
+    for c in d.children(v):
+        if c.deprel != "conj" or c.i <= i or c.upos not in ("VERB", "AUX"):
+            continue
+        k = min(d.subtree(c.i))
+        if k <= i:  # the "conjunct" holds the content itself (a mis-attached complement)
+            continue
+        gap = {d.low(m) for m in range(max(i, k - 3), k)}
+        own_subject = any(g.deprel in ("nsubj", "nsubj:pass") for g in d.children(c.i))
+        if not (gap & {",", "but", ";", "—"} or own_subject or c.lemma.lower() in lexicon.SPEECH_VERBS):
+            continue
+        while k > i and (d.is_punct(k - 1) or d.toks[k - 1].upos == "CCONJ"):
+            k -= 1
+        j = min(j, k)
+    return j
+
+
+def _end_at_trailing_attribution(d: DocView, v: int, i: int, j: int) -> int:
+    """"..., Campbell said." — a trailing speaker and cue close the clause before
+    them: what follows the comma is another attribution."""
+    for k in range(i + 1, j):
+        if d.toks[k].text == "," and k + 1 < j:
+            m = k + 1
+            while m < j and m - k <= 7 and d.toks[m].upos in ("PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM"):
+                m += 1
+            if m > k + 1 and m < j and d.lemma(m) in lexicon.SPEECH_VERBS and d.toks[m].upos == "VERB" \
+                    and d.words(m + 1, j) <= 6:
+                return k
+    return j
+
+
+def _end_at_next_speech_act(d: DocView, v: int, i: int, j: int) -> int:
+    """", telling X that ..." / ", adding ...": the speaker's next speech act."""
+    for k in range(i + 1, j - 1):
+        if d.toks[k].text == "," and d.toks[k + 1].xpos == "VBG" and d.lemma(k + 1) in lexicon.SPEECH_VERBS:
+            return k
+    return j
+
+
+def _end_at_participle_clause(d: DocView, v: int, i: int, j: int) -> int:
+    """", citing satellite imagery" / ", adding that ...": a participle clause after
+    a comma is the speaker's next act, not part of the content."""
+    for c in d.children(v):
+        if c.deprel in ("advcl", "xcomp") and c.xpos == "VBG" and c.i > i + 1:
+            k = min(d.subtree(c.i))
+            if k > i and d.toks[k - 1].text == ",":
+                j = min(j, k - 1)
+    return j
+
+
+def _end_of_complement(d: DocView, v: int, i: int, j: int) -> int:
+    """The complement ends where its subtree ends: trailing adjuncts of the cue
+    (", a swipe at ...", "with a speech that ...") are not content."""
+    comps = [c for c in d.children(v) if c.deprel in COMPLEMENTS and c.i >= i]
+    if not comps:
+        return j
+    last = _past_closing_quote(d, max(max(d.subtree(c.i)) for c in comps) + 1, j)
+    # (", but that ...", ", fix the ..." and a quotation further on still continue it)
+    cont = last + 1 < j and (d.toks[last + 1].upos in ("CCONJ", "VERB") or d.low(last + 1) == "that"
+                             or any(d.is_quote_mark(m) for m in range(last, j)))
+    # (for "accused X of Y" / "praised X for Y" the phrase is part of what was said)
+    after_quote = 0 < last < j and d.is_quote_mark(last - 1) and d.toks[last].upos in ("DET", "NOUN", "NUM")
+    if last >= j or cont:
+        return j
+    adjunct = d.words(last, j) >= 3 and (d.toks[last].text in (",", "—", "–", ";", "(") or after_quote)
+    if adjunct or d.toks[last].upos == "ADP" and d.lemma(v) not in lexicon.OBJECT_CUES:
+        return min(j, last)
+    return j
+
+
+def _past_closing_quote(d: DocView, last: int, j: int) -> int:
+    """Keep the closing mark of a quotation that ends the complement (“… health,”)."""
+    while last < j and (d.is_quote_mark(last) or d.toks[last].text in (".", "?", "!")
+                        or d.toks[last].text == "," and last + 1 < j and d.is_quote_mark(last + 1)
+                        and d.quote_ending_at(d.toks[last + 1].end, slack=0)):
+        last += 1
+    return last
+
+
+def _end_of_quote_around_cue(d: DocView, v: int, i: int, j: int) -> int:
+    """A cue inside a quotation speaks only up to the closing mark."""
+    q = d.quote_around(d.toks[v].start)
+    if q is not None:
+        while j > i and d.toks[j - 1].start >= q.inner_end:
+            j -= 1
+    return j
+
+
+def _end_of_quote_opened(d: DocView, v: int, i: int, j: int) -> int:
+    """A quotation opened in the content runs to its closing mark, over sentences."""
+    if j <= i or d.quote_around(d.toks[v].start) is not None:
+        return j
+    for chain in d.chains:
+        if d.toks[i].start <= chain[0].start < d.toks[j - 1].end and chain[-1].end > d.toks[j - 1].end \
+                and len(chain) == 1:
+            return d.tok_at(chain[-1].end - 1) + 1
+    return j

@@ -1,0 +1,103 @@
+"""Rules that scan the whole document rather than a cue verb's site.
+
+Each is a function ``(DocView) -> list[Candidate]``; its docstring says which
+pattern it reads and why.
+"""
+
+from __future__ import annotations
+
+from .. import lexicon
+from .base import FINITE_XPOS, Candidate, DocView, mention_range, subject_of
+from .confidence import confidence
+from .site import trim_mention
+
+
+def according_to(d: DocView) -> list[Candidate]:
+    """"S, according to X" / "According to X, S": the source is the noun
+    phrase after "to"; the content is the rest of the sentence."""
+    out: list[Candidate] = []
+    for i in range(len(d.toks) - 1):
+        if d.low(i) != "according" or d.low(i + 1) != "to":
+            continue
+        s0, s1 = d.sent_range(i)
+        end = s1
+        while end > s0 and d.is_punct(end - 1) and not d.is_quote_mark(end - 1):
+            end -= 1
+        j = i + 2
+        while j < end and d.toks[j].text not in (",", ";") and d.toks[j].upos not in ("VERB", "AUX"):
+            j += 1
+        src = d.trim(i + 2, j)
+        if src[1] <= src[0]:
+            continue
+        cue = (d.toks[i].start, d.toks[i + 1].end)
+        left = d.trim(s0, i)
+        right = d.trim(j, end, keep_quotes=True)
+        spans = [d.char_span(*r) for r in (left, right) if d.words(*r) >= 2]
+        if not spans:
+            continue
+        out.append(Candidate(content=tuple(spans), rule="according_to", confidence=confidence("according_to"),
+                             cue_tok=i,
+                             cue=cue, cue_lemma="according to", source=src,
+                             orientation="before" if left[1] > left[0] else "after"))
+    return out
+
+
+def that_clause(d: DocView) -> list[Candidate]:
+    """"X <verb> that S" with a verb outside the cue lists ("X signalled that
+    S", "the report concluded that S"): a that-clause complement after a verb
+    with a nominal subject is reported content far more often than not, so it
+    is kept, with a low confidence."""
+    out: list[Candidate] = []
+    for v in range(len(d.toks)):
+        t = d.toks[v]
+        if t.upos != "VERB" or t.lemma.lower() in lexicon.CUE_LEMMAS or t.lemma.lower() in lexicon.NOT_CUES:
+            continue
+        # a finite verb (or one with an auxiliary): "a warning that ..." is no predicate
+        if t.xpos not in FINITE_XPOS and not any(c.deprel == "aux" for c in d.children(v)):
+            continue
+        comp = next((c for c in d.children(v) if c.deprel == "ccomp" and c.i > v), None)
+        if comp is None:
+            continue
+        sub = d.subtree(comp.i)
+        # a that-clause, or a full clause with its own subject right after the verb
+        has_that = d.low(sub[0]) == "that"
+        full_clause = any(c.deprel in ("nsubj", "nsubj:pass") for c in d.children(comp.i))
+        if sub[0] - v > 4 or not (has_that or full_clause and sub[0] == v + 1):
+            continue
+        h = subject_of(d, v)
+        if h is None or d.low(h) in ("it", "this", "that", "there") or d.toks[h].upos not in ("NOUN", "PROPN", "PRON"):
+            continue
+        src = mention_range(d, h, v)
+        src = trim_mention(d, *src) if src else None
+        a, b = d.trim(sub[0], sub[-1] + 1, keep_quotes=True)
+        if src is None or d.words(a, b) < 3:
+            continue
+        out.append(Candidate(content=(d.char_span(a, b),), rule="that_clause", confidence=confidence("that_clause"),
+                             cue_tok=v, cue=d.char_span(v, v + 1), cue_lemma=d.lemma(v), source=src,
+                             orientation="after"))
+    return out
+
+
+def colon(d: DocView) -> list[Candidate]:
+    """"Kasich: ‘We are going to Cleveland’" / "TAPPER: Do you think ...": a
+    sentence that opens with a person's name and a colon attributes the rest
+    (headline and transcript style).  The name must be a person entity, or
+    an all-capitals word used as a person's name elsewhere in the text, so
+    "Photo: ..." or "FALLEN: ..." are not speakers."""
+    out: list[Candidate] = []
+    surnames = {e.text.split()[-1].upper() for e in d.p.entities if e.label == "PER"}
+    for sent in d.p.sentences:
+        s0, s1 = sent.tok_start, sent.tok_end
+        colon = next((k for k in range(s0, min(s1, s0 + 6)) if d.toks[k].text == ":"), None)
+        if colon is None or colon == s0 or d.words(colon + 1, s1) < 3:
+            continue
+        name = d.text[d.toks[s0].start : d.toks[colon - 1].end]
+        per = any(e.label == "PER" and e.tok_start == s0 and e.tok_end >= colon for e in d.p.entities)
+        caps = name.isupper() and name.split()[-1] in surnames
+        if not (per or caps):
+            continue
+        a, b = d.trim(colon + 1, s1, keep_quotes=True)
+        out.append(Candidate(content=(d.char_span(a, b),), rule="colon", confidence=confidence("colon"), cue_tok=colon,
+                             cue=d.char_span(colon, colon + 1), cue_lemma=":", source=(s0, colon),
+                             orientation="after"))
+    return out

@@ -1,0 +1,296 @@
+"""Cue sites: a reporting verb with what every verb-cue rule needs to know about it.
+
+:func:`cue_sites` finds each verb that can introduce a statement and computes,
+once, what the rules in :mod:`attrib.extract.verb_cues` read: the sentence
+bounds, the cue span (with its auxiliaries), the speaker mention (from the
+parse, else from the surface), whether the speaker follows the cue, the
+quotation that opens right after it, and the parts of the sentence around it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .. import lexicon
+from .base import FINITE_XPOS, DocView, mention_range, subject_of
+from .quotemarks import Quote
+
+Chain = list[Quote]
+
+
+@dataclass(frozen=True)
+class CueSite:
+    """A cue verb in its sentence.
+
+    Token indices throughout; ``end`` is the sentence end before its final
+    punctuation (extended to the end of a quotation that opens right after
+    the cue, even in the next sentence); ``src`` the speaker mention
+    ``[i, j)`` or None; ``comma`` the first comma after the cue (or ``end``).
+    """
+
+    v: int
+    s0: int
+    s1: int
+    end: int
+    cue: tuple[int, int]
+    src: tuple[int, int] | None
+    inverted: bool  # the speaker follows the cue: “…,” said X
+    belief: bool  # a belief verb that is not also a speech verb
+    quote_after: Chain | None  # the quotation opening right after the cue: X said: “…”
+    comma: int
+    after_trivial: bool  # only time, place or manner between the cue and ``comma``
+    left_end: int  # end of the text before the speaker (before its comma or closing quote)
+    has_left: bool  # that text is a clause or a quotation (S, X said)
+    split_left: bool  # it is at least two words before a comma (Less clear, he said, is ...)
+
+    @property
+    def src_start(self) -> int:
+        """First token of the speaker mention, or the cue when there is none."""
+        return self.src[0] if self.src else self.v
+
+
+def cue_sites(d: DocView) -> Iterator[CueSite]:
+    """Every cue site of the document, in text order."""
+    for v in range(len(d.toks)):
+        if is_cue(d, v):
+            site = _site(d, v)
+            if site is not None:
+                yield site
+
+
+def is_cue(d: DocView, i: int) -> bool:
+    """True when token ``i`` is a verb that introduces speech or belief here."""
+    t = d.toks[i]
+    lem = t.lemma.lower()
+    # "He continued, “…”" / "as follows: “…”": verbs that only introduce speech
+    # when a quotation follows them directly
+    if lem in lexicon.QUOTE_ONLY_CUES:
+        k = i + 1
+        while k < len(d.toks) and d.toks[k].text in (",", ":"):
+            k += 1
+        return k > i + 1 and k < len(d.toks) and d.is_quote_mark(k)
+    if lem in lexicon.NOT_CUES or lem not in lexicon.CUE_LEMMAS:
+        return False
+    # Verbs only: "the said agreement" (ADJ, or a participle modifying a noun)
+    # or "a report" (NOUN) are not cues.
+    if not (t.upos == "VERB" or t.xpos.startswith("VB")):
+        return False
+    if t.deprel == "amod" and i > 0 and d.toks[i - 1].upos == "DET":
+        return False  # "the said agreement"
+    kids = d.children(i)
+    # Passive without an agent ("it was reported that") names no speaker.
+    if any(c.deprel == "aux:pass" for c in kids) and not any(c.deprel == "obl:agent" for c in kids):
+        return False
+    # "call" is speech only as "called X Y" / "called for" / "called on",
+    # not "a group called X" or "called him on the phone"
+    if lem == "call":
+        return t.xpos != "VBN" or any(c.deprel == "aux" for c in kids)
+    # A belief verb counts only with a subject of its own ("they think ...",
+    # not the noun compound "think tank" mis-tagged as a verb).
+    if lem in lexicon.BELIEF_VERBS and lem not in lexicon.SPEECH_VERBS:
+        return any(c.deprel in ("nsubj", "nsubj:outer") for c in kids) and any(
+            c.deprel in ("ccomp", "xcomp") for c in kids)
+    return True
+
+
+def _site(d: DocView, v: int) -> CueSite | None:
+    s0, s1 = d.sent_range(v)
+    end = s1
+    while end > s0 and d.is_punct(end - 1) and not d.is_quote_mark(end - 1):
+        end -= 1
+    speaker = _speaker(d, v, s0, s1, end)
+    if speaker is None:
+        return None
+    src, inverted = speaker
+    k = v  # the cue spans its auxiliaries ("has said", "have denied")
+    while k - 1 >= s0 and d.toks[k - 1].upos == "AUX" and d.toks[k - 1].head == v:
+        k -= 1
+    comma = v + 1
+    while comma < end and d.toks[comma].text != ",":
+        comma += 1
+    after_trivial = trivial(d, v + 1, comma)
+    quote_after = None
+    if not inverted:
+        end, quote_after = _quote_after(d, v, end)
+        if quote_after is None and src is not None:
+            src = _name_before_apposition(d, src, s0)
+    left = _left_part(d, src, v, s0)
+    return CueSite(v, s0, s1, end, (d.toks[k].start, d.toks[v].end), src, inverted,
+                   d.lemma(v) in lexicon.BELIEF_VERBS and d.lemma(v) not in lexicon.SPEECH_VERBS,
+                   quote_after, comma, after_trivial, *left)
+
+
+def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int, int] | None, bool] | None:
+    """The speaker mention of cue ``v`` and whether it follows the cue; None when
+    the verb is no cue of its own (a fronted participle clause)."""
+    h = subject_of(d, v)
+    src = mention_range(d, h, v) if h is not None else None
+    if src is not None and (d.is_quote_mark(src[0]) or d.in_quote(d.toks[src[0]].start)) and not d.in_quote(
+        d.toks[v].start
+    ):
+        src = None  # words inside a quotation are content, never the speaker of a cue outside it
+    if src is None:
+        src = surface_subject(d, v, s0)
+    if src is not None:
+        src = trim_mention(d, *src)
+    in_sentence = src is None or s0 <= src[0] < s1
+    # Inverted cue: “…,” said X  /  S, wrote X.  Speaker after the verb.
+    # (only the verb's own subject: "Asked to respond, Carson said" climbs
+    # from "respond" to Carson, who is not an inverted speaker of "respond")
+    inverted = src is not None and src[0] > v and h is not None and d.toks[h].head == v
+    if src is not None and src[0] > v and not inverted and h is not None:
+        return None  # a fronted participle clause ("Asked to respond, ..., Carson said"): circumstance
+    if src is None and v + 1 < end and d.toks[v + 1].upos in ("PROPN", "DET", "NOUN", "ADJ"):
+        # parser found no subject; "…,” said Jane Smith" has one after the cue
+        before = v - 1
+        while before >= s0 and d.toks[before].text == ",":
+            before -= 1
+        if before >= s0 and d.is_quote_mark(before):
+            return d.trim(v + 1, end), True
+    if inverted:
+        return src, True
+    return (src if in_sentence else None), False
+
+
+def _quote_after(d: DocView, v: int, end: int) -> tuple[int, Chain | None]:
+    """X said: “…”: the quotation that opens right after the cue, even when the
+    tokenizer put it in the next sentence ("says:\\n\\n“Well ..."); the sentence
+    end is extended over it."""
+    first = v + 1
+    while first < len(d.toks) and d.toks[first].text in (",", ":"):
+        first += 1
+    opens = first < len(d.toks) and d.is_quote_mark(first) and (
+        first < end or first > v + 1 and d.toks[first - 1].text in (",", ":"))
+    if not opens:
+        return end, None
+    return max(end, d.sent_range(first)[1] - 1), d.quote_starting_at(d.toks[first].start)
+
+
+def _name_before_apposition(d: DocView, src: tuple[int, int], s0: int) -> tuple[int, int]:
+    """“…,” Jenna Golden, director of political advertising, said: the parser
+    took the apposition for the subject; the name between the quote and it is
+    the speaker."""
+    a = src[0]
+    if a <= s0 + 2 or d.toks[a - 1].text != "," or d.quote_ending_at(d.toks[a - 1].end, slack=2):
+        return src
+    k = a - 2
+    while k > s0 and d.toks[k].upos == "PROPN" and a - k < 6:
+        k -= 1
+    if k < a - 2 and d.is_quote_mark(k) and d.quote_ending_at(d.toks[k].end, slack=1):
+        return k + 1, src[1]
+    return src
+
+
+def _left_part(d: DocView, src: tuple[int, int] | None, v: int, s0: int) -> tuple[int, bool, bool]:
+    """What stands before the speaker: its end, whether it is content (a clause
+    or a quotation, not an adjunct: "Last week, X called ..."), and whether it
+    could be the first half of a split statement."""
+    start = src[0] if src else v
+    if src is None:
+        return start, False, False
+    # a comma or closing quote just before the speaker (allowing a connective
+    # such as "as well as" in between)
+    sep = next((k for k in range(start - 1, max(s0, start - 5) - 1, -1)
+                if d.toks[k].text == "," or d.is_quote_mark(k)), None)
+    if sep is None:
+        return start, False, False
+    # (a left part opening with a subordinator, "Though X is gaining, Clinton
+    # maintains ...", is an adverbial clause, not content)
+    has_left = d.words(s0, sep) >= 2 and (
+        d.is_quote_mark(sep) or any(d.toks[m].xpos in FINITE_XPOS for m in range(s0, sep))
+        and d.toks[d.trim(s0, sep)[0]].upos != "SCONJ")
+    # "Less clear, he said, is what ...": a verbless fronted part can still be the
+    # first half of a split statement (the rule checks that the rest has a verb)
+    split_left = d.words(s0, sep) >= 2 and d.toks[sep].text == ","
+    return (sep + 1 if d.is_quote_mark(sep) else sep), has_left, split_left
+
+
+def trivial(d: DocView, i: int, j: int) -> bool:
+    """Tokens ``[i, j)`` add nothing but time/place/manner ("on Thursday", "in a statement",
+    "at a news conference announcing ...")."""
+    # "said matter-of-factly as confetti fell", "said, answering a question":
+    # a subordinate or participle clause after the cue is circumstance, not content
+    first = next((k for k in range(i, j) if d.toks[k].upos != "ADV" and not d.is_punct(k)), None)
+    if first is not None and (
+        d.toks[first].upos == "SCONJ" and d.low(first) not in lexicon.COMPLEMENTIZERS
+        or d.toks[first].xpos == "VBG" and first == i
+    ):
+        return True
+    if i < j and d.toks[i].upos == "ADP" and d.low(i) != "that" and not any(
+        d.toks[k].xpos in FINITE_XPOS or d.low(k) == "that" or d.is_quote_mark(k) for k in range(i, j)
+    ):
+        return True
+    if d.words(i, j) > 8:
+        return False
+    return not any(d.toks[k].upos in ("VERB", "AUX") or d.is_quote_mark(k) or d.low(k) == "that"
+                   for k in range(i, j))
+
+
+def surface_subject(d: DocView, v: int, s0: int) -> tuple[int, int] | None:
+    """The noun phrase just before cue ``v``, back to a comma, colon or quote
+    mark, when the parser gave the verb no subject ("…, US Director of National
+    Intelligence Avril Haines said")."""
+    k = v
+    while k - 1 >= s0 and d.toks[k - 1].upos in ("AUX", "ADV"):
+        k -= 1
+    end = k
+    k = _skip_apposition_back(d, k, s0)
+    n = 0
+    while k - 1 >= s0 and n < 14:
+        t = d.toks[k - 1]
+        if t.text == ")":  # "Rep. John Mica (R-Fla.) said": step over the parenthesis
+            m = k - 1
+            while m > s0 and d.toks[m].text != "(":
+                m -= 1
+            if d.toks[m].text == "(" and k - 1 - m < 8:
+                k = m
+                continue
+        if t.text in (",", ";", ":", "(", ")") or d.is_quote_mark(k - 1) or (
+            t.xpos in FINITE_XPOS and t.upos in ("VERB", "AUX") and t.ner == "O"  # "The New York Times" as a verb
+        ):
+            break
+        k -= 1
+        n += 1
+    if end <= k or not any(d.toks[m].upos in ("NOUN", "PROPN", "PRON") for m in range(k, end)):
+        return None
+    return k, end
+
+
+def _skip_apposition_back(d: DocView, k: int, s0: int) -> int:
+    """"…, NK Pro, a Seoul-based Web site, reported": step back over an apposition."""
+    if k - 1 >= s0 and d.toks[k - 1].text == ",":
+        m = k - 2
+        while m >= s0 and d.toks[m].text != "," and m > k - 10:
+            m -= 1
+        if m >= s0 and d.toks[m].text == "," and d.toks[m + 1].upos in ("DET", "NUM"):
+            return m
+    return k
+
+
+def trim_mention(d: DocView, a: int, b: int) -> tuple[int, int] | None:
+    """Drop what is not part of the speaker: a dateline, a leading conjunction or
+    preposition ("since Japanese Prime Minister X") and a trailing time phrase
+    ("A senior official ... on Wednesday", "X last month")."""
+    # "BERLIN (Reuters) - German Chancellor X": a dateline before a dash is no part of the speaker
+    for k in range(b - 1, a, -1):
+        if d.toks[k].text in ("-", "—", "–", "--") and d.text[d.toks[k].start - 1 : d.toks[k].start].isspace():
+            a = k + 1
+            break
+    while a < b and d.toks[a].upos in ("SCONJ", "ADP", "CCONJ", "ADV", "PUNCT"):
+        a += 1
+    # "a day after her son", "hours before the senator": a time phrase, then the speaker
+    for k in range(a, min(b - 1, a + 4)):
+        if d.low(k) in lexicon.TIME_CONJUNCTIONS and any(
+            d.lemma(m) in lexicon.TIME_WORDS or d.lemma(m) in lexicon.SHORT_TIME_UNITS for m in range(a, k)
+        ):
+            a = k + 1
+            break
+    for k in range(a + 1, b):
+        low = d.low(k)
+        nxt = d.low(k + 1) if k + 1 < b else ""
+        if low in lexicon.TIME_DEICTICS or (low in lexicon.TIME_PREMODIFIERS and nxt in lexicon.TIME_WORDS):
+            b = k
+            break
+    a, b = d.trim(a, b)
+    return (a, b) if b > a else None

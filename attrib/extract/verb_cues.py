@@ -1,0 +1,243 @@
+"""The rules for statements around a cue verb: one function per rule.
+
+Each rule takes the document and one :class:`~attrib.extract.site.CueSite`
+and returns its candidates, or None when its pattern does not apply.  The
+rules are tried in the order of :data:`attrib.extract.rules.RULES`; the first
+that applies claims the site.  The content side is decided from the surface,
+because the parser is least reliable exactly here (inverted and trailing cues):
+quotation marks first, then a clause before the speaker, then the complement
+after the cue.
+"""
+
+from __future__ import annotations
+
+from .. import lexicon
+from .base import FINITE_XPOS, Candidate, DocView
+from .complement import content_after
+from .confidence import confidence
+from .site import Chain, CueSite
+
+Spans = list[tuple[int, int]]
+Found = tuple[Spans, str]  # content spans and their orientation to the cue
+
+
+def _cand(d: DocView, s: CueSite, rule: str, spans: Spans, orientation: str) -> Candidate:
+    return Candidate(content=tuple(spans), rule=rule, confidence=confidence(rule), cue_tok=s.v, cue=s.cue,
+                     cue_lemma=d.lemma(s.v), source=s.src, orientation=orientation)
+
+
+def _inner(chain: Chain) -> Spans:
+    return [q.inner for q in chain]
+
+
+def opens_clause(d: DocView, char: int) -> bool:
+    """A quotation starting at ``char`` opens its clause: it follows the start of
+    a sentence or paragraph, or a colon, comma, dash or end punctuation."""
+    before = d.text[:char].rstrip()
+    return before[-1:] in ("", ".", ":", ",", "—", "\n", "?", "!", ";") or d.tok_at(char) == d.sent_range(
+        d.tok_at(char))[0]
+
+
+# -- quotations -----------------------------------------------------------------
+
+
+def _is_mixed(d: DocView, s: CueSite) -> bool:
+    """X said “…” and the sentence goes on after the closing mark without a comma:
+    the quotation is part of a longer, mixed statement."""
+    chain = s.quote_after
+    tail = d.tok_at(chain[-1].end - 1) + 1
+    return tail < s.end and d.toks[tail].text not in (",", ";") and not d.is_quote_mark(tail) \
+        and d.toks[tail].upos != "CCONJ" and len(chain) == 1
+
+
+def _quote_before_split(d: DocView, s: CueSite) -> Chain | None:
+    """“A,” he said, “B.”: a quotation ending in a comma or dash right before the speaker."""
+    if s.src is None or s.src[0] <= s.s0 or s.src[0] >= s.v:
+        return None
+    before = d.quote_ending_at(d.toks[s.src[0] - 1].end, slack=2)
+    return before if before and d.text[before[-1].inner_end - 1] in ",—" else None
+
+
+def quote_split(d: DocView, s: CueSite) -> list[Candidate] | None:
+    """“A,” he said, “B.” — one statement in two spans."""
+    if s.inverted or s.quote_after is None or _is_mixed(d, s):
+        return None
+    before = _quote_before_split(d, s)
+    if before is None:
+        return None
+    return [_cand(d, s, "quote_split", _inner(before) + _inner(s.quote_after), "split")]
+
+
+def quote_cue_after(d: DocView, s: CueSite) -> list[Candidate] | None:
+    """X said: “…” / X continued, “…” — the quotation that opens right after the cue;
+    further quotations joined by *and*/*or* ("chanted “A” and “B”") are statements too."""
+    if s.inverted or s.quote_after is None or _is_mixed(d, s):
+        return None
+    chain = s.quote_after
+    out = [_cand(d, s, "quote_cue_after", _inner(chain), "after")]
+    nxt = d.chains.index(chain) + 1
+    while nxt < len(d.chains):
+        gap = d.text[chain[-1].end : d.chains[nxt][0].start].strip(" ,")
+        if gap not in ("and", "or", ""):
+            break
+        chain = d.chains[nxt]
+        out.append(_cand(d, s, "quote_cue_after", _inner(chain), "after"))
+        nxt += 1
+    return out
+
+
+def quote_cue_before(d: DocView, s: CueSite) -> list[Candidate] | None:
+    """“…,” the ministry said in a statement. / “…,” said X — a quotation right
+    before the speaker and cue is that speaker's content."""
+    if s.inverted:
+        chain = _quote_ending_near(d, s.v, slack=3, floor=s.s0)
+        return [_cand(d, s, "quote_cue_before", _inner(chain), "before")] if chain else None
+    if s.quote_after is not None or s.src is None:
+        return None
+    chain = _quote_closing_before_speaker(d, s)
+    if chain is not None:
+        return [_cand(d, s, "quote_cue_before", _inner(chain), "before")]
+    # "“…,” the ministry said in a statement.": nothing but adverbials after the cue
+    # (a split statement, "“A,” he said, is B", takes precedence)
+    if not (s.after_trivial and s.has_left) or _split_parts(d, s) is not None:
+        return None
+    chain = _quote_ending_near(d, s.src[0], slack=3, floor=0)
+    if chain is None or not opens_clause(d, chain[0].start):
+        return None  # '... the remarks as "militaristic rhetoric", X told reporters': a phrase
+    return [_cand(d, s, "quote_cue_before", _inner(chain) + _resumed_quote(d, s, _inner(chain)), "before")]
+
+
+def _quote_ending_near(d: DocView, k: int, slack: int, floor: int) -> Chain | None:
+    """The quotation closing right before token ``k`` (when ``k > floor``), or before the token before it."""
+    chain = d.quote_ending_at(d.toks[k - 1].end, slack=slack) if k > floor else None
+    if chain is None and k > 1:
+        chain = d.quote_ending_at(d.toks[k - 2].end, slack=slack)
+    return chain
+
+
+def _quote_closing_before_speaker(d: DocView, s: CueSite) -> Chain | None:
+    """“…,” Trump said in August after ...: a quotation that closes right before the
+    speaker, its last words ending in , ? ! or a dash, is the content whatever follows
+    the cue.  (It must open its clause: in 'X is “in good health,” a day after her son
+    said' it belongs to X's sentence, not to the son.)"""
+    a = s.src[0]
+    if a <= s.s0 or a > s.v:
+        return None
+    chain = d.quote_ending_at(d.toks[a - 1].end, slack=2)
+    if chain and opens_clause(d, chain[0].start) and d.text[chain[-1].inner_end - 1] in ",?!—":
+        return chain
+    return None
+
+
+def _resumed_quote(d: DocView, s: CueSite, spans: Spans) -> Spans:
+    """“A,” Tester said, referring to X, “B.”: the quotation resumes after the cue clause."""
+    nxt = next((ch for ch in d.chains if d.toks[s.v].end < ch[0].start < d.toks[s.s1 - 1].end), None)
+    if nxt is not None and d.text[: nxt[0].start].rstrip().endswith(",") and d.text[
+            spans[-1][1] - 1 : spans[-1][1] + 1].strip().endswith(","):
+        return _inner(nxt)
+    return []
+
+
+# -- reported speech ------------------------------------------------------------
+
+
+def _mixed_after_quote(d: DocView, s: CueSite) -> Found | None:
+    """X said “…” and went on: from the quotation to the end of the sentence."""
+    if s.inverted or s.quote_after is None or not _is_mixed(d, s):
+        return None
+    return [(s.quote_after[0].start, d.toks[s.end - 1].end)], "after"
+
+
+def _split_parts(d: DocView, s: CueSite) -> Found | None:
+    """Less clear, he said, is what ...: a part before the speaker, and after the cue
+    (past the adverbials) a rest that goes on with a finite verb."""
+    if s.inverted or s.quote_after is not None or s.src is None or not s.after_trivial:
+        return None
+    if not (s.has_left or s.split_left):
+        return None
+    rest = s.comma + 1 if s.comma < s.end and d.toks[s.comma].text == "," else s.comma
+    if not (rest < s.end and d.words(rest, s.end) >= 2 and _goes_on_with_verb(d, rest, s.end)):
+        return None
+    a = d.trim(s.s0, s.left_end)
+    b = d.trim(rest, s.end, keep_quotes=True)
+    return [d.char_span(*a), d.char_span(*b)], "split"
+
+
+def _goes_on_with_verb(d: DocView, rest: int, end: int) -> bool:
+    t = d.toks[rest]
+    return (
+        t.xpos in FINITE_XPOS
+        or any(d.toks[m].xpos in FINITE_XPOS for m in range(rest, min(end, rest + 8)))
+        and t.upos not in ("ADP", "SCONJ") and t.xpos != "VBG"
+        or t.xpos == "VBG" and any(d.toks[m].xpos in FINITE_XPOS for m in range(rest, end))
+        and t.deprel in ("csubj", "nsubj")
+    )
+
+
+def _left_content(d: DocView, s: CueSite) -> Found | None:
+    """S, X said (yesterday). / S, wrote X.: the clause before the speaker, when
+    nothing but adverbials follow the cue."""
+    if s.inverted:
+        left = d.trim(s.s0, s.v, keep_quotes=True)
+        return ([d.char_span(*left)], "before") if left[1] > left[0] and d.words(*left) >= 2 else None
+    if s.quote_after is not None or s.src is None or not (s.after_trivial and s.has_left):
+        return None
+    a = d.trim(s.s0, s.left_end, keep_quotes=True)
+    return ([d.char_span(*a)], "before") if a[1] > a[0] else None
+
+
+def _complement(d: DocView, s: CueSite) -> Found | None:
+    """X said (on Thursday) (that) S / told reporters S: the complement after the cue."""
+    if s.inverted or s.quote_after is not None:
+        return None
+    a, b = content_after(d, s.v, s.end)
+    if b <= a:
+        return None
+    has_verb = any(d.toks[m].upos in ("VERB", "AUX") or d.is_quote_mark(m) for m in range(a, b))
+    # Reported content is a clause, a noun phrase or a quotation; what starts with a
+    # preposition ("told reporters on Thursday", "responded to problems") or a
+    # subordinator ("said when Boyle asked") is circumstance.
+    if d.toks[a].upos == "ADP" and not has_verb:
+        return None
+    if d.toks[a].upos == "SCONJ" and d.low(a) not in lexicon.COMPLEMENTIZERS:
+        return None
+    # "posted a lengthy message": a noun phrase is content only for the verbs whose
+    # object is what was said ("denied the allegations"), and a single noun only for
+    # those whose object names the claim itself ("denied wrongdoing", "admitted lying")
+    if d.lemma(s.v) not in lexicon.OBJECT_CUES and d.words(a, b) <= 2 and not has_verb:
+        return None
+    one_noun = d.words(a, b) == 1 and d.lemma(s.v) in lexicon.PROPOSITION_OBJECT_CUES and (
+        d.toks[a].upos == "NOUN" or d.toks[a].xpos == "VBG")
+    return ([d.char_span(a, b)], "after") if d.words(a, b) >= 2 or one_noun else None
+
+
+def _claim(d: DocView, s: CueSite, rule: str, found: Found | None) -> list[Candidate] | None:
+    return None if found is None else [_cand(d, s, rule, *found)]
+
+
+def reported_split(d: DocView, s: CueSite) -> list[Candidate] | None:
+    """Less clear, he said, is what … — one statement in two spans around the cue."""
+    return None if s.belief else _claim(d, s, "reported_split", _split_parts(d, s))
+
+
+def reported_before(d: DocView, s: CueSite) -> list[Candidate] | None:
+    """S, X said (yesterday). — the clause before the speaker."""
+    return None if s.belief else _claim(d, s, "reported_before", _left_content(d, s))
+
+
+def reported_after(d: DocView, s: CueSite) -> list[Candidate] | None:
+    """X said (that) S — the complement after the cue (or a quotation and what follows it)."""
+    if s.belief:
+        return None
+    return _claim(d, s, "reported_after", _mixed_after_quote(d, s) or _complement(d, s))
+
+
+def belief(d: DocView, s: CueSite) -> list[Candidate] | None:
+    """X believes / thinks / fears S — reported content of a belief verb, found as for speech."""
+    if not s.belief:
+        return None
+    for pattern in (_mixed_after_quote, _split_parts, _left_content, _complement):
+        found = pattern(d, s)
+        if found is not None:
+            return [_cand(d, s, "belief", *found)]
+    return None
