@@ -43,6 +43,7 @@ def find_attributions(parse: ParsedArticle) -> list[Attribution]:
                 role=sp.role,
                 organisation=sp.organisation,
                 reported_by=r.relay_of(c),
+                kind=c.kind,
             )
         )
     out.sort(key=lambda a: (a.start, a.end))

@@ -52,6 +52,27 @@ OBJECT_CUES = frozenset(
 # one noun is no statement: "praised Obama", "did not recommend prosecution".)
 PROPOSITION_OBJECT_CUES = frozenset("deny admit acknowledge confirm concede".split())
 
+# Statement kinds (what a fact-checker filters on): ``speech`` is something said
+# or written; ``belief`` a state of mind reported by someone else; ``intention``
+# a plan or commitment reported without the words; ``evidence`` what a document,
+# poll or record shows (attrib.types.STATEMENT_KINDS).
+
+# Verbs of intention: "X plans to ...", "X vowed to ..." (with an infinitive and
+# no quotation, nothing said is reported; "vowed that ..." or "vowed: “…”" is speech).
+INTENTION_VERBS = frozenset("plan intend aim vow pledge promise threaten seek".split())
+
+# Verbs that report evidence when their subject is a document or a measurement.
+EVIDENCE_VERBS = frozenset("show indicate suggest reveal find demonstrate confirm conclude estimate".split())
+
+# Subjects that cannot speak but can show: "polls show", "records indicate", "a study found".
+EVIDENCE_NOUNS = frozenset(
+    """
+    poll survey study report record data document figure analysis research evidence statistic
+    number result test filing audit review estimate projection model chart map footage video
+    photo image
+    """.split()
+)
+
 CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS
 
 # Never cues even though they look like one in context.

@@ -11,7 +11,7 @@ anonymous or group speaker keeps its description.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import lexicon
 from .extract.base import Candidate, DocView
@@ -19,14 +19,23 @@ from .extract.base import Candidate, DocView
 POSSESSIVE = re.compile(r"(?:['’]s?|\s+)$")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Speaker:
-    """A resolved speaker."""
+    """A resolved speaker, and how it was found (one of :data:`HOW`)."""
 
     name: str | None
     kind: str
     role: str | None = None
     organisation: str | None = None
+    how: str = "unknown"
+
+
+#: How a speaker was found: a person's full name in the mention, a part of a name
+#: (surname, given name) resolved to the full name seen elsewhere, a pronoun, a
+#: title or noun that refers back ("the senator", "the ministry"), an organisation
+#: or country named, an anonymous or group description, the speaker of the statement
+#: a floating quote continues, no mention at all, or a mention not understood.
+HOW = ("name", "surname", "pronoun", "nominal", "organisation", "description", "continued", "none", "unknown")
 
 
 @dataclass
@@ -182,9 +191,9 @@ class Resolver:
         """The speaker of candidate ``c`` (and remember it for later pronouns)."""
         d = self.d
         if c.speaker_from is not None:
-            sp = self.resolved.get(c.speaker_from, Speaker(None, "unknown"))
+            sp = replace(self.resolved.get(c.speaker_from, Speaker(None, "unknown")), how="continued")
         elif c.source is None:
-            sp = Speaker(None, "unknown")
+            sp = Speaker(None, "unknown", how="none")
         else:
             sp = self.mention(c.source[0], c.source[1], at=d.toks[c.source[0]].start)
         self.history.append((c.anchor, sp))
@@ -196,7 +205,7 @@ class Resolver:
         d = self.d
         text = d.text[d.toks[a].start : d.toks[b - 1].end]
         if b - a == 1 and d.toks[a].upos == "PRON":
-            return self._pronoun(d.toks[a].text.lower(), at)
+            return replace(self._pronoun(d.toks[a].text.lower(), at), how="pronoun")
         head = self._head(a, b)
         # A named person inside the mention (before any comma: "X, a correspondent with Y").
         cut = next((k for k in range(a, b) if d.toks[k].text == ","), b)
@@ -204,35 +213,38 @@ class Resolver:
         for k in range(a, cut):
             person = self.person_at.get(d.toks[k].start)
             if person is not None and not has_conj:
-                return Speaker(person.name, "person", person.role, person.organisation)
+                how = "name" if len(person.name.split()) <= len(text.split()) else "surname"
+                return Speaker(person.name, "person", person.role, person.organisation, how)
         hl = d.toks[head].lemma.lower()
         plural = d.toks[head].xpos in ("NNS", "NNPS")
         named = [e for e in d.p.entities if a <= e.tok_start < cut]
         if has_conj or (plural and hl not in lexicon.ORG_HEADS and hl not in ("source",)):
             # "South Korean and US officials", "crowds of voters": a group, named by its description
             if hl in lexicon.ANONYMOUS_HEADS and not named and hl == "source":
-                return Speaker(_clean(text), "anonymous", None, None)
-            return Speaker(_clean(text), "group", None, None)
+                return Speaker(_clean(text), "anonymous", None, None, "description")
+            return Speaker(_clean(text), "group", None, None, "description")
         if hl in lexicon.ROLE_HEADS and not named and d.toks[a].lemma.lower() == "the" and hl not in lexicon.ORG_HEADS:
             # "the senator": the latest person seen with that title, else an unnamed official
             for p in sorted(self.people, key=lambda p: -p.last_seen):
                 if p.last_seen < at and p.role and hl in p.role.lower().split():
-                    return Speaker(p.name, "person", p.role, p.organisation)
-            return Speaker(_clean(text), "anonymous", None, self._org_in_pp(head, b))
+                    return Speaker(p.name, "person", p.role, p.organisation, "nominal")
+            return Speaker(_clean(text), "anonymous", None, self._org_in_pp(head, b), "description")
         if hl in lexicon.ANONYMOUS_HEADS and not any(e.label in ("ORG",) and e.tok_start <= head < e.tok_end
                                                      for e in named):
-            return Speaker(_clean(text), "anonymous", None, self._org_in_pp(head, b))
+            return Speaker(_clean(text), "anonymous", None, self._org_in_pp(head, b), "description")
         if named or hl in lexicon.ORG_HEADS or d.toks[head].upos == "PROPN":
             name = org_name(d, a, cut)
+            how = "organisation"
             if not any(d.toks[k].upos == "PROPN" for k in range(a, cut)) and hl in lexicon.ORG_HEADS:
-                name = self._earlier_org(hl, at) or name
+                earlier = self._earlier_org(hl, at)
+                name, how = (earlier, "nominal") if earlier else (name, how)
             if not name:
                 return Speaker(_clean(text), "unknown")
             country = name if name in lexicon.COUNTRIES else None
             if country:
                 adj = lexicon.nationality_of(country)
-                return Speaker(country, "organisation", None, f"{adj} government")
-            return Speaker(name, "organisation", None, name)
+                return Speaker(country, "organisation", None, f"{adj} government", how)
+            return Speaker(name, "organisation", None, name, how)
         return Speaker(_clean(text), "unknown")
 
     def _head(self, a: int, b: int) -> int:

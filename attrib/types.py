@@ -160,6 +160,7 @@ class ParsedArticle:
 
 SPEAKER_KINDS = ("person", "organisation", "group", "anonymous", "unknown")
 STATEMENT_TYPES = ("direct", "indirect", "mixed")
+STATEMENT_KINDS = ("speech", "belief", "intention", "evidence")
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,7 @@ class Attribution:
     role: str | None = None
     organisation: str | None = None
     reported_by: str | None = None
+    kind: str = "speech"
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -223,6 +225,7 @@ class Attribution:
             "role": self.role,
             "organisation": self.organisation,
             "reported_by": self.reported_by,
+            "kind": self.kind,
             "rule": self.rule,
             "confidence": round(self.confidence, 3),
         }

@@ -1,21 +1,25 @@
-"""Accuracy benchmark: run attrib on the sample articles and on PolNeAR dev,
-score with the reference scorer (../shared/eval/score.py) and print one table.
+"""Accuracy benchmark: run attrib on the samples, ggt_dev and PolNeAR dev, score each
+with the reference scorer (../shared/eval/score.py) and print the tables.
 
-    python bench/accuracy.py                      # samples + PolNeAR dev
-    python bench/accuracy.py --polnear ../shared/eval/polnear_train.jsonl --limit 200
+    python bench/accuracy.py                      # samples + ggt_dev + PolNeAR dev
     python bench/accuracy.py --write-confidence   # measure each rule on PolNeAR train -> attrib/data/
 
-``--write-confidence`` measures every rule's precision (content jacc50 against
-the annotators' spans) on PolNeAR *train* and writes it to
-``attrib/data/rule_confidence.json``, the file the rules read their confidence
-from; dev files are never used for it.
+The samples and ggt_dev annotate speech only, so they are scored on attrib's
+default output (``kind = speech``); PolNeAR annotates beliefs, intentions and
+evidence too, so it is scored on every kind.  Parses come from the parse cache
+when present (``--no-cache`` parses again); a first run parses with stanza
+(about 45 articles a minute on 2 cores).
 
-Parses come from the parse cache when present (``--no-cache`` parses again);
-the first run parses PolNeAR dev with stanza (about 2 minutes on 2 cores).
-Also printed: for the samples, the share of matched statements whose role,
-organisation and reported_by equal the gold (after normalising case,
-apostrophes and a leading "the"), and a confidence curve: precision and
-recall of the statements at or above each confidence.
+Printed: content and content+speaker P/R/F1; among the statements whose content
+matches (cov30), the share whose speaker span overlaps the gold one and whose
+resolved name matches; for the samples, role, organisation and reported_by
+agreement; per-rule precision; and a reliability table (confidence bins ->
+measured share of statements right, content cov30 and speaker) with the expected
+calibration error (ECE).
+
+``--write-confidence`` measures every rule's precision (content jacc50 against the
+annotators' spans) on PolNeAR *train* and writes ``attrib/data/rule_confidence.json``,
+the file the rules read their confidence from; dev files are never used for it.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import json
 import os
 import sys
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +40,20 @@ sys.path.insert(0, str(ROOT))
 from attrib.attribute import find_attributions  # noqa: E402
 from attrib.extract.rules import rule_names  # noqa: E402
 from attrib.pipeline import Parsing  # noqa: E402
-from attrib.types import Article  # noqa: E402
+from attrib.types import STATEMENT_KINDS  # noqa: E402
+
+CONFIDENCE_FILE = ROOT / "attrib" / "data" / "rule_confidence.json"
+BINS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
+
+
+@dataclass
+class Scored:
+    """One data set: gold docs, system docs and the scorer's summary."""
+
+    name: str
+    gold: list[dict]
+    pred: list[dict]
+    summary: dict
 
 
 def load_scorer():
@@ -47,8 +65,8 @@ def load_scorer():
     return mod
 
 
-def run(path: Path, parsing: Parsing, limit: int | None) -> tuple[list[dict], list[dict]]:
-    """(gold docs, system docs) for the JSONL file at ``path``."""
+def read_gold(path: Path, limit: int | None = None) -> list[dict]:
+    """The documents of a gold JSONL file (the first ``limit`` ones)."""
     gold = []
     with path.open(encoding="utf-8") as f:
         for line in f:
@@ -56,15 +74,21 @@ def run(path: Path, parsing: Parsing, limit: int | None) -> tuple[list[dict], li
                 gold.append(json.loads(line))
             if limit and len(gold) >= limit:
                 break
-    arts = [Article(id=g["doc_id"], text=g["text"]) for g in gold]
-    parses = parsing.parse_many([a.text for a in arts])
+    return gold
+
+
+def predict(gold: list[dict], parsing: Parsing, kinds: frozenset[str]) -> list[dict]:
+    """attrib's output for each gold document, keeping the statements of ``kinds``."""
+    parses = parsing.parse_many([g["text"] for g in gold])
     pred = []
-    for a, p in zip(arts, parses, strict=True):
-        pred.append({"doc_id": a.id, "attributions": [x.to_json(a.text) for x in find_attributions(p)]})
-    return gold, pred
+    for g, p in zip(gold, parses, strict=True):
+        atts = [x.to_json(g["text"]) for x in find_attributions(p) if x.kind in kinds]
+        pred.append({"doc_id": g["doc_id"], "attributions": atts})
+    return pred
 
 
 def score(scorer, gold: list[dict], pred: list[dict]) -> dict:
+    """The reference scorer's summary over all documents."""
     gd = {g["doc_id"]: g for g in gold}
     pd = {p["doc_id"]: p for p in pred}
     counts = []
@@ -74,7 +98,28 @@ def score(scorer, gold: list[dict], pred: list[dict]) -> dict:
     return scorer.summarize(counts)
 
 
+def statement_outcomes(scorer, gold: list[dict], pred: list[dict]) -> list[tuple[dict, bool, bool]]:
+    """Each system statement with (content matched under cov30, speaker right as well).
+
+    The speaker is right when its span overlaps the gold speaker span or its resolved
+    name matches the gold one (the scorer's "any" source mode)."""
+    pd = {p["doc_id"]: p for p in pred}
+    out = []
+    for g in gold:
+        sys_atts = pd.get(g["doc_id"], {}).get("attributions", [])
+        g_items, s_items = scorer.prepare(g, {"attributions": sys_atts}, set())
+        pairs = dict((j, i) for i, j in scorer.align(g_items, s_items, "cov30"))
+        ti = scorer.TokenIndex(g["text"])
+        kept = [a for a in sys_atts if ti.tokens(scorer.spans_of(a, "content"))]  # as the scorer keeps them
+        for j, a in enumerate(kept):
+            matched = j in pairs
+            right = matched and scorer.source_ok(g_items[pairs[j]], s_items[j], "any")
+            out.append((a, matched, right))
+    return out
+
+
 def norm(s: str | None) -> str:
+    """Case, apostrophes and a leading "the" normalised, for comparing attribute values."""
     if not s:
         return ""
     s = unicodedata.normalize("NFKD", s).replace("’", "'").lower().strip()
@@ -103,18 +148,6 @@ def attribute_agreement(scorer, gold: list[dict], pred: list[dict]) -> dict[str,
     return {k: (v[0], v[1]) for k, v in out.items()}
 
 
-def confidence_curve(scorer, gold: list[dict], pred: list[dict], cuts=(0.0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)):
-    """Precision/recall (content jacc50) of the statements with confidence >= each cut."""
-    rows = []
-    for cut in cuts:
-        kept = [{"doc_id": p["doc_id"], "attributions": [a for a in p["attributions"] if a["confidence"] >= cut]}
-                for p in pred]
-        r = score(scorer, gold, kept)["content/jacc50"]
-        n = sum(len(p["attributions"]) for p in kept)
-        rows.append((cut, n, r["P"], r["R"], r["F1"]))
-    return rows
-
-
 def per_rule(scorer, gold: list[dict], pred: list[dict]) -> dict[str, tuple[int, int]]:
     """(matched, produced) statements per rule, content jacc50."""
     gd = {g["doc_id"]: g for g in gold}
@@ -132,16 +165,80 @@ def per_rule(scorer, gold: list[dict], pred: list[dict]) -> dict[str, tuple[int,
     return {k: (v[0], v[1]) for k, v in sorted(out.items())}
 
 
-CONFIDENCE_FILE = ROOT / "attrib" / "data" / "rule_confidence.json"
+def reliability(outcomes: list[tuple[dict, bool, bool]]) -> tuple[list[tuple[float, float, int, float, float]], float]:
+    """Rows (bin low, bin high, n, mean confidence, share right) and the expected calibration error."""
+    rows = []
+    ece = 0.0
+    total = len(outcomes) or 1
+    for lo, hi in zip(BINS, BINS[1:], strict=False):
+        inbin = [(a["confidence"], right) for a, _, right in outcomes if lo <= a["confidence"] < hi]
+        if not inbin:
+            continue
+        conf = sum(c for c, _ in inbin) / len(inbin)
+        acc = sum(r for _, r in inbin) / len(inbin)
+        rows.append((lo, min(hi, 1.0), len(inbin), conf, acc))
+        ece += len(inbin) / total * abs(conf - acc)
+    return rows, ece
+
+
+def speaker_accuracy(s: Scored) -> tuple[float, float]:
+    """Among statements whose content matches (cov30): speaker span right, resolved name right."""
+    return (s.summary["content+source_span/cov30"]["attr_acc"], s.summary["content+source_name/cov30"]["attr_acc"])
+
+
+ROWS = (
+    ("content jacc50", "content/jacc50"),
+    ("content cov30", "content/cov30"),
+    ("content+speaker span jacc50", "content+source_span/jacc50"),
+    ("content+speaker span cov30", "content+source_span/cov30"),
+    ("content+speaker name cov30", "content+source_name/cov30"),
+)
+
+
+def print_tables(scorer, sets: list[Scored], model: str) -> dict:
+    """Print every table; return the figures for --json."""
+    print(f"attrib accuracy (reference scorer ../shared/eval/score.py); model {model}")
+    print(f"{'':30}" + "".join(f"{s.name:>27}" for s in sets))
+    print(f"{'':30}" + "".join(f"{'P':>9}{'R':>9}{'F1':>9}" for _ in sets))
+    for label, key in ROWS:
+        print(f"{label:30}" + "".join(
+            f"{s.summary[key]['P']:9.3f}{s.summary[key]['R']:9.3f}{s.summary[key]['F1']:9.3f}" for s in sets))
+    print("\namong statements whose content matches (cov30):")
+    for s in sets:
+        span, name = speaker_accuracy(s)
+        print(f"  {s.name:14} speaker span right {span:.3f}, resolved name right {name:.3f}")
+    for s in sets:
+        rec = ", ".join(f"{k} {v['R']:.3f} (n={v['n']})" for k, v in s.summary["recall_by_type/jacc50"].items())
+        print(f"recall by type, jacc50, {s.name}: {rec}")
+        print(f"  documents {s.summary['n_docs']}, gold statements {s.summary['n_gold']}, "
+              f"system statements {s.summary['n_sys']}")
+    agree = attribute_agreement(scorer, sets[0].gold, sets[0].pred)
+    print(f"{sets[0].name}, matched statements (cov30) with the gold value: " + ", ".join(
+        f"{k} {a}/{b} = {a / b:.3f}" for k, (a, b) in agree.items() if b))
+    calibration = {}
+    for s in sets[1:]:
+        rows, ece = reliability(statement_outcomes(scorer, s.gold, s.pred))
+        calibration[s.name] = {"bins": rows, "ece": ece}
+        print(f"\nreliability, {s.name}: statements by confidence -> share right (content cov30 and speaker)")
+        print(f"{'bin':>12}{'n':>7}{'mean conf':>11}{'right':>8}")
+        for lo, hi, n, conf, acc in rows:
+            print(f"{lo:5.2f}-{hi:4.2f}  {n:7d}{conf:11.3f}{acc:8.3f}")
+        print(f"expected calibration error (ECE): {ece:.3f}")
+    print("\nper rule, " + ", ".join(s.name for s in sets) + ": matched / produced = precision at jacc50")
+    rules = per_rule(scorer, [g for s in sets for g in s.gold], [p for s in sets for p in s.pred])
+    for rule, (m, n) in rules.items():
+        print(f"  {rule:20}{m:6d} / {n:<6d}{m / n:7.3f}")
+    return {"scores": {s.name: s.summary for s in sets}, "attributes": agree, "calibration": calibration,
+            "rules": rules}
 
 
 def write_confidence(scorer, parsing: Parsing, path: Path, limit: int | None, out: Path = CONFIDENCE_FILE) -> None:
-    """Measure each rule's precision on ``path`` (PolNeAR train) and write the confidence file.
+    """Measure each rule's precision on ``path`` (PolNeAR train, every kind) and write the confidence file.
 
     Precision is smoothed as (matched + 1) / (produced + 2), so that a rule seldom
     seen in training gets a value near 0.5 rather than 0 or 1."""
-    gold, pred = run(path, parsing, limit)
-    counts = per_rule(scorer, gold, pred)
+    gold = read_gold(path, limit)
+    counts = per_rule(scorer, gold, predict(gold, parsing, frozenset(STATEMENT_KINDS)))
     rules = {}
     for name in rule_names():
         m, n = counts.get(name, (0, 0))
@@ -149,7 +246,7 @@ def write_confidence(scorer, parsing: Parsing, path: Path, limit: int | None, ou
     data = {
         "measured_on": f"{path.name}, {len(gold)} documents, model {parsing.model}",
         "criterion": "content jacc50 against the annotators' spans; precision = (matched + 1) / (produced + 2)",
-        "command": "python bench/accuracy.py --write-confidence",
+        "command": "python bench/accuracy.py --write-confidence" + (f" --limit {limit}" if limit else ""),
         "rules": rules,
     }
     out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -159,8 +256,10 @@ def write_confidence(scorer, parsing: Parsing, path: Path, limit: int | None, ou
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Command line: see the module docstring."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--samples", type=Path, default=SHARED / "samples" / "gold.jsonl")
+    ap.add_argument("--ggt", type=Path, default=SHARED / "eval" / "ggt_dev.jsonl")
     ap.add_argument("--polnear", type=Path, default=SHARED / "eval" / "polnear_dev.jsonl")
     ap.add_argument("--limit", type=int, default=None, help="only the first N PolNeAR documents")
     ap.add_argument("--models", default=os.environ.get("STANZA_RESOURCES_DIR") or str(SHARED / "models" / "stanza"))
@@ -176,51 +275,16 @@ def main(argv: list[str] | None = None) -> None:
     if args.write_confidence:
         write_confidence(scorer, parsing, args.train, args.limit)
         return
-    sets = {}
-    for name, path, limit in (("samples", args.samples, None), (args.polnear.stem, args.polnear, args.limit)):
-        gold, pred = run(path, parsing, limit)
-        sets[name] = (gold, pred, score(scorer, gold, pred))
-
-    rows = [
-        ("content jacc50", "content/jacc50"),
-        ("content cov30", "content/cov30"),
-        ("content+speaker span jacc50", "content+source_span/jacc50"),
-        ("content+speaker name jacc50", "content+source_name/jacc50"),
-        ("content+speaker name cov30", "content+source_name/cov30"),
-    ]
-    names = list(sets)
-    print(f"attrib accuracy (reference scorer ../shared/eval/score.py); model {parsing.model}")
-    print(f"{'':30}" + "".join(f"{n:>27}" for n in names))
-    print(f"{'':30}" + "".join(f"{'P':>9}{'R':>9}{'F1':>9}" for _ in names))
-    for label, key in rows:
-        line = f"{label:30}"
-        for n in names:
-            r = sets[n][2][key]
-            line += f"{r['P']:9.3f}{r['R']:9.3f}{r['F1']:9.3f}"
-        print(line)
-    for n in names:
-        res = sets[n][2]
-        rec = ", ".join(f"{k} {v['R']:.3f} (n={v['n']})" for k, v in res["recall_by_type/jacc50"].items())
-        print(f"recall by type, jacc50, {n}: {rec}")
-        print(f"documents {res['n_docs']}, gold statements {res['n_gold']}, system statements {res['n_sys']}")
-    agree = attribute_agreement(scorer, *sets["samples"][:2])
-    print("samples, matched statements (cov30) with the gold value: " + ", ".join(
-        f"{k} {a}/{b} = {a / b:.3f}" for k, (a, b) in agree.items() if b))
-    all_gold = sets["samples"][0] + sets[names[1]][0]
-    all_pred = sets["samples"][1] + sets[names[1]][1]
-    print("\nconfidence curve (samples + " + names[1] + ", content jacc50): keep statements with confidence >= c")
-    print(f"{'c':>6}{'kept':>8}{'P':>9}{'R':>9}{'F1':>9}")
-    curve = confidence_curve(scorer, all_gold, all_pred)
-    for cut, n, p, r, f in curve:
-        print(f"{cut:6.2f}{n:8d}{p:9.3f}{r:9.3f}{f:9.3f}")
-    print("\nper rule (samples + " + names[1] + "): matched / produced = precision at jacc50")
-    rules = per_rule(scorer, all_gold, all_pred)
-    for rule, (m, n) in rules.items():
-        print(f"  {rule:20}{m:6d} / {n:<6d}{m / n:7.3f}")
+    speech, every = frozenset({"speech"}), frozenset(STATEMENT_KINDS)
+    sets = []
+    for name, path, limit, kinds in (("samples", args.samples, None, speech), ("ggt_dev", args.ggt, None, speech),
+                                     (args.polnear.stem, args.polnear, args.limit, every)):
+        gold = read_gold(path, limit)
+        pred = predict(gold, parsing, kinds)
+        sets.append(Scored(name, gold, pred, score(scorer, gold, pred)))
+    figures = print_tables(scorer, sets, parsing.model)
     if args.json:
-        args.json.write_text(json.dumps({
-            "scores": {n: sets[n][2] for n in names}, "attributes": agree, "confidence_curve": curve,
-            "rules": rules}, indent=1))
+        args.json.write_text(json.dumps(figures, indent=1))
 
 
 if __name__ == "__main__":

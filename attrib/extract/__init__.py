@@ -6,7 +6,8 @@ conflicts between them (:mod:`attrib.extract.conflicts`): a cue inside
 quotation marks is part of the quote; relays become one statement; nested
 statements and duplicates are dropped.  Quotations no cue claimed become
 floating quotes of the previous speaker.  The type (direct, indirect, mixed)
-is read from the quotation marks inside the content.
+is read from the quotation marks inside the content, the kind (speech, belief,
+intention, evidence) from the cue and its subject (:mod:`attrib.extract.kinds`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import replace
 from ..types import ParsedArticle
 from . import conflicts
 from .base import WORD, Candidate, DocView
+from .kinds import statement_kind
 from .rules import DOCUMENT_RULES, FLOATING_RULES, SITE_RULES
 from .site import CueSite, cue_sites
 
@@ -40,7 +42,7 @@ def find_candidates(parse: ParsedArticle) -> tuple[DocView, list[Candidate]]:
     for rule in FLOATING_RULES:
         cands = rule.find(d, cands)
     cands.sort(key=lambda c: (c.start, c.end))
-    return d, [replace(c, type=statement_type(d, c)) for c in cands]
+    return d, [replace(c, type=statement_type(d, c), kind=statement_kind(d, c)) for c in cands]
 
 
 def _claim(d: DocView, site: CueSite) -> list[Candidate]:

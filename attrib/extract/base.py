@@ -40,6 +40,7 @@ class Candidate:
     relay: tuple[int, int] | None = None  # token range naming the relaying body
     speaker_from: int | None = None  # floating quotes: the anchor of the statement whose speaker goes on
     type: str = "indirect"
+    kind: str = "speech"  # speech, belief, intention or evidence (attrib.extract.kinds)
 
     @property
     def start(self) -> int:
