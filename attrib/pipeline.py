@@ -26,14 +26,20 @@ log = logging.getLogger(__name__)
 
 
 class Parsing:
-    """Parses texts, from the cache when possible, else with one stanza pipeline."""
+    """Parses texts, from the cache when possible, else with one stanza pipeline.
+
+    ``device`` (``auto``, ``cuda`` or ``cpu``) is resolved here, so a ``cuda``
+    without a GPU fails before anything is read; the cache key is the model
+    identity only, so parses made on one device are reused on the other.
+    """
 
     def __init__(self, models_dir: str | os.PathLike[str] | None = None, cache: ParseCache | None = None,
-                 use_cache: bool = True):
-        from .nlp import model_identity, resolve_models_dir
+                 use_cache: bool = True, device: str = "auto"):
+        from .nlp import model_identity, resolve_device, resolve_models_dir
 
         self.models_dir = resolve_models_dir(models_dir)
         self.model = model_identity(self.models_dir)
+        self.device = resolve_device(device)
         self.cache = cache if cache is not None else ParseCache()
         self.use_cache = use_cache
         self._parser = None
@@ -51,7 +57,7 @@ class Parsing:
             if self._parser is None:
                 from .nlp import Parser
 
-                self._parser = Parser(self.models_dir)
+                self._parser = Parser(self.models_dir, device=self.device)
             for k, parse in zip(todo, self._parser.parse_many([texts[k] for k in todo]), strict=True):
                 out[k] = parse
                 self.parsed += 1
