@@ -271,9 +271,3 @@ def models_download(models_dir) -> None:
 
     path = download_models(models_dir)
     click.echo(f"models in {path}")
-
-
-
-def main() -> None:  # pragma: no cover
-    """Entry point for ``python -m attrib.cli``."""
-    cli()

@@ -12,7 +12,7 @@ Offsets are Python ``str`` offsets into the article text as given, half-open
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 #: Bump when the serialised shape of :class:`ParsedArticle` changes; cached
@@ -185,7 +185,6 @@ class Attribution:
     role: str | None = None
     organisation: str | None = None
     reported_by: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def start(self) -> int:
