@@ -79,11 +79,6 @@ class Report:
     statements: int = 0
     skipped: list[Skipped] = field(default_factory=list)
 
-    @property
-    def ok(self) -> bool:
-        """True when nothing was skipped."""
-        return not self.skipped
-
     def summary(self) -> str:
         """One line of counts for the end of a run."""
         return (

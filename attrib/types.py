@@ -92,10 +92,6 @@ class ParsedArticle:
     model: str = "unknown"
     version: int = PARSE_FORMAT_VERSION
 
-    def sentence_tokens(self, s: Sentence) -> tuple[Token, ...]:
-        """Tokens of sentence ``s`` in order."""
-        return self.tokens[s.tok_start : s.tok_end]
-
     def children(self, i: int) -> list[Token]:
         """Dependents of token ``i``, in text order."""
         return self._children_index()[i]
@@ -156,10 +152,6 @@ class ParsedArticle:
         sentences = tuple(Sentence(k, *r) for k, r in enumerate(d["sentences"]))
         entities = tuple(Entity(r[0], r[1], r[2], text[r[0] : r[1]], r[3], r[4]) for r in d["entities"])
         return cls(text, tokens, sentences, entities, d.get("model", "unknown"))
-
-
-SPEAKER_KINDS = ("person", "organisation", "group", "anonymous", "unknown")
-STATEMENT_TYPES = ("direct", "indirect", "mixed")
 
 
 @dataclass(frozen=True)
