@@ -412,9 +412,12 @@ def replace_statements(
     with write_transaction(db):
         before = count_statements(db, article.id)
         rows = statement_rows(db, article, attributions, parse)
-        db["statements"].delete_where("article_id = ?", [article.id])
+        db.execute(
+            "delete from statements where article_id = ? and id not in (select value from json_each(?))",
+            [article.id, json.dumps([r["id"] for r in rows])],
+        )
         if rows:
-            db["statements"].insert_all(rows, pk="id")
+            db["statements"].upsert_all(rows, pk="id")  # an existing id is updated in place: same rowid
         db["articles"].update(article.id, {"n_statements": len(rows)})
         delete_orphans(db)
     return before, len(rows)

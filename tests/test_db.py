@@ -97,6 +97,21 @@ def test_replace_statements_removes_orphans(db):
     assert set(names(db, "speakers")) == {"Anna Berg"} and names(db, "organisations") == {}
 
 
+def test_replace_statements_keeps_the_rowid_of_unchanged_statements(db):
+    """The statements view exposes the rowid (full-text search goes through it)."""
+    save(db, Article("harbour", HARBOUR))
+    save(db, Article("bridge", BRIDGE))
+    before = {r["id"]: r["rowid"] for r in db.query("select rowid, id from statements")}
+    parse = fake_parse(HARBOUR)
+    atts = find_attributions(parse)
+    assert replace_statements(db, Article("harbour", HARBOUR), atts[:1], parse) == (2, 1)
+    after = {r["id"]: r["rowid"] for r in db.query("select rowid, id from statements")}
+    assert len(after) == 2 and after.items() <= before.items()
+    hits = [r["id"] for r in db.query("select s.id from statements_fts f join statements s on s.rowid = f.rowid "
+                                      "where statements_fts match 'harbour'")]
+    assert hits == [dbmod.statement_id("harbour", atts[0])]
+
+
 def test_orphans_are_deleted_in_the_same_transaction(db, monkeypatch: pytest.MonkeyPatch):
     save(db, Article("harbour", HARBOUR))
     before = {t: list(db[t].rows) for t in ("articles", "statements", "speakers", "organisations")}
