@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install everything (torch CPU, attrib with test extras, Debian chromium) and run the tests.
+# Install everything (torch, attrib with test extras, Debian chromium; see scripts/setup.sh) and run the tests.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/setup.sh --test

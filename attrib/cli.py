@@ -71,6 +71,10 @@ models_option = click.option(
     help="stanza resources directory (default: $STANZA_RESOURCES_DIR, else ~/stanza_resources).",
 )
 cache_option = click.option("--no-cache", is_flag=True, help="Ignore the parse cache and parse everything again.")
+device_option = click.option(
+    "--device", type=click.Choice(["auto", "cuda", "cpu"]), default="auto", show_default=True,
+    help="Where stanza runs: auto is cuda when torch sees a GPU, else cpu; cuda without one is an error.",
+)
 max_chars_option = click.option(
     "--max-chars", default=1_000_000, show_default=True, type=click.IntRange(1),
     help="Skip articles longer than this many characters.",
@@ -89,13 +93,14 @@ def cli() -> None:
     """
 
 
-def _parsing(models_dir: str | None, no_cache: bool):
-    from .nlp import ModelsNotFound
+def _parsing(models_dir: str | None, no_cache: bool, device: str):
+    """The :class:`~attrib.pipeline.Parsing`, or a fatal error (exit 1): no models, or no GPU for cuda."""
+    from .nlp import SetupError
     from .pipeline import Parsing
 
     try:
-        return Parsing(models_dir, use_cache=not no_cache)
-    except ModelsNotFound as e:
+        return Parsing(models_dir, use_cache=not no_cache, device=device)
+    except SetupError as e:
         raise click.ClickException(str(e)) from None
 
 
@@ -103,11 +108,12 @@ def _parsing(models_dir: str | None, no_cache: bool):
 @click.argument("db_path", metavar="DB", type=click.Path(dir_okay=False))
 @click.argument("inputs", nargs=-1, required=True, type=click.Path())
 @models_option
+@device_option
 @cache_option
 @max_chars_option
 @click.option("--batch-size", default=8, show_default=True, type=click.IntRange(1), help="Articles per stanza batch.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def ingest(db_path, inputs, models_dir, no_cache, max_chars, batch_size, quiet) -> None:
+def ingest(db_path, inputs, models_dir, device, no_cache, max_chars, batch_size, quiet) -> None:
     """Read articles (.txt, .html, .jsonl files or directories) into DB.
 
     Each article is stored in its own transaction; ingesting the same input
@@ -132,7 +138,7 @@ def ingest(db_path, inputs, models_dir, no_cache, max_chars, batch_size, quiet) 
         run(
             db,
             _reader(max_chars).read(inputs),
-            lambda: _parsing(models_dir, no_cache),
+            lambda: _parsing(models_dir, no_cache, device),
             batch_size=batch_size,
             progress=bar.update,
             report=report,
@@ -156,9 +162,10 @@ def ingest(db_path, inputs, models_dir, no_cache, max_chars, batch_size, quiet) 
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of standard output.")
 @models_option
+@device_option
 @cache_option
 @max_chars_option
-def extract(inputs, fmt, output, models_dir, no_cache, max_chars) -> None:
+def extract(inputs, fmt, output, models_dir, device, no_cache, max_chars) -> None:
     """Print attributions as JSONL (the shape of gold.jsonl), without a database.
 
     Offsets are character offsets into each article's text as given, so the
@@ -172,7 +179,7 @@ def extract(inputs, fmt, output, models_dir, no_cache, max_chars) -> None:
     from .inputs import Skipped
     from .pipeline import extract_records
 
-    parsing = _parsing(models_dir, no_cache)
+    parsing = _parsing(models_dir, no_cache, device)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     skipped = []
     try:
@@ -206,10 +213,11 @@ def reextract(db_path, quiet) -> None:
     """
     from tqdm import tqdm
 
+    from .db import count_articles
     from .pipeline import reextract as run
 
     db = _open(db_path)
-    n = db["articles"].count
+    n = count_articles(db)
     with tqdm(total=n, unit="article", disable=True if quiet else None, file=sys.stderr) as bar:
         done, total, missing = run(db, progress=bar.update)
     for art_id in missing:
@@ -263,8 +271,3 @@ def models_download(models_dir) -> None:
 
     path = download_models(models_dir)
     click.echo(f"models in {path}")
-
-
-def main() -> None:  # pragma: no cover
-    """Entry point for ``python -m attrib.cli``."""
-    cli()

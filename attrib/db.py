@@ -6,6 +6,13 @@ safe to call on every open.  :func:`save_article` writes one article, its parse
 and its statements in a single transaction; statement ids are derived from the
 article id and the statement's offsets, so re-ingesting the same text keeps
 every id (and every Datasette link) the same.
+
+Every SQL statement on the schema lives here: the writers (:func:`save_article`,
+:func:`replace_statements`, :func:`delete_orphans`) and the queries the
+pipeline and the command line need (:func:`stored_text_sha256`,
+:func:`stored_articles`, :func:`count_articles`).  The Datasette plugin's
+read-only page queries are the one exception (they run on Datasette's own
+connections).
 """
 
 from __future__ import annotations
@@ -374,6 +381,8 @@ def save_article(
             save_parse(db, article.id, parse)
         if rows:
             db["statements"].insert_all(rows, pk="id")
+        if existing:
+            delete_orphans(db)
         return SaveResult("updated" if existing else "new", len(rows))
 
 
@@ -401,13 +410,81 @@ def replace_statements(
     (statements before, statements after).
     """
     with write_transaction(db):
-        before = db.execute("select count(*) from statements where article_id = ?", [article.id]).fetchone()[0]
+        before = count_statements(db, article.id)
         rows = statement_rows(db, article, attributions, parse)
-        db["statements"].delete_where("article_id = ?", [article.id])
+        db.execute(
+            "delete from statements where article_id = ? and id not in (select value from json_each(?))",
+            [article.id, json.dumps([r["id"] for r in rows])],
+        )
         if rows:
-            db["statements"].insert_all(rows, pk="id")
+            db["statements"].upsert_all(rows, pk="id")  # an existing id is updated in place: same rowid
         db["articles"].update(article.id, {"n_statements": len(rows)})
+        delete_orphans(db)
     return before, len(rows)
+
+
+def delete_orphans(db: sqlite_utils.Database) -> tuple[int, int]:
+    """Delete the speakers and organisations that no statement refers to any more.
+
+    Called inside the write transaction of :func:`save_article` (an updated
+    article) and :func:`replace_statements`, so a speaker never outlives the
+    last statement that named it.  Returns (speakers deleted, organisations deleted).
+    """
+    speakers = db.execute(
+        "delete from speakers where not exists (select 1 from statements s where s.speaker_id = speakers.id)"
+    ).rowcount
+    organisations = db.execute(
+        "delete from organisations where not exists (select 1 from statements s "
+        "where s.organisation_id = organisations.id or s.reported_by_id = organisations.id)"
+    ).rowcount
+    return speakers, organisations
+
+
+def count_statements(db: sqlite_utils.Database, article_id: str) -> int:
+    """How many statements of the article are stored."""
+    return db.execute("select count(*) from statements where article_id = ?", [article_id]).fetchone()[0]
+
+
+def count_articles(db: sqlite_utils.Database) -> int:
+    """How many articles are stored."""
+    return db["articles"].count
+
+
+def stored_text_sha256(db: sqlite_utils.Database, article_id: str) -> str | None:
+    """The content hash of the stored article ``article_id``, or ``None`` when it is not stored."""
+    row = db.execute("select text_sha256 from articles where id = ?", [article_id]).fetchone()
+    return row[0] if row else None
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as stored, with its parse when one of the current format matches its text."""
+
+    article: Article
+    parse: ParsedArticle | None
+
+
+def stored_articles(db: sqlite_utils.Database) -> Iterator[StoredArticle]:
+    """Every stored article in id order, with its decoded parse (``None`` when it has no
+    parse, the parse is of another text or format, or its data is damaged)."""
+    rows = db.execute(
+        "select a.id, a.text, a.title, a.url, a.outlet, a.published, a.author, a.input, p.data, "
+        "a.text_sha256 is p.text_sha256 "
+        "from articles a left join parses p on p.article_id = a.id order by a.id"
+    ).fetchall()  # all first: the caller writes to the same tables while iterating
+    for art_id, text, title, url, outlet, published, author, where, data, same_text in rows:
+        article = Article(art_id, text, url, title, outlet, published, author, where)
+        yield StoredArticle(article, _usable_parse(data, text) if same_text else None)
+
+
+def _usable_parse(data: bytes | None, text: str) -> ParsedArticle | None:
+    """The decoded parse, or ``None`` when there is none or it cannot be decoded."""
+    if data is None:
+        return None
+    try:
+        return decode_parse(data, text)
+    except (ValueError, OSError):
+        return None
 
 
 def is_locked_error(exc: BaseException) -> bool:

@@ -107,7 +107,7 @@ SPEECH_NOUNS = frozenset(
 
 # Prepositions/participles that name the channel that relayed someone's words:
 # "in a speech carried by KCNA", "a statement via state media".
-RELAY_MARKERS = ("carried by", "published by", "broadcast by", "released by", "issued by", "via", "through")
+RELAY_MARKERS = ("carried by", "published by", "broadcast by", "released by", "issued by", "via")
 
 # Heads of unnamed person mentions: a speaker with such a head and no name is
 # anonymous ("a senior official", "a source familiar with ...").

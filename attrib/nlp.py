@@ -43,8 +43,48 @@ NER_MAP = {
 }
 
 
-class ModelsNotFound(RuntimeError):
+#: The values of ``--device``: ``auto`` is ``cuda`` when torch sees a GPU, else ``cpu``.
+DEVICES = ("auto", "cuda", "cpu")
+
+
+class SetupError(RuntimeError):
+    """The parser cannot be set up as asked (a fatal error for the command line)."""
+
+
+class ModelsNotFound(SetupError):
     """Raised when no stanza English models are found where we looked."""
+
+
+class DeviceUnavailable(SetupError):
+    """Raised when the device asked for cannot be used (``cuda`` without a usable GPU)."""
+
+
+def cuda_available() -> bool:
+    """True when torch can use a CUDA GPU (imports torch)."""
+    import torch
+
+    return bool(torch.cuda.is_available())
+
+
+def resolve_device(device: str = "auto") -> str:
+    """``cuda`` or ``cpu`` for a ``--device`` value.
+
+    ``auto`` is ``cuda`` when :func:`cuda_available`, else ``cpu``; ``cpu`` never
+    imports torch.  Raises :class:`DeviceUnavailable` for ``cuda`` without a GPU
+    and ``ValueError`` for anything not in :data:`DEVICES`.
+    """
+    if device not in DEVICES:
+        raise ValueError(f"device must be one of {', '.join(DEVICES)}, not {device!r}")
+    if device == "cpu":
+        return "cpu"
+    if cuda_available():
+        return "cuda"
+    if device == "cuda":
+        raise DeviceUnavailable(
+            "--device cuda: torch sees no CUDA GPU (no NVIDIA GPU or driver, or a CPU-only torch build). "
+            "Install the CUDA build of torch (see README, 'Using it'), or use --device cpu / auto."
+        )
+    return "cpu"
 
 
 def default_stanza_dir() -> Path:
@@ -87,20 +127,26 @@ def download_models(models_dir: str | os.PathLike[str] | None = None) -> Path:
 
 
 class Parser:
-    """A stanza pipeline created once and fed texts in batches."""
+    """A stanza pipeline created once and fed texts in batches.
 
-    def __init__(self, models_dir: str | os.PathLike[str] | None = None, use_gpu: bool = False):
-        import stanza
+    ``device`` is a ``--device`` value (see :func:`resolve_device`); the parses
+    do not depend on it, so neither does their cache key (:attr:`model`).
+    """
 
+    def __init__(self, models_dir: str | os.PathLike[str] | None = None, device: str = "auto"):
         self.models_dir = resolve_models_dir(models_dir)
         self.model = model_identity(self.models_dir)
+        self.device = resolve_device(device)
+        import stanza
+
         self._stanza = stanza
         self.pipeline = stanza.Pipeline(
             LANG,
             dir=str(self.models_dir),
             processors=PROCESSORS,
             download_method=None,
-            use_gpu=use_gpu,
+            use_gpu=self.device == "cuda",
+            device=self.device,
             logging_level="WARN",
         )
 

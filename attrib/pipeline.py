@@ -26,14 +26,20 @@ log = logging.getLogger(__name__)
 
 
 class Parsing:
-    """Parses texts, from the cache when possible, else with one stanza pipeline."""
+    """Parses texts, from the cache when possible, else with one stanza pipeline.
+
+    ``device`` (``auto``, ``cuda`` or ``cpu``) is resolved here, so a ``cuda``
+    without a GPU fails before anything is read; the cache key is the model
+    identity only, so parses made on one device are reused on the other.
+    """
 
     def __init__(self, models_dir: str | os.PathLike[str] | None = None, cache: ParseCache | None = None,
-                 use_cache: bool = True):
-        from .nlp import model_identity, resolve_models_dir
+                 use_cache: bool = True, device: str = "auto"):
+        from .nlp import model_identity, resolve_device, resolve_models_dir
 
         self.models_dir = resolve_models_dir(models_dir)
         self.model = model_identity(self.models_dir)
+        self.device = resolve_device(device)
         self.cache = cache if cache is not None else ParseCache()
         self.use_cache = use_cache
         self._parser = None
@@ -51,7 +57,7 @@ class Parsing:
             if self._parser is None:
                 from .nlp import Parser
 
-                self._parser = Parser(self.models_dir)
+                self._parser = Parser(self.models_dir, device=self.device)
             for k, parse in zip(todo, self._parser.parse_many([texts[k] for k in todo]), strict=True):
                 out[k] = parse
                 self.parsed += 1
@@ -73,11 +79,6 @@ class Report:
     statements: int = 0
     skipped: list[Skipped] = field(default_factory=list)
 
-    @property
-    def ok(self) -> bool:
-        """True when nothing was skipped."""
-        return not self.skipped
-
     def summary(self) -> str:
         """One line of counts for the end of a run."""
         return (
@@ -97,6 +98,67 @@ def _batches(items: Iterable[Article | Skipped], size: int) -> Iterator[list[Art
         yield batch
 
 
+class _LazyParsing:
+    """A :class:`Parsing`, or a factory of one that is called the first time a parse is needed."""
+
+    def __init__(self, parsing: Parsing | Callable[[], Parsing]):
+        self._parsing = parsing if isinstance(parsing, Parsing) else None
+        self._factory = None if isinstance(parsing, Parsing) else parsing
+
+    def get(self) -> Parsing:
+        """The :class:`Parsing`, created now if it was a factory."""
+        if self._parsing is None:
+            self._parsing = self._factory()  # type: ignore[misc]
+        return self._parsing
+
+
+def _needs_storing(db: sqlite_utils.Database, batch: list[Article | Skipped], report: Report) -> list[Article]:
+    """The articles of ``batch`` that are not stored with the same text; counts the rest."""
+    todo: list[Article] = []
+    for rec in batch:
+        if isinstance(rec, Skipped):
+            report.skipped.append(rec)
+        elif dbmod.stored_text_sha256(db, rec.id) == text_sha256(rec.text):
+            report.unchanged += 1
+        else:
+            todo.append(rec)
+    return todo
+
+
+def _parse_batch(parsing: Parsing, articles: list[Article], report: Report) -> list[ParsedArticle | None]:
+    """Parses of ``articles`` in order; when the batch fails, one by one, ``None`` (and a skip) for each failure."""
+    try:
+        return list(parsing.parse_many([a.text for a in articles]))
+    except Exception:  # noqa: BLE001 - one bad batch must not end the run
+        log.exception("parse failed")
+    parses: list[ParsedArticle | None] = []
+    for a in articles:
+        try:
+            parses.extend(parsing.parse_many([a.text]))
+        except Exception as e:  # noqa: BLE001
+            report.skipped.append(Skipped(a.source or a.id, f"parser failed: {e!r}"))
+            parses.append(None)
+    return parses
+
+
+def _store(db: sqlite_utils.Database, article: Article, parse: ParsedArticle, report: Report) -> None:
+    """Attribute and store one article, counting it in ``report`` (a failure is a skip, not an error)."""
+    where = article.source or article.id
+    try:
+        res = dbmod.save_article(db, article, find_attributions(parse), parse)
+    except Exception as e:  # noqa: BLE001
+        if dbmod.is_locked_error(e):
+            report.skipped.append(Skipped(
+                where, "database is locked by another process; run the command again to store it"))
+        else:
+            log.exception("attribution failed for %s", article.id)
+            report.skipped.append(Skipped(where, f"internal error: {e!r}"))
+        return
+    setattr(report, res.status, getattr(report, res.status) + 1)
+    if res.status != "unchanged":
+        report.statements += res.n_statements
+
+
 def ingest(
     db: sqlite_utils.Database,
     records: Iterable[Article | Skipped],
@@ -113,50 +175,13 @@ def ingest(
     Pass ``report`` to see the counts so far if the run is interrupted.
     """
     report = report if report is not None else Report()
-    parser_holder: list[Parsing] = [parsing] if isinstance(parsing, Parsing) else []
+    lazy = _LazyParsing(parsing)
     for batch in _batches(records, batch_size):
-        todo: list[Article] = []
-        for rec in batch:
-            if isinstance(rec, Skipped):
-                report.skipped.append(rec)
-                continue
-            row = db.execute("select text_sha256 from articles where id = ?", [rec.id]).fetchone()
-            if row and row[0] == text_sha256(rec.text):
-                report.unchanged += 1
-            else:
-                todo.append(rec)
+        todo = _needs_storing(db, batch, report)
         if todo:
-            if not parser_holder:
-                parser_holder.append(parsing())  # type: ignore[operator]
-            try:
-                parses = parser_holder[0].parse_many([a.text for a in todo])
-            except Exception:  # noqa: BLE001 - one bad batch must not end the run
-                log.exception("parse failed")
-                parses = []
-                for a in todo:
-                    try:
-                        parses.extend(parser_holder[0].parse_many([a.text]))
-                    except Exception as e1:  # noqa: BLE001
-                        report.skipped.append(Skipped(a.source or a.id, f"parser failed: {e1!r}"))
-                        parses.append(None)  # type: ignore[arg-type]
-            for article, parse in zip(todo, parses, strict=True):
-                if parse is None:
-                    continue
-                try:
-                    atts = find_attributions(parse)
-                    res = dbmod.save_article(db, article, atts, parse)
-                except Exception as e:  # noqa: BLE001
-                    where = article.source or article.id
-                    if dbmod.is_locked_error(e):
-                        report.skipped.append(Skipped(
-                            where, "database is locked by another process; run the command again to store it"))
-                        continue
-                    log.exception("attribution failed for %s", article.id)
-                    report.skipped.append(Skipped(where, f"internal error: {e!r}"))
-                    continue
-                setattr(report, res.status, getattr(report, res.status) + 1)
-                if res.status != "unchanged":
-                    report.statements += res.n_statements
+            for article, parse in zip(todo, _parse_batch(lazy.get(), todo, report), strict=True):
+                if parse is not None:
+                    _store(db, article, parse, report)
         if progress:
             progress(len(batch))
     return report
@@ -179,25 +204,16 @@ def extract_records(
 def reextract(db: sqlite_utils.Database, progress: Callable[[int], None] | None = None) -> tuple[int, int, list[str]]:
     """Re-run attribution on every stored parse (no stanza).
 
+    Speakers and organisations that no statement names any more are deleted.
     Returns (articles done, statements now stored, ids without a usable parse).
     """
     done = total = 0
     missing: list[str] = []
-    rows = db.execute(
-        "select a.id, a.text, a.title, a.url, a.outlet, a.published, a.author, a.input, p.data, "
-        "a.text_sha256 is p.text_sha256 "
-        "from articles a left join parses p on p.article_id = a.id order by a.id"
-    ).fetchall()
-    for art_id, text, title, url, outlet, published, author, where, data, same_text in rows:
-        article = Article(art_id, text, url, title, outlet, published, author, where)
-        try:
-            parse = dbmod.decode_parse(data, text) if data is not None and same_text else None
-        except (ValueError, OSError):
-            parse = None
-        if parse is None:
-            missing.append(art_id)
+    for stored in dbmod.stored_articles(db):
+        if stored.parse is None:
+            missing.append(stored.article.id)
         else:
-            _, after = dbmod.replace_statements(db, article, find_attributions(parse), parse)
+            _, after = dbmod.replace_statements(db, stored.article, find_attributions(stored.parse), stored.parse)
             done += 1
             total += after
         if progress:

@@ -12,7 +12,7 @@ Offsets are Python ``str`` offsets into the article text as given, half-open
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 #: Bump when the serialised shape of :class:`ParsedArticle` changes; cached
@@ -92,10 +92,6 @@ class ParsedArticle:
     model: str = "unknown"
     version: int = PARSE_FORMAT_VERSION
 
-    def sentence_tokens(self, s: Sentence) -> tuple[Token, ...]:
-        """Tokens of sentence ``s`` in order."""
-        return self.tokens[s.tok_start : s.tok_end]
-
     def children(self, i: int) -> list[Token]:
         """Dependents of token ``i``, in text order."""
         return self._children_index()[i]
@@ -158,8 +154,6 @@ class ParsedArticle:
         return cls(text, tokens, sentences, entities, d.get("model", "unknown"))
 
 
-SPEAKER_KINDS = ("person", "organisation", "group", "anonymous", "unknown")
-STATEMENT_TYPES = ("direct", "indirect", "mixed")
 STATEMENT_KINDS = ("speech", "belief", "intention", "evidence")
 
 
@@ -187,7 +181,6 @@ class Attribution:
     organisation: str | None = None
     reported_by: str | None = None
     kind: str = "speech"
-    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def start(self) -> int:

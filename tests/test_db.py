@@ -1,0 +1,150 @@
+"""attrib.db's queries and its clean-up of speakers and organisations that no statement names.
+
+Parses come from :mod:`fakeparse`: "X said ..." makes a statement of X (a person,
+or an organisation when the name ends in an organisation word such as "Agency").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fakeparse import fake_parse
+from helpers import integrity_problems
+
+import attrib.db as dbmod
+import attrib.pipeline as pipeline
+from attrib.attribute import find_attributions
+from attrib.cache import text_sha256
+from attrib.db import (
+    count_articles,
+    delete_orphans,
+    open_db,
+    replace_statements,
+    save_article,
+    stored_articles,
+    stored_text_sha256,
+)
+from attrib.types import Article
+
+HARBOUR = ("Anna Berg said the harbour would reopen on Friday.\n"
+           "The Port Agency said the ferries were late because of fog.\n")
+HARBOUR_CORRECTED = ("Anna Berg said the harbour would reopen on Friday.\n"
+                     "Oskar Lind said the ferries were late because of fog.\n")
+BRIDGE = "Anna Berg said the bridge was safe.\n"
+
+
+def save(db, article: Article) -> str:
+    parse = fake_parse(article.text)
+    return save_article(db, article, find_attributions(parse), parse).status
+
+
+def names(db, table: str) -> dict[str, int]:
+    return {r["name"]: r["id"] for r in db.query(f"select id, name from {table}")}
+
+
+@pytest.fixture
+def db(tmp_path: Path):
+    db = open_db(str(tmp_path / "t.db"))
+    yield db
+    db.conn.close()
+
+
+def test_the_sentences_name_the_speakers_the_tests_expect(db):
+    save(db, Article("harbour", HARBOUR))
+    assert set(names(db, "speakers")) == {"Anna Berg", "The Port Agency"}
+    assert set(names(db, "organisations")) == {"The Port Agency"}
+
+
+def test_corrected_article_removes_speakers_and_organisations_left_without_statements(db, tmp_path: Path):
+    save(db, Article("harbour", HARBOUR))
+    save(db, Article("bridge", BRIDGE))
+    anna = names(db, "speakers")["Anna Berg"]
+    assert save(db, Article("harbour", HARBOUR_CORRECTED)) == "updated"
+    assert names(db, "speakers") == {"Anna Berg": anna, "Oskar Lind": names(db, "speakers")["Oskar Lind"]}
+    assert names(db, "organisations") == {}
+    # Anna Berg is kept while any article still quotes her, then goes with the last statement
+    assert save(db, Article("harbour", "The weather was calm.\n")) == "updated"
+    assert save(db, Article("bridge", "The bridge was closed.\n")) == "updated"
+    assert names(db, "speakers") == {}
+    assert integrity_problems(tmp_path / "t.db") == []
+
+
+def test_new_article_deletes_nothing(db):
+    db["organisations"].insert({"name": "Named elsewhere"})
+    save(db, Article("harbour", HARBOUR))
+    assert "Named elsewhere" in names(db, "organisations")
+
+
+def test_reextract_removes_speakers_the_rules_no_longer_find(db, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    save(db, Article("harbour", HARBOUR))
+    save(db, Article("bridge", BRIDGE))
+    monkeypatch.setattr(pipeline, "find_attributions",
+                        lambda parse: [a for a in find_attributions(parse) if a.source_name != "The Port Agency"])
+    done, total, missing = pipeline.reextract(db)
+    assert (done, total, missing) == (2, 2, [])
+    assert set(names(db, "speakers")) == {"Anna Berg"}
+    assert names(db, "organisations") == {}
+    assert integrity_problems(tmp_path / "t.db") == []
+
+
+def test_replace_statements_removes_orphans(db):
+    save(db, Article("harbour", HARBOUR))
+    article = Article("harbour", HARBOUR)
+    parse = fake_parse(HARBOUR)
+    kept = [a for a in find_attributions(parse) if a.source_name == "Anna Berg"]
+    assert replace_statements(db, article, kept, parse) == (2, 1)
+    assert set(names(db, "speakers")) == {"Anna Berg"} and names(db, "organisations") == {}
+
+
+def test_replace_statements_keeps_the_rowid_of_unchanged_statements(db):
+    """The statements view exposes the rowid (full-text search goes through it)."""
+    save(db, Article("harbour", HARBOUR))
+    save(db, Article("bridge", BRIDGE))
+    before = {r["id"]: r["rowid"] for r in db.query("select rowid, id from statements")}
+    parse = fake_parse(HARBOUR)
+    atts = find_attributions(parse)
+    assert replace_statements(db, Article("harbour", HARBOUR), atts[:1], parse) == (2, 1)
+    after = {r["id"]: r["rowid"] for r in db.query("select rowid, id from statements")}
+    assert len(after) == 2 and after.items() <= before.items()
+    hits = [r["id"] for r in db.query("select s.id from statements_fts f join statements s on s.rowid = f.rowid "
+                                      "where statements_fts match 'harbour'")]
+    assert hits == [dbmod.statement_id("harbour", atts[0])]
+
+
+def test_orphans_are_deleted_in_the_same_transaction(db, monkeypatch: pytest.MonkeyPatch):
+    save(db, Article("harbour", HARBOUR))
+    before = {t: list(db[t].rows) for t in ("articles", "statements", "speakers", "organisations")}
+
+    def boom(db):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(dbmod, "delete_orphans", boom)
+    with pytest.raises(RuntimeError):
+        save(db, Article("harbour", HARBOUR_CORRECTED))
+    parse = fake_parse(HARBOUR)
+    with pytest.raises(RuntimeError):
+        replace_statements(db, Article("harbour", HARBOUR), [], parse)
+    assert {t: list(db[t].rows) for t in before} == before
+
+
+def test_delete_orphans_counts_and_keeps_relays(db):
+    sp = db["speakers"].insert({"name": "Nobody", "kind": "person"}).last_pk
+    relay = db["organisations"].insert({"name": "Wire"}).last_pk
+    db["organisations"].insert({"name": "Gone"})
+    db["articles"].insert({"id": "a", "text": "x"}, pk="id")
+    db["statements"].insert({"id": "s", "article_id": "a", "reported_by_id": relay}, pk="id")
+    assert delete_orphans(db) == (1, 1)
+    assert names(db, "organisations") == {"Wire": relay} and sp not in names(db, "speakers").values()
+
+
+def test_queries(db):
+    assert stored_text_sha256(db, "harbour") is None and count_articles(db) == 0
+    save(db, Article("harbour", HARBOUR))
+    save(db, Article("bridge", BRIDGE))
+    assert stored_text_sha256(db, "harbour") == text_sha256(HARBOUR) and count_articles(db) == 2
+    db.execute("update parses set data = x'00ff00' where article_id = 'harbour'")
+    stored = list(stored_articles(db))
+    assert [s.article.id for s in stored] == ["bridge", "harbour"]
+    assert stored[0].article.text == BRIDGE and stored[0].parse == fake_parse(BRIDGE)
+    assert stored[1].parse is None  # damaged data
