@@ -242,7 +242,7 @@ def serve(db_path, host, port, live) -> None:
     Example:
         attrib serve news.db            # then open http://127.0.0.1:8001/
     """
-    from .serve import serve as run
+    from .datasette.serve import serve as run
 
     run(db_path, host=host, port=port, immutable=not live)
 

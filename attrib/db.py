@@ -149,6 +149,11 @@ def m002_search(db: sqlite_utils.Database) -> None:
     db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
 
 
+#: The one definition of ``statements_view``: every statement with its speaker,
+#: organisation, relaying body and article joined in.  The Datasette pages and
+#: canned queries (``attrib/datasette/pages.py``, ``db/metadata.yml``) select
+#: from it instead of repeating the join; a migration that changes the view
+#: recreates it from this constant.
 STATEMENTS_VIEW = """
 select
   s.id, s.article_id, a.title as article_title, a.outlet, a.published,
@@ -156,7 +161,10 @@ select
   o.name as organisation, rb.name as reported_by,
   s.cue, s.cue_lemma, s.speaker_text, s.sentence, s.rule, s.confidence,
   s.start, s.end, s.speaker_id, s.organisation_id, s.reported_by_id,
-  s.rowid as statement_rowid
+  s.rowid as statement_rowid,
+  s.seq, coalesce(a.published, a.ingested_at) as date, a.ingested_at, a.updated_at,
+  sp.kind as speaker_record_kind, s.content_spans, s.cue_start, s.cue_end,
+  s.speaker_start, s.speaker_end, s.sentence_start, s.sentence_end
 from statements s
 join articles a on a.id = s.article_id
 left join speakers sp on sp.id = s.speaker_id
@@ -175,6 +183,14 @@ def m003_views(db: sqlite_utils.Database) -> None:
 def m004_searchable_view(db: sqlite_utils.Database) -> None:
     """The view carries the statement's rowid so Datasette can search it through
     statements_fts (databases made before this column existed get it here)."""
+    db.create_view("statements_view", STATEMENTS_VIEW, replace=True)
+
+
+@migrations()
+def m005_complete_view(db: sqlite_utils.Database) -> None:
+    """The view carries every column the Datasette pages and canned queries need
+    (sequence, date, ingest times, speaker record kind, all offsets), so none of
+    them repeats the five-table join."""
     db.create_view("statements_view", STATEMENTS_VIEW, replace=True)
 
 

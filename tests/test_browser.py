@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from conftest import REPO_ROOT, DatasetteSample
 
-from attrib.serve import datasette_args
+from attrib.datasette.serve import datasette_args
 
 pytestmark = pytest.mark.browser
 

@@ -18,12 +18,12 @@ from datasette.app import Datasette
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from attrib import serve
-from attrib.datasette_plugin import article_url, highlight_article, statement_summary
+from attrib.datasette import serve
+from attrib.datasette.highlight import highlight_article, statement_summary
+from attrib.datasette.urls import article_url
 from attrib.db import open_db, save_article
 from attrib.types import Article, Attribution
 
-TEMPLATE_DIR = REPO_ROOT / "db" / "templates"
 A1, A2, A3 = "yonhap-2024-05-01-missile", "example-times-xss", "yonhap-2024-06-10-kcna"
 
 #: Strings that must never appear unescaped in any page.
@@ -36,9 +36,9 @@ XSS_PAYLOADS = (
 ESCAPED_SCRIPT = "&lt;script&gt;alert(1)&lt;/script&gt;"
 
 
-def make_ds(sample: DatasetteSample, metadata: dict, *, template_dir: Path | None = TEMPLATE_DIR,
+def make_ds(sample: DatasetteSample, metadata: dict, *, template_dir: Path | None = None,
             immutable: bool = True) -> Datasette:
-    """A Datasette on the sample database, as ``attrib serve`` would run it."""
+    """A Datasette on the sample database, as ``attrib serve`` would run it (no ``--template-dir``)."""
     files = {"immutables": [str(sample.path)]} if immutable else {"files": [str(sample.path)]}
     return Datasette(
         **files,
@@ -526,11 +526,45 @@ async def test_article_view_survives_bad_offsets(tmp_path: Path, datasette_sampl
         s for s in seg.spans if "attrib-cue" in s["classes"] and s["text"] in ("said", "saying")]
 
 
-async def test_templates_found_without_template_dir(datasette_sample: DatasetteSample,
-                                                    datasette_metadata: dict) -> None:
-    ds = make_ds(datasette_sample, datasette_metadata, template_dir=None)
-    page = await get_html(ds, f"/-/attrib/article/attrib/{A1}")
-    assert 'id="attrib-text"' in page
+def _page_urls(sample: DatasetteSample) -> dict[str, str]:
+    """One URL of each plugin page on the sample database, by the template that renders it."""
+    conn = sqlite3.connect(sample.path)
+    speaker_id, org_id = conn.execute(
+        "select speaker_id, organisation_id from statements where id = ?", [sample.ids["jcs_provocation"]]
+    ).fetchone()
+    conn.close()
+    return {
+        "attrib_article.html": f"/-/attrib/article/attrib/{A1}",
+        "attrib_speaker.html": f"/-/attrib/speaker/attrib/{speaker_id}",
+        "attrib_organisation.html": f"/-/attrib/organisation/attrib/{org_id}",
+    }
+
+
+async def test_every_page_renders_with_the_packages_own_templates(datasette_sample: DatasetteSample,
+                                                                  datasette_metadata: dict) -> None:
+    """As plain ``datasette attrib.db`` loads the plugin (entry points, no ``--template-dir``)."""
+    ds = Datasette(immutables=[str(datasette_sample.path)], metadata=copy.deepcopy(datasette_metadata))
+    assert ds.template_dir is None
+    plugins = (await ds.client.get("/-/plugins.json")).json()
+    templates = [p for p in plugins if p["name"] == "attrib" and p["templates"]]
+    assert templates, f"no attrib plugin with a templates directory: {plugins}"
+    for template, url in _page_urls(datasette_sample).items():
+        page = await get_html(ds, url)
+        assert 'class="attrib-page' in page, (template, url)
+    sid = datasette_sample.ids["jcs_provocation"]
+    response = await ds.client.get(f"/-/attrib/statement/attrib/{sid}")
+    assert response.status_code == 302
+    page = await get_html(ds, response.headers["location"].split("#")[0])
+    assert 'id="attrib-text"' in page and 'class="attrib-selected"' in page
+
+
+async def test_template_dir_overrides_the_plugins_templates(tmp_path: Path, datasette_sample: DatasetteSample,
+                                                            datasette_metadata: dict) -> None:
+    (tmp_path / "attrib_speaker.html").write_text("custom speaker page: {{ speaker.name }}", encoding="utf-8")
+    ds = make_ds(datasette_sample, datasette_metadata, template_dir=tmp_path)
+    urls = _page_urls(datasette_sample)
+    assert (await get_html(ds, urls["attrib_speaker.html"])) == "custom speaker page: Kim Min-jun"
+    assert 'id="attrib-text"' in await get_html(ds, urls["attrib_article.html"])
 
 
 async def test_pages_respect_permissions(datasette_sample: DatasetteSample, datasette_metadata: dict) -> None:
@@ -718,7 +752,7 @@ def test_datasette_args_defaults(datasette_sample: DatasetteSample) -> None:
     assert args[args.index("--host") + 1] == "127.0.0.1"
     assert args[args.index("--port") + 1] == "8001"
     assert Path(args[args.index("--metadata") + 1]) == REPO_ROOT / "db" / "metadata.yml"
-    assert Path(args[args.index("--template-dir") + 1]) == TEMPLATE_DIR
+    assert "--template-dir" not in args  # the plugin's templates are found by Datasette itself
     assert "--open" not in args
     args = serve.datasette_args(datasette_sample.path, immutable=False, port=9000, open_browser=True)
     assert args[:2] == ["serve", str(datasette_sample.path)] and "-i" not in args
@@ -746,8 +780,10 @@ async def test_metadata_renamed_for_other_file_names(tmp_path: Path, monkeypatch
 def test_serve_requires_existing_files(tmp_path: Path, datasette_sample: DatasetteSample) -> None:
     with pytest.raises(FileNotFoundError):
         serve.serve(tmp_path / "missing.db")
-    with pytest.raises(FileNotFoundError, match="source checkout"):
+    with pytest.raises(FileNotFoundError, match="nope.yml not found"):
         serve.datasette_args(datasette_sample.path, metadata=tmp_path / "nope.yml")
+    with pytest.raises(FileNotFoundError, match="no-templates not found"):
+        serve.datasette_args(datasette_sample.path, template_dir=tmp_path / "no-templates")
 
 
 

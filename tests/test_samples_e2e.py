@@ -20,7 +20,7 @@ import pytest
 from datasette.app import Datasette
 from helpers import SHARED, require_stanza_models, run_attrib, sample_article
 
-from attrib.serve import DEFAULT_TEMPLATE_DIR, load_metadata, metadata_for
+from attrib.datasette.serve import load_metadata, metadata_for
 
 pytestmark = pytest.mark.models
 
@@ -86,7 +86,7 @@ def test_every_stored_span_slices_the_article(sample_db: Path):
 
 def _datasette(db: Path) -> Datasette:
     meta = load_metadata(metadata_for(db))
-    return Datasette([str(db)], metadata=meta, template_dir=str(DEFAULT_TEMPLATE_DIR))
+    return Datasette([str(db)], metadata=meta)  # templates found by the plugin, as with `datasette DB`
 
 
 async def test_statements_page_lists_speaker_and_organisation(sample_db: Path):

@@ -1,7 +1,9 @@
 """Serve an attrib database with Datasette, read-only, with the project's metadata and templates.
 
 The canonical metadata and templates live in the repository's ``db/``
-directory (``db/metadata.yml``, ``db/templates``).  Datasette keys metadata by
+directory, installed as the package :mod:`attrib.dbfiles` (in a wheel as in
+an editable install) and found with :mod:`importlib.resources`; Datasette
+finds the templates itself (see :mod:`attrib.dbfiles`).  Datasette keys metadata by
 database name, which it takes from the file name (``news.db`` -> ``news``);
 ``db/metadata.yml`` describes a database called ``attrib``, so for any other
 file name :func:`metadata_for` writes a copy with the section renamed (to
@@ -20,17 +22,24 @@ import hashlib
 import json
 import os
 import sys
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .cache import default_cache_dir
+from ..cache import default_cache_dir
 
-#: The repository's Datasette files.
-DB_DIR = Path(__file__).resolve().parent.parent / "db"
-DEFAULT_METADATA = DB_DIR / "metadata.yml"
-DEFAULT_TEMPLATE_DIR = DB_DIR / "templates"
+
+def db_file(name: str) -> Path:
+    """Path of ``name`` (e.g. ``metadata.yml``) in the installed :mod:`attrib.dbfiles` (the repository's ``db/``)."""
+    return Path(str(files("attrib.dbfiles").joinpath(name)))
+
+
+#: The project's Datasette metadata (``db/metadata.yml``).
+DEFAULT_METADATA = db_file("metadata.yml")
+#: The plugin pages' templates (``db/templates``); Datasette finds them without ``--template-dir``.
+TEMPLATE_DIR = db_file("templates")
 
 #: Datasette settings for fact-checking use: shorter article cells in tables,
 #: and a little more time for full-text and faceted queries on big databases.
@@ -95,23 +104,23 @@ def datasette_args(
 ) -> list[str]:
     """Command-line arguments for ``datasette`` (starting with ``serve``) to browse ``db_path``.
 
-    ``metadata`` defaults to the repository's ``db/metadata.yml`` (renamed to
-    the database's name by :func:`metadata_for`), ``template_dir`` to
-    ``db/templates``; ``settings`` are added to :data:`DEFAULT_SETTINGS`.
-    Binds to 127.0.0.1 unless told otherwise.
+    ``metadata`` defaults to the project's ``db/metadata.yml`` (renamed to
+    the database's name by :func:`metadata_for`).  The plugin's templates need
+    no ``--template-dir``; a ``template_dir`` given is passed on and overrides
+    them.  ``settings`` are added to :data:`DEFAULT_SETTINGS`.  Binds to
+    127.0.0.1 unless told otherwise.
     """
     meta_src = Path(metadata) if metadata is not None else DEFAULT_METADATA
-    tdir = Path(template_dir) if template_dir is not None else DEFAULT_TEMPLATE_DIR
-    for path in (meta_src, tdir):
+    paths = [meta_src] + ([Path(template_dir)] if template_dir is not None else [])
+    for path in paths:
         if not path.exists():
-            raise FileNotFoundError(
-                f"{path} not found: attrib serve uses the repository's db/ directory "
-                "(install attrib from a source checkout with pip install -e .)"
-            )
+            raise FileNotFoundError(f"{path} not found")
     meta = metadata_for(db_path, meta_src)
     args = ["serve"]
     args += ["-i", str(db_path)] if immutable else [str(db_path)]
-    args += ["--host", host, "--port", str(port), "--metadata", str(meta), "--template-dir", str(tdir)]
+    args += ["--host", host, "--port", str(port), "--metadata", str(meta)]
+    if template_dir is not None:
+        args += ["--template-dir", str(template_dir)]
     for key, value in {**DEFAULT_SETTINGS, **(settings or {})}.items():
         args += ["--setting", key, str(value)]
     if open_browser:

@@ -1,0 +1,259 @@
+"""The plugin's pages: article view, statement redirect, speaker and organisation pages.
+
+Every page reads statements from ``statements_view`` (defined once, in
+:data:`attrib.db.STATEMENTS_VIEW`), so none repeats the join of statements,
+speakers, organisations and articles.  The templates (``attrib_*.html``) are
+found by Datasette in the ``templates`` directory of :mod:`attrib.dbfiles`
+(the repository's ``db/``); a ``--template-dir`` with templates of the same
+names overrides them.
+"""
+
+from __future__ import annotations
+
+import time
+import urllib.parse
+import weakref
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any
+
+from datasette.utils import tilde_decode, tilde_encode
+from datasette.utils.asgi import NotFound, Request, Response
+
+from .highlight import highlight_article, statement_summary
+from .urls import article_url, organisation_url, speaker_url
+
+#: Tables whose presence marks a database as an attrib database.
+ATTRIB_TABLES = frozenset({"articles", "statements", "speakers", "organisations"})
+
+#: Statement rows for the pages: every column of the view (offsets, names, dates).
+STATEMENT_SELECT = "select * from statements_view"
+
+_attrib_db_cache: weakref.WeakKeyDictionary[Any, dict[str, tuple[bool, float]]] = weakref.WeakKeyDictionary()
+
+
+async def is_attrib_database(datasette: Any, database: str | None) -> bool:
+    """True if ``database`` has attrib's tables (cached; a negative answer for 10 s)."""
+    if not database:
+        return False
+    try:
+        cache = _attrib_db_cache.setdefault(datasette, {})
+    except TypeError:
+        cache = {}
+    hit = cache.get(database)
+    now = time.monotonic()
+    if hit and (hit[0] or now - hit[1] < 10):
+        return hit[0]
+    try:
+        db = datasette.get_database(database)
+        names = set(await db.table_names())
+    except Exception:  # noqa: BLE001 - a missing or broken database is simply "not ours"
+        return False
+    ok = ATTRIB_TABLES <= names
+    cache[database] = (ok, now)
+    return ok
+
+
+def _table_url(datasette: Any, database: str, table: str, **filters: Any) -> str:
+    """URL of Datasette's page for ``table`` filtered by ``column=value`` pairs."""
+    return str(datasette.urls.table(database, table)) + "?" + urllib.parse.urlencode(filters)
+
+
+async def _database(datasette: Any, request: Request) -> tuple[str, Any]:
+    name = tilde_decode(request.url_vars["database"])
+    try:
+        db = datasette.get_database(name)
+    except KeyError:
+        raise NotFound(f"Database not found: {name}") from None
+    if not await is_attrib_database(datasette, name):
+        raise NotFound(f"{name} is not an attrib database")
+    await datasette.ensure_permissions(
+        request.actor,
+        [("view-table", (name, "statements")), ("view-database", name), "view-instance"],
+    )
+    return name, db
+
+
+async def _render(datasette: Any, request: Request, template: str, context: dict[str, Any]) -> Response:
+    return Response.html(await datasette.render_template(template, context, request=request))
+
+
+def _rows(results: Any) -> list[dict[str, Any]]:
+    return [dict(r) for r in results.rows]
+
+
+def _decorate(datasette: Any, database: str, statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add the URLs the templates need to statement rows."""
+    for st in statements:
+        st["url"] = article_url(datasette, database, st["article_id"], st["id"])
+        st["article_url"] = article_url(datasette, database, st["article_id"])
+        st["row_url"] = datasette.urls.row(database, "statements", tilde_encode(str(st["id"])))
+        sp, org, rb = st.get("speaker_id"), st.get("organisation_id"), st.get("reported_by_id")
+        st["speaker_url"] = speaker_url(datasette, database, sp) if sp is not None else None
+        st["organisation_url"] = organisation_url(datasette, database, org) if org is not None else None
+        st["reported_by_url"] = organisation_url(datasette, database, rb) if rb is not None else None
+        st["summary"] = statement_summary(st)
+    return statements
+
+
+async def _one(db: Any, sql: str, key: Any, what: str) -> dict[str, Any]:
+    """The single row ``sql`` finds for ``key``, or a 404 saying which ``what`` was not found."""
+    row = (await db.execute(sql, [key])).first()
+    if row is None:
+        raise NotFound(f"{what} not found: {key}")
+    return dict(row)
+
+
+def _safe_url(url: Any) -> str | None:
+    """``url`` if it is an http(s) URL (never a ``javascript:`` one), else None."""
+    if isinstance(url, str) and urllib.parse.urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return url.strip()
+    return None
+
+
+async def article_view(datasette: Any, request: Request) -> Response:
+    """The article text with every statement highlighted; ``?statement=ID`` selects one."""
+    database, db = await _database(datasette, request)
+    article_id = tilde_decode(request.url_vars["article_id"])
+    article = await _one(db, "select * from articles where id = ?", article_id, "Article")
+    statements = _rows(
+        await db.execute(STATEMENT_SELECT + " where article_id = ? order by start, [end], id",
+                         [article_id])
+    )
+    _decorate(datasette, database, statements)
+    target = request.args.get("statement") or None
+    selected = next((s for s in statements if s["id"] == target), None)
+    context = {
+        "database": database,
+        "article": article,
+        "article_url_safe": _safe_url(article.get("url")),
+        "article_row_url": datasette.urls.row(database, "articles", tilde_encode(article_id)),
+        "statements_table_url": _table_url(datasette, database, "statements_view", article_id=article_id),
+        "highlighted": highlight_article(article.get("text"), statements, target if selected else None),
+        "statements": statements,
+        "selected": selected,
+        "target": target,
+        "target_missing": bool(target) and selected is None,
+    }
+    return await _render(datasette, request, "attrib_article.html", context)
+
+
+async def statement_redirect(datasette: Any, request: Request) -> Response:
+    """Redirect a statement id to the statement highlighted in its article."""
+    database, db = await _database(datasette, request)
+    sid = tilde_decode(request.url_vars["statement_id"])
+    row = await _one(db, "select article_id from statements where id = ?", sid, "Statement")
+    return Response.redirect(article_url(datasette, database, row["article_id"], sid))
+
+
+def _counts(values: list[Any]) -> list[tuple[Any, int]]:
+    return Counter(v for v in values if v not in (None, "")).most_common()
+
+
+def _timeline(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    months = Counter(str(s.get("date") or "")[:7] or "unknown" for s in statements)
+    peak = max(months.values(), default=1)
+    return [{"month": m, "count": c, "width": round(100 * c / peak)} for m, c in sorted(months.items())]
+
+
+def _organisations_seen(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The organisations of ``statements`` (name, page URL, count), most frequent first."""
+    orgs: dict[Any, dict[str, Any]] = {}
+    for st in statements:
+        if st.get("organisation_id"):
+            entry = orgs.setdefault(
+                st["organisation_id"], {"name": st["organisation"], "url": st["organisation_url"], "count": 0}
+            )
+            entry["count"] += 1
+    return sorted(orgs.values(), key=lambda o: (-o["count"], str(o["name"])))
+
+
+async def speaker_view(datasette: Any, request: Request) -> Response:
+    """A speaker's statements in date order, with the roles and organisations seen with them."""
+    database, db = await _database(datasette, request)
+    speaker_id = tilde_decode(request.url_vars["speaker_id"])
+    speaker = await _one(db, "select * from speakers where id = ?", speaker_id, "Speaker")
+    statements = _rows(
+        await db.execute(STATEMENT_SELECT + " where speaker_id = ? order by date, article_id, start",
+                         [speaker["id"]])
+    )
+    _decorate(datasette, database, statements)
+    context = {
+        "database": database,
+        "speaker": speaker,
+        "statements": statements,
+        "roles": _counts([s.get("role") for s in statements]),
+        "organisations": _organisations_seen(statements),
+        "outlets": _counts([s.get("outlet") for s in statements]),
+        "timeline": _timeline(statements),
+        "first_date": statements[0]["date"] if statements else None,
+        "last_date": statements[-1]["date"] if statements else None,
+        "table_url": _table_url(datasette, database, "statements_view", speaker_id=speaker["id"]),
+        "row_url": datasette.urls.row(database, "speakers", tilde_encode(str(speaker["id"]))),
+    }
+    return await _render(datasette, request, "attrib_speaker.html", context)
+
+
+def organisation_relation(st: Mapping[str, Any], org: Mapping[str, Any]) -> str:
+    """"own", "people" or "relayed": how statement ``st`` relates to organisation ``org``.
+
+    Same precedence as the ``statements_by_organisation`` canned query: the
+    organisation speaking as itself, then one of its people, then relayed.
+    """
+    if st.get("speaker_kind") == "organisation" and (
+        st.get("speaker") == org["name"] or st.get("organisation_id") == org["id"]
+    ):
+        return "own"
+    if st.get("organisation_id") == org["id"]:
+        return "people"
+    return "relayed"
+
+
+def _people(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Who spoke in ``statements`` (name, kind, page URL, roles, count), most frequent first."""
+    people: dict[tuple[Any, Any], dict[str, Any]] = {}
+    for st in statements:
+        name = st.get("speaker") or st.get("speaker_text") or "(unnamed)"
+        entry = people.setdefault(
+            (name, st.get("speaker_kind")),
+            {"name": name, "kind": st.get("speaker_kind"), "url": st["speaker_url"], "roles": Counter(),
+             "count": 0},
+        )
+        entry["count"] += 1
+        if st.get("role"):
+            entry["roles"][st["role"]] += 1
+    return sorted(people.values(), key=lambda p: (-p["count"], str(p["name"])))
+
+
+async def organisation_view(datasette: Any, request: Request) -> Response:
+    """What an organisation said, what its people said and what it relayed."""
+    database, db = await _database(datasette, request)
+    org_id = tilde_decode(request.url_vars["organisation_id"])
+    org = await _one(db, "select * from organisations where id = ?", org_id, "Organisation")
+    statements = _rows(
+        await db.execute(
+            STATEMENT_SELECT
+            + """ where organisation_id = :id or reported_by_id = :id
+                  or (speaker_record_kind = 'organisation' and speaker = :name)
+                  order by date, article_id, start""",
+            {"id": org["id"], "name": org["name"]},
+        )
+    )
+    _decorate(datasette, database, statements)
+    groups: dict[str, list[dict[str, Any]]] = {"own": [], "people": [], "relayed": []}
+    for st in statements:
+        groups[organisation_relation(st, org)].append(st)
+    context = {
+        "database": database,
+        "organisation": org,
+        "own": groups["own"],
+        "people_statements": groups["people"],
+        "relayed": groups["relayed"],
+        "people": _people(groups["people"] + groups["own"]),
+        "n_statements": len(statements),
+        "table_url": _table_url(datasette, database, "statements_view", organisation_id=org["id"]),
+        "relayed_url": _table_url(datasette, database, "statements_view", reported_by_id=org["id"]),
+        "row_url": datasette.urls.row(database, "organisations", tilde_encode(str(org["id"]))),
+    }
+    return await _render(datasette, request, "attrib_organisation.html", context)
+
