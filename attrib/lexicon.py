@@ -47,10 +47,25 @@ OBJECT_CUES = frozenset(
     """.split()
 )
 
-# Verbs whose object, even a single noun, names the claim itself: "denied
-# wrongdoing", "admitted guilt", "confirmed reports".  (For other object cues
-# one noun is no statement: "praised Obama", "did not recommend prosecution".)
+# Nouns that name something said: a noun phrase headed by one is content on its
+# own ("denied the allegations", "repeated his warning", "issued an apology");
+# any other noun phrase after a cue is an object, not a statement ("posted his
+# best score", "writing the council", "denied them the votes").
+# Verbs whose object, whatever its head, is the proposition itself: to deny or
+# confirm "arms deals" or "wrongdoing" is to say there were none, or some.
+# ("denied them the votes", with two objects, is refusing, not speaking.)
 PROPOSITION_OBJECT_CUES = frozenset("deny admit acknowledge confirm concede".split())
+
+# "accused X of Y", "praised X for Y": the phrase that carries the claim about X.
+CHARGE_PREPOSITIONS = frozenset("of for".split())
+
+CLAIM_NOUNS = frozenset(
+    """
+    statement claim assertion allegation accusation charge denial warning threat promise pledge vow
+    rumour rumor remark comment message plea demand apology criticism prediction assurance
+    suggestion proposal argument message insistence admission confession announcement
+    """.split()
+)
 
 # Statement kinds (what a fact-checker filters on): ``speech`` is something said
 # or written; ``belief`` a state of mind reported by someone else; ``intention``
@@ -98,6 +113,11 @@ ARTICLES = frozenset("the a an".split())
 # organisation; an unnamed official can also be "in" one ("an official in the ministry").
 AFFILIATION_PREPOSITIONS = frozenset("with at of for from".split())
 ORG_PREPOSITIONS = AFFILIATION_PREPOSITIONS | {"in"}
+
+SUBJECT_DEPRELS = ("nsubj", "nsubj:pass", "csubj", "nsubj:outer", "expl")
+# "Suffice it to say", "needless to say": the cue is a complement of these.
+IDIOM_HEADS = frozenset("suffice needless".split())
+CURRENCY_SIGNS = frozenset("$ € £ ¥".split())
 
 # Nouns that head a speech event: "in a statement", "issued a statement".
 SPEECH_NOUNS = frozenset(

@@ -576,10 +576,10 @@ def test_floating_quote_in_the_next_paragraph_has_the_previous_speaker():
     assert floating["content"] == ["Nobody should doubt our resolve."]
     assert floating["cue"] is None
     assert (floating["type"], floating["name"], floating["kind"]) == ("direct", "Kurt Campbell", "person")
-    assert floating["source"] == "Kurt Campbell"  # the mention that named the speaker
+    assert floating["source"] is None  # its sentence names no one: the name comes from the statement before
 
 
-def test_quote_after_a_quote_in_the_same_paragraph_continues_it():
+def test_quote_after_a_quote_in_the_same_paragraph_is_the_same_speakers_next_statement():
     p = build(
         "“We are ready,” Campbell said. “Nobody should doubt our resolve.”",
         """
@@ -595,14 +595,18 @@ def test_quote_after_a_quote_in_the_same_paragraph_continues_it():
         """,
         NOBODY_QUOTE,
     )
-    s = one(p)
-    assert s["rule"] == "quote_cue_before"  # the quotation goes on with that statement: no floating_quote
-    assert s["content"] == ["We are ready,", "Nobody should doubt our resolve."]
-    assert (s["cue"], s["source"], s["name"]) == ("said", "Campbell", "Campbell")
+    first, second = statements(p)
+    assert first["rule"] == "quote_cue_before"
+    assert first["content"] == ["We are ready,"]
+    assert (first["cue"], first["source"], first["name"]) == ("said", "Campbell", "Campbell")
+    # a new sentence is a new statement (as quote trackers count them), by the same speaker
+    assert second["rule"] == "floating_quote"
+    assert second["content"] == ["Nobody should doubt our resolve."]
+    assert (second["cue"], second["source"], second["name"]) == (None, None, "Campbell")
 
 
-def test_short_quote_after_a_quote_in_the_same_paragraph_continues_it():
-    # two words only: on its own it would be a slogan, after a quote statement it goes on with it
+def test_short_quote_after_a_quote_in_the_same_paragraph_is_a_statement_too():
+    # two words only: on its own it would be a slogan, right after a quote statement it goes on from it
     p = build(
         "“We are ready,” Campbell said. “Nobody listened.”",
         """
@@ -624,9 +628,9 @@ def test_short_quote_after_a_quote_in_the_same_paragraph_continues_it():
         ”         PUNCT  3 punct
         """,
     )
-    s = one(p)
-    assert s["rule"] == "quote_cue_before"
-    assert s["content"] == ["We are ready,", "Nobody listened."]
+    first, second = statements(p)
+    assert (first["rule"], first["content"]) == ("quote_cue_before", ["We are ready,"])
+    assert (second["rule"], second["content"], second["name"]) == ("floating_quote", ["Nobody listened."], "Campbell")
 
 
 def test_short_quote_alone_is_not_a_floating_statement():

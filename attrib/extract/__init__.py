@@ -36,6 +36,7 @@ def find_candidates(parse: ParsedArticle) -> tuple[DocView, list[Candidate]]:
     # a cue inside quotation marks is part of the quoted speaker's words
     # ("“We cannot ... deny the right ...,” Mica said"), never a statement of its own
     cands = [c for c in cands if c.cue is None or not d.in_quote(c.cue[0])]
+    cands = conflicts.outside_headlines(d, cands)
     cands = conflicts.well_formed(conflicts.relays(d, cands))
     cands = conflicts.drop_nested(d, cands)
     cands = conflicts.dedupe(cands)

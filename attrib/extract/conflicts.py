@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import lexicon
-from .base import Candidate, DocView
+from .base import QUOTE_CHARS, Candidate, DocView
 
 
 def relays(d: DocView, cands: list[Candidate]) -> list[Candidate]:
@@ -132,3 +132,17 @@ def dedupe(cands: list[Candidate]) -> list[Candidate]:
         if key not in best or c.confidence > best[key].confidence:
             best[key] = c
     return list(best.values())
+
+
+def outside_headlines(d: DocView, cands: list[Candidate]) -> list[Candidate]:
+    """A headline or a link line ("Trump says students were treated unfairly") is
+    an editor's paraphrase, not a statement: a short paragraph (under 25 words)
+    that does not end like a sentence.  Quotations in it still count."""
+    return [c for c in cands if c.cue is None or c.rule.startswith("quote") or not _headline_at(d, c.cue[0])]
+
+
+def _headline_at(d: DocView, char: int) -> bool:
+    start = d.text.rfind("\n", 0, char) + 1
+    end = d.text.find("\n", char)
+    line = d.text[start : end if end >= 0 else len(d.text)].strip()
+    return len(line.split()) < 25 and line[-1:] not in tuple(".?!:;…") + tuple(QUOTE_CHARS)

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .base import Candidate, DocView
 from .confidence import confidence
 
 
 def floating_quote(d: DocView, cands: list[Candidate]) -> list[Candidate]:
     """A quotation that fills its sentence(s) and has no cue continues the
-    previous speaker (wire style: a name once, then several paragraphs of
-    quotes).  In the same paragraph, right after a quote statement, it is more of
-    that statement (“A,” he said. “B.”).  Short quoted phrases inside a sentence
-    are scare quotes or titles, not statements, and are skipped; so is a quote
-    before any attribution (a headline).  Returns ``cands`` with the continued
-    statements extended and the floating quotes added."""
+    previous speaker (wire style: a name once, then sentences and paragraphs of
+    quotes: “A,” he said. “B.”).  Each such quotation is a statement of its own,
+    with that speaker and no speaker mention of its own (its sentence names no
+    one).  Short quoted phrases in a new paragraph are titles or slogans, not
+    statements, and are skipped; so is a quote before any attribution (a
+    headline).  Returns ``cands`` with the floating quotes added."""
     out = list(cands)
     for chain in d.chains:
         first, last = chain[0], chain[-1]
@@ -23,22 +21,19 @@ def floating_quote(d: DocView, cands: list[Candidate]) -> list[Candidate]:
             continue
         if not _fills_sentences(d, first.start, max(last.end - 1, first.start)):
             continue
-        prev = [k for k, c in enumerate(out) if c.end <= first.start and first.start - c.end < 1500
-                and c.source is not None]
+        prev = [c for c in out if c.end <= first.start and first.start - c.end < 1500
+                and (c.source is not None or c.speaker_from is not None)]
         if not prev:
             continue
-        k = max(prev, key=lambda k: out[k].end)
-        speaker = out[k]
-        inner = tuple(q.inner for q in chain)
+        speaker = max(prev, key=lambda c: c.end)
         gap = d.text[speaker.end : first.start]
-        if speaker.rule.startswith("quote") and "\n" not in gap and len(gap) < 80:
-            out[k] = replace(speaker, content=speaker.content + inner)
-            continue
-        if d.text.count(" ", first.inner_start, last.inner_end) < 3:
+        goes_on = speaker.rule.startswith("quote") and "\n" not in gap and len(gap) < 80
+        if not goes_on and d.text.count(" ", first.inner_start, last.inner_end) < 3:
             continue  # a short quoted phrase on its own is a title or a slogan, not a statement
-        # the speaker mention is the one that named the speaker before
-        out.append(Candidate(content=inner, rule="floating_quote", confidence=confidence("floating_quote"),
-                             source=speaker.source, orientation="none", speaker_from=speaker.anchor))
+        out.append(Candidate(content=tuple(q.inner for q in chain), rule="floating_quote",
+                             confidence=confidence("floating_quote"), orientation="none",
+                             speaker_from=speaker.speaker_from if speaker.speaker_from is not None
+                             else speaker.anchor))
     return out
 
 

@@ -5,7 +5,8 @@ Fact-checkers check what people *said*; beliefs ("X thinks S"), intentions
 annotates them) but are not quotes, so every output shows speech unless asked.
 The kind is read from the cue, its complement and its subject:
 - a quotation (quote rules, colon, floating quotes) is speech;
-- a belief verb is belief, or intention for "plan", "intend" ...;
+- a belief verb is belief, or intention for "plan", "intend" ...; so is a
+  that-clause after a verb outside the speech lists ("realized that S");
 - an intention verb with an infinitive and no quotation is intention
   ("vowed to fight"; "vowed that ..." is speech);
 - a cue whose subject is a document or a measurement is evidence ("a study found
@@ -31,7 +32,9 @@ def statement_kind(d: DocView, c: Candidate) -> str:
         return "intention" if lemma in lexicon.INTENTION_VERBS else "belief"
     if lemma in lexicon.INTENTION_VERBS and _infinitive_content(d, c):
         return "intention"
-    if c.rule == "that_clause" and lemma in lexicon.BELIEF_VERBS:
+    if c.rule == "that_clause":
+        # its verbs are outside the speech lists by definition: "realized that",
+        # "learned that", "decided that" report what someone knows or concluded
         return "belief"
     return "speech"
 

@@ -76,9 +76,17 @@ def is_cue(d: DocView, i: int) -> bool:
     # or "a report" (NOUN) are not cues.
     if not (t.upos == "VERB" or t.xpos.startswith("VB")):
         return False
-    if t.deprel == "amod" and i > 0 and d.toks[i - 1].upos == "DET":
-        return False  # "the said agreement"
+    if _modifies_noun(d, i):
+        return False
     kids = d.children(i)
+    # An imperative has no speaker: "Add the onions", "Say what you will".
+    if t.xpos == "VB" and t.deprel == "root" and not any(c.deprel in lexicon.SUBJECT_DEPRELS for c in kids):
+        return False
+    # Idioms that are not speech: "suffice it to say", "needless to say".
+    if t.deprel == "xcomp" and t.head >= 0 and d.lemma(t.head) in lexicon.IDIOM_HEADS:
+        return False
+    if lem == "add" and _numeric_object(d, i):
+        return False  # "the index added 0.4 per cent": a figure, not words
     # Passive without an agent ("it was reported that") names no speaker.
     if any(c.deprel == "aux:pass" for c in kids) and not any(c.deprel == "obl:agent" for c in kids):
         return False
@@ -92,6 +100,29 @@ def is_cue(d: DocView, i: int) -> bool:
         return any(c.deprel in ("nsubj", "nsubj:outer") for c in kids) and any(
             c.deprel in ("ccomp", "xcomp") for c in kids)
     return True
+
+
+def _modifies_noun(d: DocView, i: int) -> bool:
+    """A participle that modifies a noun predicates nothing of a speaker: "an
+    estimated $14 billion", "the said agreement" (after a determiner or an
+    adjective), "threats demanding money" (a present participle after its noun).
+    The parser also labels finite verbs so ("NK Pro reported", "Kim praised
+    officers"): after a name or a noun that can be its subject it stays a cue."""
+    t = d.toks[i]
+    before = d.toks[i - 1] if i > 0 and d.toks[i - 1].sent == t.sent else None
+    if t.deprel in ("amod", "nummod"):
+        return before is None or before.upos in ("DET", "ADJ", "NUM", "PUNCT")
+    # ("a statement accusing X of Y" is the statement's issuer speaking)
+    return t.deprel == "acl" and t.xpos == "VBG" and before is not None and before.i == t.head \
+        and before.lemma.lower() not in lexicon.SPEECH_NOUNS
+
+
+def _numeric_object(d: DocView, v: int) -> bool:
+    """The object of ``v`` starts with a number or a currency sign."""
+    k = v + 1
+    while k < len(d.toks) and d.toks[k].upos == "ADV":
+        k += 1
+    return k < len(d.toks) and (d.toks[k].upos == "NUM" or d.toks[k].text in lexicon.CURRENCY_SIGNS)
 
 
 def _site(d: DocView, v: int) -> CueSite | None:

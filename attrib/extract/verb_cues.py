@@ -201,14 +201,34 @@ def _complement(d: DocView, s: CueSite) -> Found | None:
         return None
     if d.toks[a].upos == "SCONJ" and d.low(a) not in lexicon.COMPLEMENTIZERS:
         return None
-    # "posted a lengthy message": a noun phrase is content only for the verbs whose
-    # object is what was said ("denied the allegations"), and a single noun only for
-    # those whose object names the claim itself ("denied wrongdoing", "admitted lying")
-    if d.lemma(s.v) not in lexicon.OBJECT_CUES and d.words(a, b) <= 2 and not has_verb:
+    # Content is a clause, a quotation or a noun phrase that names something said
+    # ("denied the allegations"); any other noun phrase is the verb's object
+    # ("posted his best score", "writing the council", "denied them the votes").
+    if not has_verb and not (_names_a_claim(d, a, b) or _proposition_object(d, s.v) or _charge(d, s.v, a, b)):
         return None
-    one_noun = d.words(a, b) == 1 and d.lemma(s.v) in lexicon.PROPOSITION_OBJECT_CUES and (
-        d.toks[a].upos == "NOUN" or d.toks[a].xpos == "VBG")
-    return ([d.char_span(a, b)], "after") if d.words(a, b) >= 2 or one_noun else None
+    return ([d.char_span(a, b)], "after") if d.words(a, b) >= 2 or _proposition_object(d, s.v) else None
+
+
+def _charge(d: DocView, v: int, a: int, b: int) -> bool:
+    """"accused Washington of staging a provocation", "praised the police for their
+    restraint": with these verbs the of/for phrase is the claim made about the object."""
+    if d.lemma(v) not in lexicon.OBJECT_CUES:
+        return False
+    return any(c.deprel in ("obl", "advcl") and a <= c.i < b and any(
+        g.deprel in ("case", "mark") and g.lemma.lower() in lexicon.CHARGE_PREPOSITIONS for g in d.children(c.i))
+        for c in d.children(v))
+
+
+def _proposition_object(d: DocView, v: int) -> bool:
+    """"denied arms deals", "admitted wrongdoing": the object of these verbs is the
+    proposition itself, unless there are two objects ("denied them the votes")."""
+    return d.lemma(v) in lexicon.PROPOSITION_OBJECT_CUES and not any(c.deprel == "iobj" for c in d.children(v))
+
+
+def _names_a_claim(d: DocView, a: int, b: int) -> bool:
+    """Tokens ``[a, b)`` form a noun phrase headed by a claim noun (lexicon.CLAIM_NOUNS)."""
+    heads = [k for k in range(a, b) if not (a <= d.toks[k].head < b) and not d.is_punct(k)]
+    return len(heads) == 1 and d.toks[heads[0]].upos == "NOUN" and d.lemma(heads[0]) in lexicon.CLAIM_NOUNS
 
 
 def _claim(d: DocView, s: CueSite, rule: str, found: Found | None) -> list[Candidate] | None:
