@@ -192,6 +192,14 @@ def reliability(outcomes: list[tuple[dict, bool, bool]]) -> tuple[list[Bin], flo
     return rows, ece
 
 
+def brier(outcomes: list[tuple[dict, bool, bool]]) -> float:
+    """The mean squared difference between confidence and outcome (1 right, 0 wrong): lower is better.
+
+    Unlike the ECE it also rewards telling right statements from wrong ones: a constant
+    confidence equal to the overall share right has ECE 0 but no better Brier score than that share allows."""
+    return sum((a["confidence"] - right) ** 2 for a, _, right in outcomes) / (len(outcomes) or 1)
+
+
 def speaker_accuracy(s: Scored) -> tuple[float, float]:
     """Among statements whose content matches (cov30): speaker span right, resolved name right."""
     return (s.summary["content+source_span/cov30"]["attr_acc"], s.summary["content+source_name/cov30"]["attr_acc"])
@@ -228,8 +236,10 @@ def print_tables(scorer, sets: list[Scored], model: str) -> dict:
         f"{k} {a}/{b} = {a / b:.3f}" for k, (a, b) in agree.items() if b))
     calibration = {}
     for s in sets[1:]:
-        rows, ece = reliability(statement_outcomes(scorer, s.gold, s.pred))
-        calibration[s.name] = {"bins": rows, "ece": ece}
+        outcomes = statement_outcomes(scorer, s.gold, s.pred)
+        rows, ece = reliability(outcomes)
+        share = sum(r for _, _, r in outcomes) / (len(outcomes) or 1)
+        calibration[s.name] = {"bins": rows, "ece": ece, "brier": brier(outcomes), "share_right": share}
         print(f"\nreliability, {s.name}: statements by confidence -> share right (content cov30 and speaker)")
         print(f"{'bin':>12}{'n':>7}{'mean conf':>11}{'right':>8}{'|gap|':>8}")
         for lo, hi, n, conf, acc in rows:
@@ -239,6 +249,8 @@ def print_tables(scorer, sets: list[Scored], model: str) -> dict:
                 print(f"{lo:5.2f}-{hi:4.2f}  {n:7d}{'-':>11}{'-':>8}{'-':>8}")
         print(f"  {sum(r[2] for r in rows)} statements; expected calibration error (ECE, "
               f"mean |confidence - share right| of each statement's bin): {ece:.3f}")
+        print(f"  Brier score {calibration[s.name]['brier']:.3f} (a constant {share:.3f}, the share right, would "
+              f"score {share * (1 - share):.3f})")
     print("\nper rule, " + ", ".join(s.name for s in sets) + ": matched / produced = precision at jacc50")
     rules = per_rule(scorer, [g for s in sets for g in s.gold], [p for s in sets for p in s.pred])
     for rule, (m, n) in rules.items():
