@@ -53,9 +53,15 @@ def model() -> dict[str, Any]:
     return json.loads(files("attrib.data").joinpath(DATA_FILE).read_text(encoding="utf-8"))
 
 
-def probability(feats: dict[str, float]) -> float:
-    """The calibrated probability that the statement and its speaker are right."""
-    m = model()
+def probability(feats: dict[str, float], m: dict[str, Any] | None = None) -> float:
+    """The calibrated probability that the statement and its speaker are right.
+
+    ``m`` is the model (default: the committed one, :func:`model`); features it
+    does not know weigh nothing."""
+    m = m if m is not None else model()
     coef = m["coef"]
     z = m["intercept"] + sum(coef.get(k, 0.0) * v for k, v in feats.items())
-    return 1.0 / (1.0 + math.exp(-z))
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    ez = math.exp(z)  # the same, without overflow for a very negative z
+    return ez / (1.0 + ez)

@@ -43,7 +43,7 @@ from attrib.pipeline import Parsing  # noqa: E402
 from attrib.types import STATEMENT_KINDS  # noqa: E402
 
 CONFIDENCE_FILE = ROOT / "attrib" / "data" / "rule_confidence.json"
-BINS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
+BINS = tuple(i / 10 for i in range(11))  # ten equal confidence bins; the last one includes 1.0
 
 
 @dataclass
@@ -165,20 +165,39 @@ def per_rule(scorer, gold: list[dict], pred: list[dict]) -> dict[str, tuple[int,
     return {k: (v[0], v[1]) for k, v in sorted(out.items())}
 
 
-def reliability(outcomes: list[tuple[dict, bool, bool]]) -> tuple[list[tuple[float, float, int, float, float]], float]:
-    """Rows (bin low, bin high, n, mean confidence, share right) and the expected calibration error."""
+Bin = tuple[float, float, int, "float | None", "float | None"]
+
+
+def reliability(outcomes: list[tuple[dict, bool, bool]]) -> tuple[list[Bin], float]:
+    """Rows (bin low, bin high, n, mean confidence, share right), one per bin, and the expected
+    calibration error: the mean over statements of |mean confidence - share right| of their bin.
+
+    An empty bin has n = 0 and None for its mean confidence and share right."""
+    bins: list[list[tuple[float, bool]]] = [[] for _ in BINS[1:]]
+    for a, _, right in outcomes:
+        c = a["confidence"]
+        i = next((k for k, hi in enumerate(BINS[1:]) if c < hi), len(bins) - 1)  # 1.0 in the last bin
+        bins[i].append((c, right))
     rows = []
     ece = 0.0
     total = len(outcomes) or 1
-    for lo, hi in zip(BINS, BINS[1:], strict=False):
-        inbin = [(a["confidence"], right) for a, _, right in outcomes if lo <= a["confidence"] < hi]
+    for lo, hi, inbin in zip(BINS, BINS[1:], bins, strict=False):
         if not inbin:
+            rows.append((lo, hi, 0, None, None))
             continue
         conf = sum(c for c, _ in inbin) / len(inbin)
         acc = sum(r for _, r in inbin) / len(inbin)
-        rows.append((lo, min(hi, 1.0), len(inbin), conf, acc))
+        rows.append((lo, hi, len(inbin), conf, acc))
         ece += len(inbin) / total * abs(conf - acc)
     return rows, ece
+
+
+def brier(outcomes: list[tuple[dict, bool, bool]]) -> float:
+    """The mean squared difference between confidence and outcome (1 right, 0 wrong): lower is better.
+
+    Unlike the ECE it also rewards telling right statements from wrong ones: a constant
+    confidence equal to the overall share right has ECE 0 but no better Brier score than that share allows."""
+    return sum((a["confidence"] - right) ** 2 for a, _, right in outcomes) / (len(outcomes) or 1)
 
 
 def speaker_accuracy(s: Scored) -> tuple[float, float]:
@@ -217,13 +236,21 @@ def print_tables(scorer, sets: list[Scored], model: str) -> dict:
         f"{k} {a}/{b} = {a / b:.3f}" for k, (a, b) in agree.items() if b))
     calibration = {}
     for s in sets[1:]:
-        rows, ece = reliability(statement_outcomes(scorer, s.gold, s.pred))
-        calibration[s.name] = {"bins": rows, "ece": ece}
+        outcomes = statement_outcomes(scorer, s.gold, s.pred)
+        rows, ece = reliability(outcomes)
+        share = sum(r for _, _, r in outcomes) / (len(outcomes) or 1)
+        calibration[s.name] = {"bins": rows, "ece": ece, "brier": brier(outcomes), "share_right": share}
         print(f"\nreliability, {s.name}: statements by confidence -> share right (content cov30 and speaker)")
-        print(f"{'bin':>12}{'n':>7}{'mean conf':>11}{'right':>8}")
+        print(f"{'bin':>12}{'n':>7}{'mean conf':>11}{'right':>8}{'|gap|':>8}")
         for lo, hi, n, conf, acc in rows:
-            print(f"{lo:5.2f}-{hi:4.2f}  {n:7d}{conf:11.3f}{acc:8.3f}")
-        print(f"expected calibration error (ECE): {ece:.3f}")
+            if n and conf is not None and acc is not None:
+                print(f"{lo:5.2f}-{hi:4.2f}  {n:7d}{conf:11.3f}{acc:8.3f}{abs(conf - acc):8.3f}")
+            else:
+                print(f"{lo:5.2f}-{hi:4.2f}  {n:7d}{'-':>11}{'-':>8}{'-':>8}")
+        print(f"  {sum(r[2] for r in rows)} statements; expected calibration error (ECE, "
+              f"mean |confidence - share right| of each statement's bin): {ece:.3f}")
+        print(f"  Brier score {calibration[s.name]['brier']:.3f} (a constant {share:.3f}, the share right, would "
+              f"score {share * (1 - share):.3f})")
     print("\nper rule, " + ", ".join(s.name for s in sets) + ": matched / produced = precision at jacc50")
     rules = per_rule(scorer, [g for s in sets for g in s.gold], [p for s in sets for p in s.pred])
     for rule, (m, n) in rules.items():
