@@ -184,6 +184,22 @@ ROLE_TO_BODY = (
     ("director of ", "Office of the Director of "),
 )
 
+# Gender the article itself gives a person: a courtesy title, or the pronoun
+# used of them (no first-name lists: world knowledge is not guessed).
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
+TITLE_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m",
+                "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f"}
+# Courtesy and office titles that open a name as the tagger marks it ("Justice
+# Sean Dunphy", "Mr. Porter"): not part of the person's name.
+NAME_TITLES = frozenset(
+    """
+    mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. justice judge sen sen.
+    senator rep rep. gov gov. governor president premier minister mayor councillor councilor chief
+    gen gen. general col col. capt capt. sgt sgt. lt lt. officer constable father sister brother
+    """.split()
+)
+
 PRONOUNS = {
     "he": "person",
     "she": "person",

@@ -11,7 +11,7 @@ anonymous or group speaker keeps its description.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from . import lexicon
 from .extract.base import Candidate, DocView
@@ -46,6 +46,14 @@ class Person:
     role: str | None
     organisation: str | None
     last_seen: int  # character offset
+    mentions: int = 1
+    votes: dict[str, int] = field(default_factory=dict)  # gender -> evidence count
+
+    @property
+    def gender(self) -> str | None:
+        """"m" or "f" when the article's own evidence (titles, pronouns) points one way, else None."""
+        m, f = self.votes.get("m", 0), self.votes.get("f", 0)
+        return "m" if m > f else "f" if f > m else None
 
 
 def _clean(text: str) -> str:
@@ -108,6 +116,12 @@ class Resolver:
             i, j = self._name_range(tok_start, tok_end)
             if j <= i:
                 continue
+            title_gender = None
+            while j - i > 1 and d.low(i) in lexicon.NAME_TITLES:  # "Justice Sean Dunphy", "Mr. Porter"
+                title_gender = title_gender or lexicon.TITLE_GENDER.get(d.low(i))
+                i += 1
+            if i > 0 and title_gender is None:
+                title_gender = lexicon.TITLE_GENDER.get(d.low(i - 1))
             name = _clean(d.text[d.toks[i].start : d.toks[j - 1].end])
             if not name or not name[0].isupper():
                 continue
@@ -120,22 +134,45 @@ class Resolver:
                 self.people.append(person)
             else:
                 person.last_seen = d.toks[i].start
+                person.mentions += 1
                 if len(name.split()) > len(person.name.split()):
                     person.name = name
                 if person.role is None and role:
                     person.role, person.organisation = role, org
+            if title_gender:
+                person.votes[title_gender] = person.votes.get(title_gender, 0) + 2
+            self._vote_pronoun(person, j)
             self.person_at[d.toks[i].start] = person
+            for k in range(tok_start, i):  # the title words point to the person too
+                self.person_at.setdefault(d.toks[k].start, person)
+
+    def _vote_pronoun(self, person: Person, j: int) -> None:
+        """The first personal pronoun after a name, in its sentence or the next, with
+        no other name in between, is evidence of that person's gender."""
+        d = self.d
+        last_sent = d.toks[j - 1].sent + 1 if j > 0 else 0
+        for k in range(j, min(len(d.toks), j + 60)):
+            t = d.toks[k]
+            if t.sent > last_sent or t.ner != "O" and t.ner.endswith("PER"):
+                return
+            gender = lexicon.PRONOUN_GENDER.get(t.text.lower())
+            if gender and not d.in_quote(t.start):
+                person.votes[gender] = person.votes.get(gender, 0) + 1
+                return
 
     def _match_person(self, name: str, at: int) -> Person | None:
-        """A surname or given name refers to the latest full name that has it ("Campbell" -> Kurt Campbell)."""
+        """A surname or given name refers to a full name that has it ("Campbell" ->
+        Kurt Campbell); when several people share it, to the one named most often so
+        far (the article's main person), the latest on a tie."""
         parts = name.split()
-        for p in sorted(self.people, key=lambda p: -p.last_seen):
+        latest_first = sorted(self.people, key=lambda p: -p.last_seen)
+        for p in latest_first:
             if p.name == name:
                 return p
-            pparts = p.name.split()
-            if len(parts) == 1 and (parts[0] == pparts[-1] or parts[0] == pparts[0]):
-                return p
-        return None
+        if len(parts) != 1:
+            return None
+        sharing = [p for p in latest_first if parts[0] in (p.name.split()[-1], p.name.split()[0])]
+        return max(sharing, key=lambda p: p.mentions) if sharing else None
 
     def _title_before(self, i: int) -> tuple[str | None, str | None]:
         """Role and organisation from the title before a name:
@@ -210,11 +247,10 @@ class Resolver:
         # A named person inside the mention (before any comma: "X, a correspondent with Y").
         cut = next((k for k in range(a, b) if d.toks[k].text == ","), b)
         has_conj = any(d.toks[k].upos == "CCONJ" for k in range(a, cut))
-        for k in range(a, cut):
-            person = self.person_at.get(d.toks[k].start)
-            if person is not None and not has_conj:
-                how = "name" if len(person.name.split()) <= len(text.split()) else "surname"
-                return Speaker(person.name, "person", person.role, person.organisation, how)
+        person = None if has_conj else self._person_in(a, b)
+        if person is not None:
+            how = "name" if len(person.name.split()) <= len(text.split()) else "surname"
+            return Speaker(person.name, "person", person.role, person.organisation, how)
         hl = d.toks[head].lemma.lower()
         plural = d.toks[head].xpos in ("NNS", "NNPS")
         named = [e for e in d.p.entities if a <= e.tok_start < cut]
@@ -247,6 +283,25 @@ class Resolver:
             return Speaker(name, "organisation", None, name, how)
         return Speaker(_clean(text), "unknown")
 
+    def _person_in(self, a: int, b: int) -> Person | None:
+        """The person a mention names: "Dr. Robert Strang, the province's chief medical
+        officer", "Rogers spokesperson Andrea Goldstein", "Campbell's partner, Jason
+        Louth" -- the first name that is neither a possessor ("Campbell's") nor inside
+        a prepositional phrase ("a spokeswoman for Trudeau")."""
+        d = self.d
+        for k in range(a, b):
+            person = self.person_at.get(d.toks[k].start)
+            if person is None or k > a and d.toks[k - 1].upos == "ADP":
+                continue
+            end = k
+            while end + 1 < b and self.person_at.get(d.toks[end + 1].start) is person or (
+                    end + 1 < b and d.toks[end + 1].upos == "PROPN" and d.toks[end + 1].head == d.toks[end].head):
+                end += 1
+            if end + 1 < b and d.toks[end + 1].text in ("’s", "'s", "’", "'"):
+                continue
+            return person
+        return None
+
     def _head(self, a: int, b: int) -> int:
         d = self.d
         for k in range(a, b):
@@ -277,18 +332,14 @@ class Resolver:
 
     def _pronoun(self, pron: str, at: int) -> Speaker:
         kind = lexicon.PRONOUNS.get(pron, "unknown")
-        want = {"person": ("person",), "organisation": ("organisation",), "group": ("group", "organisation")}
+        if kind == "person":
+            sp = self._person_pronoun(lexicon.PRONOUN_GENDER.get(pron), at)
+            if sp is not None:
+                return sp
+        want = {"organisation": ("organisation",), "group": ("group", "organisation")}
         for pos, sp in reversed(self.history):
             if pos < at and sp.kind in want.get(kind, ()) and sp.name and at - pos < 2500:
                 return sp
-        if kind == "person":
-            best = None
-            for start, person in self.person_at.items():
-                if start < at and (best is None or start > best[0]):
-                    best = (start, person)
-            if best:
-                p = best[1]
-                return Speaker(p.name, "person", p.role, p.organisation)
         if kind == "organisation":
             # "China ..., in which it says": the latest organisation or place that was a subject
             d = self.d
@@ -296,6 +347,27 @@ class Resolver:
                 if e.start < at and e.label in ("ORG", "LOC") and d.toks[e.tok_end - 1].deprel.startswith("nsubj"):
                     return self.mention(e.tok_start, e.tok_end, e.start)
         return Speaker(None, kind if kind != "unknown" else "unknown")
+
+    def _person_pronoun(self, gender: str | None, at: int) -> Speaker | None:
+        """"he"/"she": the latest person who spoke (else was named) before ``at`` whose
+        gender, as the article gives it, does not contradict the pronoun's."""
+        by_name = {p.name: p for p in self.people}
+
+        def fits(name: str | None) -> bool:
+            p = by_name.get(name or "")
+            return gender is None or p is None or p.gender in (None, gender)
+
+        for pos, sp in reversed(self.history):
+            if pos < at and sp.kind == "person" and sp.name and at - pos < 2500 and fits(sp.name):
+                return sp
+        best = None
+        for start, person in self.person_at.items():
+            if start < at and (best is None or start > best[0]) and fits(person.name):
+                best = (start, person)
+        if best:
+            p = best[1]
+            return Speaker(p.name, "person", p.role, p.organisation)
+        return None
 
     def relay_of(self, c: Candidate) -> str | None:
         """The body that relayed the words: an outer "…, the ministry said" or a

@@ -142,6 +142,8 @@ def _site(d: DocView, v: int) -> CueSite | None:
         comma += 1
     after_trivial = trivial(d, v + 1, comma)
     quote_after = None
+    if src is not None:
+        src = _named_apposition(d, src, s0)
     if not inverted:
         end, quote_after = _quote_after(d, v, end)
         if quote_after is None and src is not None:
@@ -196,6 +198,17 @@ def _quote_after(d: DocView, v: int, end: int) -> tuple[int, Chain | None]:
     if not opens:
         return end, None
     return max(end, d.sent_range(first)[1] - 1), d.quote_starting_at(d.toks[first].start)
+
+
+def _named_apposition(d: DocView, src: tuple[int, int], s0: int) -> tuple[int, int]:
+    """"says Gomes, a drug policy researcher with X" / "Dr. Jane Roe, the province's
+    chief medical officer, said": the parser made the apposition the subject; the
+    person named right before it, and the comma, belong to the speaker mention."""
+    a = src[0]
+    if a < s0 + 2 or d.toks[a - 1].text != "," or d.toks[a].upos not in ("DET", "NOUN", "ADJ", "PROPN"):
+        return src
+    named = next((e for e in d.p.entities if e.label == "PER" and e.tok_end == a - 1 and e.tok_start >= s0), None)
+    return (named.tok_start, src[1]) if named is not None else src
 
 
 def _name_before_apposition(d: DocView, src: tuple[int, int], s0: int) -> tuple[int, int]:
