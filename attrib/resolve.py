@@ -357,17 +357,37 @@ class Resolver:
             p = by_name.get(name or "")
             return gender is None or p is None or p.gender in (None, gender)
 
+        # the latest person named as a subject (centering: a pronoun continues the
+        # topic), unless a speaker was quoted since
+        mention = None
+        for start, person in self.person_at.items():
+            if start < at and (mention is None or start > mention[0]) and fits(person.name) and self._subject_at(start):
+                mention = (start, person)
         for pos, sp in reversed(self.history):
             if pos < at and sp.kind == "person" and sp.name and at - pos < 2500 and fits(sp.name):
-                return sp
-        best = None
-        for start, person in self.person_at.items():
-            if start < at and (best is None or start > best[0]) and fits(person.name):
-                best = (start, person)
-        if best:
-            p = best[1]
+                if mention is None or pos > mention[0]:
+                    return sp
+                break
+        if mention is None:
+            for start, person in self.person_at.items():
+                if start < at and (mention is None or start > mention[0]) and fits(person.name):
+                    mention = (start, person)
+        if mention:
+            p = mention[1]
             return Speaker(p.name, "person", p.role, p.organisation)
         return None
+
+    def _subject_at(self, char: int) -> bool:
+        """The name starting at ``char`` is (part of) the subject of its clause."""
+        d = self.d
+        k = d.tok_at(char)
+        for _ in range(4):
+            if d.toks[k].deprel.startswith("nsubj"):
+                return True
+            if d.toks[k].deprel not in ("flat", "compound", "appos") or d.toks[k].head < 0:
+                return False
+            k = d.toks[k].head
+        return False
 
     def relay_of(self, c: Candidate) -> str | None:
         """The body that relayed the words: an outer "…, the ministry said" or a
