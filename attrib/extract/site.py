@@ -275,8 +275,12 @@ def surface_subject(d: DocView, v: int, s0: int) -> tuple[int, int] | None:
     """The noun phrase just before cue ``v``, back to a comma, colon or quote
     mark, when the parser gave the verb no subject ("…, US Director of National
     Intelligence Avril Haines said")."""
+    opening = _sentence_opening_name(d, v, s0)
+    if opening is not None:
+        return opening
     k = v
-    while k - 1 >= s0 and d.toks[k - 1].upos in ("AUX", "ADV"):
+    # (a name the tagger took for an adverb is still a name: "Still, McNeely said")
+    while k - 1 >= s0 and d.toks[k - 1].upos in ("AUX", "ADV") and d.toks[k - 1].ner == "O":
         k -= 1
     end = k
     k = _skip_apposition_back(d, k, s0)
@@ -296,9 +300,24 @@ def surface_subject(d: DocView, v: int, s0: int) -> tuple[int, int] | None:
             break
         k -= 1
         n += 1
-    if end <= k or not any(d.toks[m].upos in ("NOUN", "PROPN", "PRON") for m in range(k, end)):
+    if end <= k or not any(d.toks[m].upos in ("NOUN", "PROPN", "PRON") or d.toks[m].ner != "O"
+                           for m in range(k, end)):
         return None
     return k, end
+
+
+def _sentence_opening_name(d: DocView, v: int, s0: int) -> tuple[int, int] | None:
+    """"Will Young, a mechanic in Kansas City, Mo., and an organizer at X, said ...":
+    a sentence that opens with a person's name and a comma, and reaches the cue
+    through an apposition ending in a comma, names its speaker first."""
+    if v - 1 <= s0 or d.toks[v - 1].text != ",":
+        return None
+    e = next((e for e in d.p.entities if e.label == "PER" and e.tok_start == s0), None)
+    if e is None or e.tok_end >= v - 1 or d.toks[e.tok_end].text != ",":
+        return None
+    if any(d.toks[m].xpos in FINITE_XPOS and d.toks[m].upos in ("VERB", "AUX") for m in range(e.tok_end, v)):
+        return None  # a clause in between: the name is not this cue's speaker
+    return e.tok_start, e.tok_end
 
 
 def _skip_apposition_back(d: DocView, k: int, s0: int) -> int:
@@ -307,7 +326,8 @@ def _skip_apposition_back(d: DocView, k: int, s0: int) -> int:
         m = k - 2
         while m >= s0 and d.toks[m].text != "," and m > k - 10:
             m -= 1
-        if m >= s0 and d.toks[m].text == "," and d.toks[m + 1].upos in ("DET", "NUM"):
+        after_name = m > s0 and d.toks[m - 1].ner in ("E-PER", "S-PER")  # "Jane Roe, technical researcher at X,"
+        if m >= s0 and d.toks[m].text == "," and (d.toks[m + 1].upos in ("DET", "NUM") or after_name):
             return m
     return k
 
