@@ -153,18 +153,22 @@ def m002_search(db: sqlite_utils.Database) -> None:
 #: organisation, relaying body and article joined in.  The Datasette pages and
 #: canned queries (``attrib/datasette/pages.py``, ``db/metadata.yml``) select
 #: from it instead of repeating the join; a migration that changes the view
-#: recreates it from this constant.
+#: recreates it from this constant.  (On a new database the earlier view
+#: migrations create it before m006 adds ``statements.kind``: SQLite resolves a
+#: view's columns when it is used, and m006 recreates it.)  ``speech_then_date``
+#: is the view's default sort in Datasette: speech first, then newest first.
 STATEMENTS_VIEW = """
 select
   s.id, s.article_id, a.title as article_title, a.outlet, a.published,
-  s.type, s.content, sp.name as speaker, s.speaker_kind, s.role,
+  s.kind, s.type, s.content, sp.name as speaker, s.speaker_kind, s.role,
   o.name as organisation, rb.name as reported_by,
   s.cue, s.cue_lemma, s.speaker_text, s.sentence, s.rule, s.confidence,
   s.start, s.end, s.speaker_id, s.organisation_id, s.reported_by_id,
   s.rowid as statement_rowid,
   s.seq, coalesce(a.published, a.ingested_at) as date, a.ingested_at, a.updated_at,
   sp.kind as speaker_record_kind, s.content_spans, s.cue_start, s.cue_end,
-  s.speaker_start, s.speaker_end, s.sentence_start, s.sentence_end
+  s.speaker_start, s.speaker_end, s.sentence_start, s.sentence_end,
+  (s.kind = 'speech') || ' ' || coalesce(a.published, '') as speech_then_date
 from statements s
 join articles a on a.id = s.article_id
 left join speakers sp on sp.id = s.speaker_id
@@ -191,6 +195,18 @@ def m005_complete_view(db: sqlite_utils.Database) -> None:
     """The view carries every column the Datasette pages and canned queries need
     (sequence, date, ingest times, speaker record kind, all offsets), so none of
     them repeats the five-table join."""
+    db.create_view("statements_view", STATEMENTS_VIEW, replace=True)
+
+
+@migrations()
+def m006_statement_kind(db: sqlite_utils.Database) -> None:
+    """Every statement has a kind (speech, belief, intention, evidence; see
+    :data:`attrib.types.STATEMENT_KINDS`), indexed; statements stored before
+    kinds existed were all speech.  The view carries the kind and a sort key
+    that puts speech first."""
+    db.execute("drop view if exists statements_view")  # no view refers to the table while it changes
+    db["statements"].add_column("kind", str, not_null_default="speech")
+    db["statements"].create_index(["kind"], if_not_exists=True)
     db.create_view("statements_view", STATEMENTS_VIEW, replace=True)
 
 
@@ -312,6 +328,7 @@ def statement_rows(
                 "id": sid,
                 "article_id": article.id,
                 "seq": seq,
+                "kind": a.kind,
                 "type": a.type,
                 "content": a.content_text(text),
                 "content_spans": json.dumps([list(s) for s in a.content_spans]),
