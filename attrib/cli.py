@@ -267,7 +267,13 @@ def serve(db_path, host, port, live) -> None:
         attrib serve news.db            # then open http://127.0.0.1:8001/
     """
     from .datasette.serve import serve as run
+    from .db import pending_migrations
 
+    pending = pending_migrations(db_path)
+    if pending:
+        raise click.ClickException(
+            f"{db_path} was made by an older attrib (missing {', '.join(pending)}); "
+            f"run `attrib reextract {db_path}` once to bring it up to date, then serve it")
     run(db_path, host=host, port=port, immutable=not live)
 
 

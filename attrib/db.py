@@ -221,6 +221,20 @@ def open_db(path: str, *, wal: bool = True) -> sqlite_utils.Database:
     return db
 
 
+def pending_migrations(path: str) -> list[str]:
+    """Names of the migrations an attrib database at ``path`` still lacks; read-only (for
+    ``attrib serve``, which opens the file read-only).  Empty for a file without a
+    ``statements`` table: that is not a database attrib made."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        db = sqlite_utils.Database(conn)
+        if not db["statements"].exists():
+            return []
+        return [m.name for m in migrations.pending(db)]
+    finally:
+        conn.close()
+
+
 def ensure_db_shape(db: sqlite_utils.Database) -> None:
     """Apply pending migrations; idempotent."""
     migrations.apply(db)

@@ -296,3 +296,18 @@ async def test_speaker_page_shows_speech_unless_asked(ds: Datasette):
     assert "1 statement<" in page and BELIEF in page
     page = (await ds.client.get(f"/-/attrib/speaker/attrib/{campbell}")).text
     assert "2 statements" in page and "other statement" not in page and "Speech only" not in page
+
+
+def test_serve_asks_for_a_migration_first(tmp_path: Path):
+    path = tmp_path / "old.db"
+    old_database(path)
+    before = path.read_bytes()
+    assert dbmod.pending_migrations(str(path)) == ["m006_statement_kind"]
+    result = CliRunner().invoke(cli, ["serve", str(path)])
+    assert result.exit_code == 1 and f"run `attrib reextract {path}` once" in result.output
+    assert path.read_bytes() == before  # read-only
+    open_db(str(path)).conn.close()
+    assert dbmod.pending_migrations(str(path)) == []
+    other = tmp_path / "other.db"
+    sqlite_utils.Database(str(other))["t"].insert({"a": 1})
+    assert dbmod.pending_migrations(str(other)) == []
