@@ -75,6 +75,22 @@ device_option = click.option(
     "--device", type=click.Choice(["auto", "cuda", "cpu"]), default="auto", show_default=True,
     help="Where stanza runs: auto is cuda when torch sees a GPU, else cpu; cuda without one is an error.",
 )
+
+
+def _kinds(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...]:
+    """The ``--kinds`` value as a tuple of statement kinds; an unknown kind is a usage error (exit 2)."""
+    from .types import parse_kinds
+
+    try:
+        return parse_kinds(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e), ctx=ctx, param=param) from None
+
+
+kinds_option = click.option(
+    "--kinds", default="speech", show_default=True, callback=_kinds, metavar="KIND[,KIND...]|all",
+    help="Which statements to print: speech, belief, intention, evidence (comma-separated), or all.",
+)
 max_chars_option = click.option(
     "--max-chars", default=1_000_000, show_default=True, type=click.IntRange(1),
     help="Skip articles longer than this many characters.",
@@ -118,7 +134,9 @@ def ingest(db_path, inputs, models_dir, device, no_cache, max_chars, batch_size,
 
     Each article is stored in its own transaction; ingesting the same input
     again changes nothing, and an article whose text changed is replaced (its
-    previous version is recorded in article_versions).  JSONL lines need
+    previous version is recorded in article_versions).  Statements of every
+    kind (speech, belief, intention, evidence) are stored; Datasette shows
+    speech by default.  JSONL lines need
     "text" and may have "id", "url", "title", "outlet", "published", "author".
 
     \b
@@ -165,16 +183,21 @@ def ingest(db_path, inputs, models_dir, device, no_cache, max_chars, batch_size,
 @device_option
 @cache_option
 @max_chars_option
-def extract(inputs, fmt, output, models_dir, device, no_cache, max_chars) -> None:
+@kinds_option
+def extract(inputs, fmt, output, models_dir, device, no_cache, max_chars, kinds) -> None:
     """Print attributions as JSONL (the shape of gold.jsonl), without a database.
 
     Offsets are character offsets into each article's text as given, so the
-    output can be scored with ../shared/eval/score.py.
+    output can be scored with ../shared/eval/score.py.  Only speech is printed
+    unless --kinds asks for beliefs, intentions or evidence too; every
+    attribution carries its "kind".
 
     \b
     Example:
         attrib extract ../shared/samples/articles.jsonl --models ../shared/models/stanza > pred.jsonl
         python ../shared/eval/score.py --gold ../shared/samples/gold.jsonl --pred pred.jsonl
+        attrib extract article.txt --kinds speech,belief
+        attrib extract article.txt --kinds all
     """
     from .inputs import Skipped
     from .pipeline import extract_records
@@ -188,8 +211,8 @@ def extract(inputs, fmt, output, models_dir, device, no_cache, max_chars) -> Non
                 skipped.append(item)
                 continue
             article, atts = item
-            out.write(json.dumps({"doc_id": article.id, "attributions": [a.to_json(article.text) for a in atts]},
-                                 ensure_ascii=False) + "\n")
+            shown = [a.to_json(article.text) for a in atts if a.kind in kinds]
+            out.write(json.dumps({"doc_id": article.id, "attributions": shown}, ensure_ascii=False) + "\n")
     finally:
         if output:
             out.close()
@@ -205,7 +228,8 @@ def reextract(db_path, quiet) -> None:
     """Re-run attribution on the parses stored in DB, without stanza.
 
     Use after changing the rules: statements whose offsets did not change keep
-    their ids, so links into Datasette stay valid.
+    their ids, so links into Datasette stay valid (their kind, rule and other
+    columns are updated).  Every kind of statement is stored.
 
     \b
     Example:
@@ -243,7 +267,13 @@ def serve(db_path, host, port, live) -> None:
         attrib serve news.db            # then open http://127.0.0.1:8001/
     """
     from .datasette.serve import serve as run
+    from .db import pending_migrations
 
+    pending = pending_migrations(db_path)
+    if pending:
+        raise click.ClickException(
+            f"{db_path} was made by an older attrib (missing {', '.join(pending)}); "
+            f"run `attrib reextract {db_path}` once to bring it up to date, then serve it")
     run(db_path, host=host, port=port, immutable=not live)
 
 

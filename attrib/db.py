@@ -153,18 +153,22 @@ def m002_search(db: sqlite_utils.Database) -> None:
 #: organisation, relaying body and article joined in.  The Datasette pages and
 #: canned queries (``attrib/datasette/pages.py``, ``db/metadata.yml``) select
 #: from it instead of repeating the join; a migration that changes the view
-#: recreates it from this constant.
+#: recreates it from this constant.  (On a new database the earlier view
+#: migrations create it before m006 adds ``statements.kind``: SQLite resolves a
+#: view's columns when it is used, and m006 recreates it.)  ``speech_then_date``
+#: is the view's default sort in Datasette: speech first, then newest first.
 STATEMENTS_VIEW = """
 select
   s.id, s.article_id, a.title as article_title, a.outlet, a.published,
-  s.type, s.content, sp.name as speaker, s.speaker_kind, s.role,
+  s.kind, s.type, s.content, sp.name as speaker, s.speaker_kind, s.role,
   o.name as organisation, rb.name as reported_by,
   s.cue, s.cue_lemma, s.speaker_text, s.sentence, s.rule, s.confidence,
   s.start, s.end, s.speaker_id, s.organisation_id, s.reported_by_id,
   s.rowid as statement_rowid,
   s.seq, coalesce(a.published, a.ingested_at) as date, a.ingested_at, a.updated_at,
   sp.kind as speaker_record_kind, s.content_spans, s.cue_start, s.cue_end,
-  s.speaker_start, s.speaker_end, s.sentence_start, s.sentence_end
+  s.speaker_start, s.speaker_end, s.sentence_start, s.sentence_end,
+  (s.kind = 'speech') || ' ' || coalesce(a.published, '') as speech_then_date
 from statements s
 join articles a on a.id = s.article_id
 left join speakers sp on sp.id = s.speaker_id
@@ -194,6 +198,18 @@ def m005_complete_view(db: sqlite_utils.Database) -> None:
     db.create_view("statements_view", STATEMENTS_VIEW, replace=True)
 
 
+@migrations()
+def m006_statement_kind(db: sqlite_utils.Database) -> None:
+    """Every statement has a kind (speech, belief, intention, evidence; see
+    :data:`attrib.types.STATEMENT_KINDS`), indexed; statements stored before
+    kinds existed were all speech.  The view carries the kind and a sort key
+    that puts speech first."""
+    db.execute("drop view if exists statements_view")  # no view refers to the table while it changes
+    db["statements"].add_column("kind", str, not_null_default="speech")
+    db["statements"].create_index(["kind"], if_not_exists=True)
+    db.create_view("statements_view", STATEMENTS_VIEW, replace=True)
+
+
 def open_db(path: str, *, wal: bool = True) -> sqlite_utils.Database:
     """Open (creating if needed) a database at ``path`` in the current shape."""
     db = sqlite_utils.Database(path)
@@ -203,6 +219,20 @@ def open_db(path: str, *, wal: bool = True) -> sqlite_utils.Database:
         db.enable_wal()
     ensure_db_shape(db)
     return db
+
+
+def pending_migrations(path: str) -> list[str]:
+    """Names of the migrations an attrib database at ``path`` still lacks; read-only (for
+    ``attrib serve``, which opens the file read-only).  Empty for a file without a
+    ``statements`` table: that is not a database attrib made."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        db = sqlite_utils.Database(conn)
+        if not db["statements"].exists():
+            return []
+        return [m.name for m in migrations.pending(db)]
+    finally:
+        conn.close()
 
 
 def ensure_db_shape(db: sqlite_utils.Database) -> None:
@@ -312,6 +342,7 @@ def statement_rows(
                 "id": sid,
                 "article_id": article.id,
                 "seq": seq,
+                "kind": a.kind,
                 "type": a.type,
                 "content": a.content_text(text),
                 "content_spans": json.dumps([list(s) for s in a.content_spans]),

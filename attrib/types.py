@@ -157,6 +157,24 @@ class ParsedArticle:
 STATEMENT_KINDS = ("speech", "belief", "intention", "evidence")
 
 
+def parse_kinds(value: str | None, default: str = "speech") -> tuple[str, ...]:
+    """The statement kinds named by ``value``: a comma list such as ``speech,belief``, or
+    ``all``; empty or ``None`` means ``default``.  Returned in :data:`STATEMENT_KINDS` order.
+
+    Used by ``attrib extract --kinds`` and the ``?kinds=`` of the Datasette pages.
+    Raises ``ValueError`` naming the unknown kinds and the valid ones.
+    """
+    text = (value or "").strip().lower() or default
+    names = {k.strip() for k in text.split(",") if k.strip()}
+    if "all" in names:
+        return STATEMENT_KINDS
+    unknown = sorted(names - set(STATEMENT_KINDS))
+    if unknown or not names:
+        raise ValueError(f"unknown kind {', '.join(unknown) or repr(value)}; "
+                         f"choose from {', '.join(STATEMENT_KINDS)} (comma-separated), or all")
+    return tuple(k for k in STATEMENT_KINDS if k in names)
+
+
 @dataclass(frozen=True)
 class Attribution:
     """One attributed statement found in an article.

@@ -11,6 +11,7 @@ seconds.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sqlite3
@@ -29,7 +30,7 @@ from attrib.cache import ParseCache
 from attrib.cli import cli
 from attrib.inputs import Reader
 from attrib.nlp import model_identity
-from attrib.types import Article
+from attrib.types import Article, ParsedArticle
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED = REPO_ROOT.parent / "shared"
@@ -104,6 +105,13 @@ class FakeModels:
             cache.put(fake_parse(t, self.model))
             n += 1
         return n
+
+    def prime_parses(self, parses: Iterable[ParsedArticle]) -> None:
+        """Put given parses (e.g. hand-built with :func:`parsebuilder.build`) into the cache as
+        this directory's model's parses of their texts."""
+        cache = ParseCache(self.cache_dir)
+        for p in parses:
+            cache.put(dataclasses.replace(p, model=self.model))
 
     def prime_inputs(self, inputs: Sequence[str | Path], max_chars: int | None = None) -> list[Article]:
         """Prime the cache for every article :class:`Reader` makes of ``inputs``; returns them."""

@@ -126,13 +126,15 @@ def test_key_columns_are_explained(datasette_metadata: dict) -> None:
 def test_facets_configured(datasette_metadata: dict) -> None:
     tables = datasette_metadata["databases"]["attrib"]["tables"]
     assert tables["statements"]["facets"] == [
-        "speaker_id", "organisation_id", "cue_lemma", "type", "speaker_kind"]
+        "kind", "speaker_id", "organisation_id", "cue_lemma", "type", "speaker_kind"]
+    assert tables["statements_view"]["facets"][0] == "kind"
     assert {"speaker", "organisation", "cue_lemma", "type"} <= set(tables["statements_view"]["facets"])
 
 
 async def test_facets_are_computed(ds: Datasette) -> None:
     data = (await ds.client.get("/attrib/statements_view.json")).json()
-    assert {"speaker", "organisation", "cue_lemma", "type"} <= set(data["facet_results"])
+    assert {"kind", "speaker", "organisation", "cue_lemma", "type"} <= set(data["facet_results"])
+    assert {r["value"]: r["count"] for r in data["facet_results"]["kind"]["results"]} == {"speech": 11}
     counts = {r["value"]: r["count"] for r in data["facet_results"]["type"]["results"]}
     assert counts == {"indirect": 5, "direct": 4, "mixed": 2}
     data = (await ds.client.get("/attrib/statements.json")).json()

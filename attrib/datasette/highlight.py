@@ -73,7 +73,8 @@ def _fmt_confidence(value: Any) -> str:
 
 
 def statement_summary(st: Mapping[str, Any]) -> str:
-    """One line describing a statement's speaker, role, organisation and confidence (plain text)."""
+    """One line describing a statement's speaker, role, organisation, kind (unless speech) and
+    confidence (plain text)."""
     speaker = st.get("speaker_name") or st.get("speaker") or st.get("speaker_text") or "unknown speaker"
     kind = st.get("speaker_kind")
     parts = [f"{speaker} ({kind})" if kind else str(speaker)]
@@ -85,6 +86,8 @@ def statement_summary(st: Mapping[str, Any]) -> str:
     relay = st.get("reported_by_name") or st.get("reported_by")
     if relay:
         parts.append(f"reported by: {relay}")
+    if st.get("kind") not in (None, "", "speech"):
+        parts.append(str(st["kind"]))  # belief, intention or evidence: not something said
     if st.get("type"):
         parts.append(str(st["type"]))
     parts.append(f"confidence {_fmt_confidence(st.get('confidence'))}")

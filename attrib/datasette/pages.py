@@ -6,6 +6,10 @@ speakers, organisations and articles.  The templates (``attrib_*.html``) are
 found by Datasette in the ``templates`` directory of :mod:`attrib.dbfiles`
 (the repository's ``db/``); a ``--template-dir`` with templates of the same
 names overrides them.
+
+Each page shows speech by default: ``?kinds=all`` (or a comma list such as
+``?kinds=speech,belief``) shows the beliefs, intentions and evidence too, and
+the page says how many statements of the other kinds it left out.
 """
 
 from __future__ import annotations
@@ -18,8 +22,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from datasette.utils import tilde_decode, tilde_encode
-from datasette.utils.asgi import NotFound, Request, Response
+from datasette.utils.asgi import BadRequest, NotFound, Request, Response
 
+from ..types import STATEMENT_KINDS, parse_kinds
 from .highlight import highlight_article, statement_summary
 from .urls import article_url, organisation_url, speaker_url
 
@@ -104,6 +109,50 @@ async def _one(db: Any, sql: str, key: Any, what: str) -> dict[str, Any]:
     return dict(row)
 
 
+def _requested_kinds(request: Request) -> tuple[str, ...]:
+    """The kinds the page shows: ``?kinds=`` (speech when absent); a 400 names an unknown kind."""
+    try:
+        return parse_kinds(request.args.get("kinds"))
+    except ValueError as e:
+        raise BadRequest(str(e)) from None
+
+
+def _with_kinds(request: Request, kinds: str | None) -> str:
+    """A link to this page with ``?kinds=`` set to ``kinds`` (removed when ``None``), other arguments
+    kept; relative (``?...``), so it works under any base URL."""
+    args = [(k, v) for k, v in urllib.parse.parse_qsl(request.query_string, keep_blank_values=True) if k != "kinds"]
+    if kinds is not None:
+        args.append(("kinds", kinds))
+    return "?" + urllib.parse.urlencode(args)
+
+
+def select_kinds(
+    request: Request, statements: list[dict[str, Any]], keep: Any = None
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The statements of the kinds ``request`` asks for (speech by default; the statement
+    ``keep`` always), and what the templates need to say what was left out and link to the rest."""
+    kinds = _requested_kinds(request)
+    shown, hidden = [], Counter()
+    for st in statements:
+        kind = st.get("kind") or "speech"
+        if kind in kinds or (keep is not None and st["id"] == keep):
+            shown.append(st)
+        else:
+            hidden[kind] += 1
+    choice = {
+        "kinds": kinds,
+        "all": kinds == STATEMENT_KINDS,
+        "default": kinds == ("speech",),
+        "hidden": hidden.most_common(),
+        "n_hidden": sum(hidden.values()),
+        "all_url": _with_kinds(request, "all"),
+        "speech_url": _with_kinds(request, None),
+        # a filter for the statements_view table links: the same kinds
+        "table_filter": {} if kinds == STATEMENT_KINDS else {"kind__in": ",".join(kinds)},
+    }
+    return shown, choice
+
+
 def _safe_url(url: Any) -> str | None:
     """``url`` if it is an http(s) URL (never a ``javascript:`` one), else None."""
     if isinstance(url, str) and urllib.parse.urlsplit(url.strip()).scheme.lower() in ("http", "https"):
@@ -120,15 +169,18 @@ async def article_view(datasette: Any, request: Request) -> Response:
         await db.execute(STATEMENT_SELECT + " where article_id = ? order by start, [end], id",
                          [article_id])
     )
-    _decorate(datasette, database, statements)
     target = request.args.get("statement") or None
+    statements, kind_choice = select_kinds(request, statements, keep=target)
+    _decorate(datasette, database, statements)
     selected = next((s for s in statements if s["id"] == target), None)
     context = {
         "database": database,
         "article": article,
         "article_url_safe": _safe_url(article.get("url")),
         "article_row_url": datasette.urls.row(database, "articles", tilde_encode(article_id)),
-        "statements_table_url": _table_url(datasette, database, "statements_view", article_id=article_id),
+        "statements_table_url": _table_url(datasette, database, "statements_view", article_id=article_id,
+                                           **kind_choice["table_filter"]),
+        "kind_choice": kind_choice,
         "highlighted": highlight_article(article.get("text"), statements, target if selected else None),
         "statements": statements,
         "selected": selected,
@@ -177,10 +229,12 @@ async def speaker_view(datasette: Any, request: Request) -> Response:
         await db.execute(STATEMENT_SELECT + " where speaker_id = ? order by date, article_id, start",
                          [speaker["id"]])
     )
+    statements, kind_choice = select_kinds(request, statements)
     _decorate(datasette, database, statements)
     context = {
         "database": database,
         "speaker": speaker,
+        "kind_choice": kind_choice,
         "statements": statements,
         "roles": _counts([s.get("role") for s in statements]),
         "organisations": _organisations_seen(statements),
@@ -188,7 +242,8 @@ async def speaker_view(datasette: Any, request: Request) -> Response:
         "timeline": _timeline(statements),
         "first_date": statements[0]["date"] if statements else None,
         "last_date": statements[-1]["date"] if statements else None,
-        "table_url": _table_url(datasette, database, "statements_view", speaker_id=speaker["id"]),
+        "table_url": _table_url(datasette, database, "statements_view", speaker_id=speaker["id"],
+                                **kind_choice["table_filter"]),
         "row_url": datasette.urls.row(database, "speakers", tilde_encode(str(speaker["id"]))),
     }
     return await _render(datasette, request, "attrib_speaker.html", context)
@@ -239,6 +294,7 @@ async def organisation_view(datasette: Any, request: Request) -> Response:
             {"id": org["id"], "name": org["name"]},
         )
     )
+    statements, kind_choice = select_kinds(request, statements)
     _decorate(datasette, database, statements)
     groups: dict[str, list[dict[str, Any]]] = {"own": [], "people": [], "relayed": []}
     for st in statements:
@@ -246,13 +302,16 @@ async def organisation_view(datasette: Any, request: Request) -> Response:
     context = {
         "database": database,
         "organisation": org,
+        "kind_choice": kind_choice,
         "own": groups["own"],
         "people_statements": groups["people"],
         "relayed": groups["relayed"],
         "people": _people(groups["people"] + groups["own"]),
         "n_statements": len(statements),
-        "table_url": _table_url(datasette, database, "statements_view", organisation_id=org["id"]),
-        "relayed_url": _table_url(datasette, database, "statements_view", reported_by_id=org["id"]),
+        "table_url": _table_url(datasette, database, "statements_view", organisation_id=org["id"],
+                                **kind_choice["table_filter"]),
+        "relayed_url": _table_url(datasette, database, "statements_view", reported_by_id=org["id"],
+                                  **kind_choice["table_filter"]),
         "row_url": datasette.urls.row(database, "organisations", tilde_encode(str(org["id"]))),
     }
     return await _render(datasette, request, "attrib_organisation.html", context)
