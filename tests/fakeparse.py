@@ -9,7 +9,7 @@ It is deliberately crude but structurally valid:
 - heads: every token of a sentence hangs off the sentence's first cue ("said", "says", "told")
   when there is one (the cue is the root), else every token is a root (head -1);
 - deprel: "root" for the cue, "nsubj" for the nearest name or pronoun before it, "dep" otherwise;
-- upos: cue -> VERB (lemma say/tell), pronoun -> PRON, capitalised -> PROPN, digits -> NUM,
+- upos: cue -> VERB (lemma say/tell), pronoun -> PRON, auxiliary -> AUX, capitalised -> PROPN, digits -> NUM,
   punctuation -> PUNCT, anything else -> NOUN;
 - entities: runs of capitalised tokens, PER unless the run ends in an organisation word.
 """
@@ -23,6 +23,9 @@ from attrib.types import Entity, ParsedArticle, Sentence, Token
 TOKEN = re.compile(r"\w+|[^\w\s]")
 CUES = {"said": ("say", "VBD"), "says": ("say", "VBZ"), "told": ("tell", "VBD")}
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "you"}
+# auxiliaries make a reported clause a clause (the rules want a verb in "said S")
+AUXILIARIES = {"is", "are", "was", "were", "be", "been", "will", "would", "can", "could", "has", "have", "had",
+               "should", "may", "might", "must", "do", "does", "did"}
 ORG_WORDS = {"ministry", "agency", "government", "party", "office", "council", "army", "news"}
 SENTENCE_END = {".", "!", "?"}
 
@@ -35,6 +38,8 @@ def _tag(word: str) -> tuple[str, str, str]:
         return "VERB", xpos, lemma
     if low in PRONOUNS:
         return "PRON", "PRP", low
+    if low in AUXILIARIES:
+        return "AUX", "MD", low
     if not re.match(r"\w", word):
         return "PUNCT", ".", word
     if word.isdigit():
