@@ -51,11 +51,6 @@ OBJECT_CUES = frozenset(
 # own ("denied the allegations", "repeated his warning", "issued an apology");
 # any other noun phrase after a cue is an object, not a statement ("posted his
 # best score", "writing the council", "denied them the votes").
-# Verbs whose object, whatever its head, is the proposition itself: to deny or
-# confirm "arms deals" or "wrongdoing" is to say there were none, or some.
-# ("denied them the votes", with two objects, is refusing, not speaking.)
-PROPOSITION_OBJECT_CUES = frozenset("deny admit acknowledge confirm concede".split())
-
 # "accused X of Y", "praised X for Y": the phrase that carries the claim about X.
 CHARGE_PREPOSITIONS = frozenset("of for".split())
 
@@ -63,7 +58,7 @@ CLAIM_NOUNS = frozenset(
     """
     statement claim assertion allegation accusation charge denial warning threat promise pledge vow
     rumour rumor remark comment message plea demand apology criticism prediction assurance
-    suggestion proposal argument message insistence admission confession announcement
+    suggestion proposal argument insistence admission confession announcement report
     """.split()
 )
 
@@ -114,6 +109,8 @@ ARTICLES = frozenset("the a an".split())
 AFFILIATION_PREPOSITIONS = frozenset("with at of for from".split())
 ORG_PREPOSITIONS = AFFILIATION_PREPOSITIONS | {"in"}
 
+WH_WORDS = frozenset("how what why when where who whom which whether".split())  # embedded questions
+NEGATIONS = frozenset("not n't never".split())
 SUBJECT_DEPRELS = ("nsubj", "nsubj:pass", "csubj", "nsubj:outer", "expl")
 # "Suffice it to say", "needless to say": the cue is a complement of these.
 IDIOM_HEADS = frozenset("suffice needless".split())

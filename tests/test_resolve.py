@@ -392,7 +392,7 @@ def test_officials_in_several_capitals_are_a_group():
 
 def test_two_countries_are_a_group():
     p = build(
-        "North Korea and Russia have denied the arms deals.",
+        "North Korea and Russia have denied that the deals exist.",
         """
         North   PROPN     2 compound  B-LOC
         Korea   PROPN     6 nsubj     E-LOC
@@ -400,14 +400,15 @@ def test_two_countries_are_a_group():
         Russia  PROPN     2 conj      S-LOC
         have    AUX       6 aux
         denied  VERB/VBN  0 root      deny
+        that    SCONJ    10 mark
         the     DET       9 det
-        arms    NOUN      9 compound  arm
-        deals   NOUN      6 obj       deal
+        deals   NOUN     10 nsubj     deal
+        exist   VERB      6 ccomp
         .       PUNCT     6 punct
         """,
     )
     s = one(p)
-    assert (s["source"], s["cue"], s["content"]) == ("North Korea and Russia", "have denied", ["the arms deals"])
+    assert (s["source"], s["cue"], s["content"]) == ("North Korea and Russia", "have denied", ["the deals exist"])
     assert speaker(s) == ("North Korea and Russia", "group", None, None)
 
 

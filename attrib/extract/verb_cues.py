@@ -187,26 +187,55 @@ def _left_content(d: DocView, s: CueSite) -> Found | None:
 
 
 def _complement(d: DocView, s: CueSite) -> Found | None:
-    """X said (on Thursday) (that) S / told reporters S: the complement after the cue."""
-    if s.inverted or s.quote_after is not None:
+    """X said (on Thursday) (that) S / told reporters S: the complement after the cue.
+
+    Content is a clause, a quotation, or a noun phrase that names something said
+    ("denied the allegations", "accused X of Y"); anything else after the cue is
+    its object or circumstance: "posted his best score", "writing the council",
+    "denied them the votes", "yelled at a player", "responded to the letter"."""
+    if s.inverted or s.quote_after is not None or not _speech_sense(d, s.v):
         return None
     a, b = content_after(d, s.v, s.end)
-    if b <= a:
+    if b <= a or d.words(a, b) < 2:
         return None
-    has_verb = any(d.toks[m].upos in ("VERB", "AUX") or d.is_quote_mark(m) for m in range(a, b))
-    # Reported content is a clause, a noun phrase or a quotation; what starts with a
-    # preposition ("told reporters on Thursday", "responded to problems") or a
-    # subordinator ("said when Boyle asked") is circumstance.
-    if d.toks[a].upos == "ADP" and not has_verb:
-        return None
-    if d.toks[a].upos == "SCONJ" and d.low(a) not in lexicon.COMPLEMENTIZERS:
-        return None
-    # Content is a clause, a quotation or a noun phrase that names something said
-    # ("denied the allegations"); any other noun phrase is the verb's object
-    # ("posted his best score", "writing the council", "denied them the votes").
-    if not has_verb and not (_names_a_claim(d, a, b) or _proposition_object(d, s.v) or _charge(d, s.v, a, b)):
-        return None
-    return ([d.char_span(a, b)], "after") if d.words(a, b) >= 2 or _proposition_object(d, s.v) else None
+    quoted = any(d.is_quote_mark(m) for m in range(a, b))
+    if not quoted and (d.toks[a].upos in ("ADP", "SCONJ") and d.low(a) not in lexicon.COMPLEMENTIZERS
+                       or d.low(a) in lexicon.WH_WORDS):
+        return None  # a prepositional phrase, an adverbial clause, an embedded question ("asked how ...")
+    if quoted or is_clause(d, a, b) or _names_a_claim(d, a, b) or _charge(d, s.v, a, b):
+        return [d.char_span(a, b)], "after"
+    return None
+
+
+def is_clause(d: DocView, a: int, b: int) -> bool:
+    """Tokens ``[a, b)`` form a clause: introduced by "that"/"whether"/"if", or
+    headed by a verb or by a predicate with its own subject or copula ("the drills
+    were a rehearsal").  A noun phrase with a relative clause is not one."""
+    if d.low(a) in lexicon.COMPLEMENTIZERS:
+        return True
+    heads = [k for k in range(a, b) if not (a <= d.toks[k].head < b) and not d.is_punct(k)]
+    for h in heads:
+        t = d.toks[h]
+        if t.upos in ("VERB", "AUX") and t.deprel not in ("amod", "acl"):
+            return True
+        if any(c.deprel in ("nsubj", "nsubj:pass", "cop", "aux") for c in d.children(h)):
+            return True
+    return False
+
+
+def _speech_sense(d: DocView, v: int) -> bool:
+    """The cue is used as a verb of saying here.  Some verbs are cues only in some
+    senses, told apart by their complement: "called the plan reckless" or "called
+    for talks" is speech, "called his former boss" is a phone call.  A negated or
+    modal cue ("did not say", "will argue", "would call") reports nothing said."""
+    kids = d.children(v)
+    if any(c.deprel == "aux" and c.xpos == "MD" or c.deprel == "advmod" and c.lemma.lower() in lexicon.NEGATIONS
+           for c in kids):
+        return False
+    if d.lemma(v) == "call":
+        return any(c.deprel == "xcomp" or c.deprel == "obl" and any(
+            g.deprel == "case" and g.lemma.lower() in ("for", "on") for g in d.children(c.i)) for c in kids)
+    return True
 
 
 def _charge(d: DocView, v: int, a: int, b: int) -> bool:
@@ -217,12 +246,6 @@ def _charge(d: DocView, v: int, a: int, b: int) -> bool:
     return any(c.deprel in ("obl", "advcl") and a <= c.i < b and any(
         g.deprel in ("case", "mark") and g.lemma.lower() in lexicon.CHARGE_PREPOSITIONS for g in d.children(c.i))
         for c in d.children(v))
-
-
-def _proposition_object(d: DocView, v: int) -> bool:
-    """"denied arms deals", "admitted wrongdoing": the object of these verbs is the
-    proposition itself, unless there are two objects ("denied them the votes")."""
-    return d.lemma(v) in lexicon.PROPOSITION_OBJECT_CUES and not any(c.deprel == "iobj" for c in d.children(v))
 
 
 def _names_a_claim(d: DocView, a: int, b: int) -> bool:
