@@ -286,19 +286,19 @@ class Resolver:
     def _person_in(self, a: int, b: int) -> Person | None:
         """The person a mention names: "Dr. Robert Strang, the province's chief medical
         officer", "Rogers spokesperson Andrea Goldstein", "Campbell's partner, Jason
-        Louth" -- the first name that is neither a possessor ("Campbell's") nor inside
-        a prepositional phrase ("a spokeswoman for Trudeau")."""
+        Louth" -- the first name that is neither a possessor ("Campbell's"), nor a
+        modifier of a title, nor inside a prepositional phrase ("a spokeswoman for Trudeau")."""
         d = self.d
         for k in range(a, b):
             person = self.person_at.get(d.toks[k].start)
             if person is None or k > a and d.toks[k - 1].upos == "ADP":
                 continue
-            end = k
-            while end + 1 < b and self.person_at.get(d.toks[end + 1].start) is person or (
-                    end + 1 < b and d.toks[end + 1].upos == "PROPN" and d.toks[end + 1].head == d.toks[end].head):
-                end += 1
+            entity = next((e for e in d.p.entities if e.tok_start <= k < e.tok_end), None)
+            end = min(b, entity.tok_end if entity is not None else k + 1) - 1
             if end + 1 < b and d.toks[end + 1].text in ("’s", "'s", "’", "'"):
                 continue
+            if d.toks[end].deprel == "compound" and end + 1 < b:
+                continue  # a name that modifies a title: "Rogers spokesperson Jane Roe" (the tagger's PER)
             return person
         return None
 
@@ -355,6 +355,8 @@ class Resolver:
 
         def fits(name: str | None) -> bool:
             p = by_name.get(name or "")
+            if p is not None and len(p.name.split()) < 2 and not p.votes:
+                return False  # a one-word "person" with no evidence is often a mis-tagged company or place
             return gender is None or p is None or p.gender in (None, gender)
 
         # the latest person named as a subject (centering: a pronoun continues the

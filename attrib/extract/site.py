@@ -308,11 +308,11 @@ def surface_subject(d: DocView, v: int, s0: int) -> tuple[int, int] | None:
 
 def _sentence_opening_name(d: DocView, v: int, s0: int) -> tuple[int, int] | None:
     """"Will Young, a mechanic in Kansas City, Mo., and an organizer at X, said ...":
-    a sentence that opens with a person's name and a comma, and reaches the cue
+    a sentence that opens with a name (of a person or an organisation) and a comma, and reaches the cue
     through an apposition ending in a comma, names its speaker first."""
     if v - 1 <= s0 or d.toks[v - 1].text != ",":
         return None
-    e = next((e for e in d.p.entities if e.label == "PER" and e.tok_start == s0), None)
+    e = next((e for e in d.p.entities if e.label in ("PER", "ORG") and s0 <= e.tok_start <= s0 + 2), None)
     if e is None or e.tok_end >= v - 1 or d.toks[e.tok_end].text != ",":
         return None
     if any(d.toks[m].xpos in FINITE_XPOS and d.toks[m].upos in ("VERB", "AUX") for m in range(e.tok_end, v)):
@@ -341,8 +341,8 @@ def trim_mention(d: DocView, a: int, b: int) -> tuple[int, int] | None:
         if d.toks[k].text in ("-", "—", "–", "--") and d.text[d.toks[k].start - 1 : d.toks[k].start].isspace():
             a = k + 1
             break
-    while a < b and d.toks[a].upos in ("SCONJ", "ADP", "CCONJ", "ADV", "PUNCT"):
-        a += 1
+    while a < b and d.toks[a].upos in ("SCONJ", "ADP", "CCONJ", "ADV", "PUNCT") and d.toks[a].ner == "O":
+        a += 1  # (a name the tagger called an adverb stays: "Still, McNeely said")
     # "a day after her son", "hours before the senator": a time phrase, then the speaker
     for k in range(a, min(b - 1, a + 4)):
         if d.low(k) in lexicon.TIME_CONJUNCTIONS and any(
