@@ -119,7 +119,7 @@ CURRENCY_SIGNS = frozenset("$ € £ ¥".split())
 # Nouns that head a speech event: "in a statement", "issued a statement".
 SPEECH_NOUNS = frozenset(
     "statement announcement remarks remark interview speech testimony communique post tweet report "
-    "briefing letter op-ed editorial".split()
+    "briefing letter op-ed editorial comment comments feed account website blog page".split()
 )
 
 # Prepositions/participles that name the channel that relayed someone's words:

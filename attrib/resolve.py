@@ -281,7 +281,7 @@ class Resolver:
                 adj = lexicon.nationality_of(country)
                 return Speaker(country, "organisation", None, f"{adj} government", how)
             return Speaker(name, "organisation", None, name, how)
-        return Speaker(_clean(text), "unknown")
+        return self._possessor(a, b, head, at) or Speaker(_clean(text), "unknown")
 
     def _person_in(self, a: int, b: int) -> Person | None:
         """The person a mention names: "Dr. Robert Strang, the province's chief medical
@@ -300,6 +300,22 @@ class Resolver:
             if d.toks[end].deprel == "compound" and end + 1 < b:
                 continue  # a name that modifies a title: "Rogers spokesperson Jane Roe" (the tagger's PER)
             return person
+        return None
+
+    def _possessor(self, a: int, b: int, head: int, at: int) -> Speaker | None:
+        """A channel of speech that names no one but its possessor: "her statement",
+        "his social media feed", "the company's website" speak for the possessor."""
+        d = self.d
+        if d.toks[head].lemma.lower() not in lexicon.SPEECH_NOUNS:
+            return None  # "her son" speaks for himself
+        poss = next((c for c in d.children(head) if c.deprel == "nmod:poss" and a <= c.i < b), None)
+        if poss is not None:
+            lo, hi = min(d.subtree(poss.i)), max(d.subtree(poss.i)) + 1
+            hi = min(hi, head)
+            while hi > lo and d.toks[hi - 1].upos == "PART":
+                hi -= 1
+            sp = self.mention(lo, hi, at) if hi > lo else None
+            return replace(sp, how="nominal") if sp is not None and sp.name else None
         return None
 
     def _head(self, a: int, b: int) -> int:
