@@ -1,0 +1,512 @@
+"""Speaker resolution across an article (attrib/resolve.py): titles, gender evidence, shared
+surnames, a person inside a longer mention, appositions, and the topic a pronoun continues.
+
+Each test names the class of wrong speaker it guards and is built so that the expected
+name follows from the documented rule and a different name comes out when that rule
+breaks.  Parses are written the way stanza's English EWT model parses the sentence (see
+tests/parsebuilder.py).
+"""
+
+from __future__ import annotations
+
+from parsebuilder import build, statements
+
+# --------------------------------------------------------------------------- 11. titles
+
+
+def test_title_is_not_part_of_the_name():
+    """"Justice Anna Weber" (the tagger puts the title inside the entity) is Anna Weber:
+    name titles are stripped when people are indexed (lexicon.NAME_TITLES), so the later
+    "Weber" resolves to the bare full name, not "Justice Anna Weber"."""
+    p = build(
+        "Justice Anna Weber ruled on Monday. Weber said the law was clear.",
+        """
+        Justice  PROPN  2 compound  B-PER
+        Anna     PROPN  4 nsubj     I-PER
+        Weber    PROPN  2 flat      E-PER
+        ruled    VERB   0 root      rule
+        on       ADP    6 case
+        Monday   PROPN  4 obl
+        .        PUNCT  4 punct
+        """,
+        """
+        Weber  PROPN  2 nsubj  S-PER
+        said   VERB   0 root
+        the    DET    4 det
+        law    NOUN   6 nsubj
+        was    AUX    6 cop
+        clear  ADJ    2 ccomp
+        .      PUNCT  2 punct
+        """,
+    )
+    (s,) = statements(p)
+    assert (s["source"], s["name"], s["kind"]) == ("Weber", "Anna Weber", "person")
+
+
+# --------------------------------------------------------------------------- 12. gender from the article
+
+LEE_MET_BAKER = """
+    Ms.    PROPN  3 compound
+    Grace  PROPN  4 nsubj     B-PER
+    Lee    PROPN  2 flat      E-PER
+    met    VERB   0 root      meet
+    Tom    PROPN  4 obj       B-PER
+    Baker  PROPN  5 flat      E-PER
+    .      PUNCT  4 punct
+"""
+
+
+def test_she_skips_a_man_for_the_woman_titled_ms():
+    """"she" after "Baker said he would resign" is not Baker (the pronoun after his name
+    votes m) but Ms. Grace Lee, the latest subject-named person whose gender fits
+    (Resolver._person_pronoun)."""
+    p = build(
+        "Ms. Grace Lee met Tom Baker. Baker said he would resign. Later, she said the board agreed.",
+        LEE_MET_BAKER,
+        """
+        Baker   PROPN  2 nsubj  S-PER
+        said    VERB   0 root
+        he      PRON   5 nsubj
+        would   AUX    5 aux
+        resign  VERB   2 ccomp
+        .       PUNCT  2 punct
+        """,
+        """
+        Later   ADV    4 advmod
+        ,       PUNCT  4 punct
+        she     PRON   4 nsubj
+        said    VERB   0 root
+        the     DET    6 det
+        board   NOUN   7 nsubj
+        agreed  VERB   4 ccomp  agree
+        .       PUNCT  4 punct
+        """,
+    )
+    first, second = statements(p)
+    assert (first["source"], first["name"]) == ("Baker", "Tom Baker")
+    assert (second["source"], second["name"], second["kind"]) == ("she", "Grace Lee", "person")
+
+
+def test_ms_title_outweighs_a_following_he():
+    """A "Ms." title is evidence (two votes) that the person is a woman: "he" after Lee's
+    statement skips her and goes back to Tom Baker, even though the first pronoun after
+    "Lee said ..." is that "he" (one vote m).  Without the title vote Lee would count as
+    male and be taken."""
+    p = build(
+        "Tom Baker met Ms. Grace Lee on Monday. Lee said the talks went well. Later, he said the board agreed.",
+        """
+        Tom     PROPN  3 nsubj     B-PER
+        Baker   PROPN  1 flat      E-PER
+        met     VERB   0 root      meet
+        Ms.     PROPN  5 compound
+        Grace   PROPN  3 obj       B-PER
+        Lee     PROPN  5 flat      E-PER
+        on      ADP    8 case
+        Monday  PROPN  3 obl
+        .       PUNCT  3 punct
+        """,
+        """
+        Lee    PROPN  2 nsubj  S-PER
+        said   VERB   0 root
+        the    DET    4 det
+        talks  NOUN   5 nsubj  talk
+        went   VERB   2 ccomp  go
+        well   ADV    5 advmod
+        .      PUNCT  2 punct
+        """,
+        """
+        Later   ADV    4 advmod
+        ,       PUNCT  4 punct
+        he      PRON   4 nsubj
+        said    VERB   0 root
+        the     DET    6 det
+        board   NOUN   7 nsubj
+        agreed  VERB   4 ccomp  agree
+        .       PUNCT  4 punct
+        """,
+    )
+    first, second = statements(p)
+    assert (first["source"], first["name"]) == ("Lee", "Grace Lee")
+    assert (second["source"], second["name"]) == ("he", "Tom Baker")
+
+
+def test_pronoun_after_a_name_votes_its_gender():
+    """"Omar Haddad spoke next; he was calm": the first pronoun after a name is evidence of
+    that person's gender (Resolver._vote_pronoun), so a later "she" skips Haddad, the latest
+    subject, for Ana Costa.  Without the vote Haddad's gender is unknown and he is taken."""
+    p = build(
+        "Ana Costa opened the meeting. Omar Haddad spoke next; he was calm. Later, she said the plan would pass.",
+        """
+        Ana      PROPN  3 nsubj  B-PER
+        Costa    PROPN  1 flat   E-PER
+        opened   VERB   0 root   open
+        the      DET    5 det
+        meeting  NOUN   3 obj
+        .        PUNCT  3 punct
+        """,
+        """
+        Omar    PROPN  3 nsubj      B-PER
+        Haddad  PROPN  1 flat       E-PER
+        spoke   VERB   0 root       speak
+        next    ADV    3 advmod
+        ;       PUNCT  8 punct
+        he      PRON   8 nsubj
+        was     AUX    8 cop
+        calm    ADJ    3 parataxis
+        .       PUNCT  3 punct
+        """,
+        """
+        Later  ADV    4 advmod
+        ,      PUNCT  4 punct
+        she    PRON   4 nsubj
+        said   VERB   0 root
+        the    DET    6 det
+        plan   NOUN   8 nsubj
+        would  AUX    8 aux
+        pass   VERB   4 ccomp
+        .      PUNCT  4 punct
+        """,
+    )
+    (s,) = statements(p)
+    assert (s["source"], s["name"]) == ("she", "Ana Costa")
+
+
+# --------------------------------------------------------------------------- 13. shared surnames
+
+SILVA_FOUNDED = """
+    Maria    PROPN  3 nsubj  B-PER
+    Silva    PROPN  1 flat   E-PER
+    founded  VERB   0 root   found
+    the      DET    5 det
+    bakery   NOUN   3 obj
+    .        PUNCT  3 punct
+"""
+SILVA_SAID = """
+    Silva    PROPN  2 nsubj  S-PER
+    said     VERB   0 root
+    sales    NOUN   5 nsubj  sale
+    had      AUX    5 aux
+    doubled  VERB/VBN 2 ccomp double
+    .        PUNCT  2 punct
+"""
+
+
+def test_shared_surname_is_the_person_named_most_often():
+    """Maria Silva and her husband Paul Silva: a later "Silva" is the Silva named most often
+    so far (the article's main person, Resolver._match_person), even though Paul was named
+    last."""
+    p = build(
+        "Maria Silva founded the bakery. Maria Silva still bakes every morning. "
+        "Her husband, Paul Silva, keeps the books. Silva said sales had doubled.",
+        SILVA_FOUNDED,
+        """
+        Maria    PROPN  4 nsubj   B-PER
+        Silva    PROPN  1 flat    E-PER
+        still    ADV    4 advmod
+        bakes    VERB   0 root    bake
+        every    DET    6 det
+        morning  NOUN   4 obl:tmod
+        .        PUNCT  4 punct
+        """,
+        """
+        Her      PRON   2 nmod:poss
+        husband  NOUN   7 nsubj
+        ,        PUNCT  4 punct
+        Paul     PROPN  2 appos  B-PER
+        Silva    PROPN  4 flat   E-PER
+        ,        PUNCT  4 punct
+        keeps    VERB   0 root   keep
+        the      DET    9 det
+        books    NOUN   7 obj    book
+        .        PUNCT  7 punct
+        """,
+        SILVA_SAID,
+    )
+    (s,) = statements(p)
+    assert (s["source"], s["name"], s["kind"]) == ("Silva", "Maria Silva", "person")
+
+
+def test_shared_surname_on_a_tie_is_the_latest():
+    """Each Silva named once: the tie goes to the one named latest (Paul)."""
+    p = build(
+        "Maria Silva founded the bakery. Her husband, Paul Silva, keeps the books. Silva said sales had doubled.",
+        SILVA_FOUNDED,
+        """
+        Her      PRON   2 nmod:poss
+        husband  NOUN   7 nsubj
+        ,        PUNCT  4 punct
+        Paul     PROPN  2 appos  B-PER
+        Silva    PROPN  4 flat   E-PER
+        ,        PUNCT  4 punct
+        keeps    VERB   0 root   keep
+        the      DET    9 det
+        books    NOUN   7 obj    book
+        .        PUNCT  7 punct
+        """,
+        SILVA_SAID,
+    )
+    (s,) = statements(p)
+    assert s["name"] == "Paul Silva"
+
+
+# --------------------------------------------------------------------------- 14-16. mentions, appositions
+
+def _okafor_said():
+    """Harbour spokesperson Jane Okafor said the ferries were late."""
+    return """
+    Harbour       PROPN  2 compound  S-ORG
+    spokesperson  NOUN   3 compound
+    Jane          PROPN  5 nsubj     B-PER
+    Okafor        PROPN  3 flat      E-PER
+    said          VERB   0 root
+    the           DET    7 det
+    ferries       NOUN   9 nsubj     ferry
+    were          AUX    9 cop
+    late          ADJ    5 ccomp
+    .             PUNCT  5 punct
+    """
+
+
+def test_person_in_a_mention_wins_over_role_and_organisation():
+    """"Harbour spokesperson Jane Okafor": the named person is the speaker, with the title
+    as role and organisation (Resolver._person_in), not the organisation named first."""
+    p = build("Harbour spokesperson Jane Okafor said the ferries were late.", _okafor_said())
+    (s,) = statements(p)
+    assert (s["source"], s["name"], s["kind"]) == ("Harbour spokesperson Jane Okafor", "Jane Okafor", "person")
+    assert (s["role"], s["organisation"]) == ("spokesperson", "Harbour")
+
+
+def test_person_inside_a_prepositional_phrase_is_not_the_speaker():
+    """"A spokeswoman for Okafor" speaks for Okafor; she is not Okafor: a name after a
+    preposition is skipped (Resolver._person_in)."""
+    p = build(
+        "Harbour spokesperson Jane Okafor said the ferries were late. "
+        "A spokeswoman for Okafor said the timetable would change.",
+        _okafor_said(),
+        """
+        A            DET    2 det
+        spokeswoman  NOUN   5 nsubj
+        for          ADP    4 case
+        Okafor       PROPN  2 nmod   S-PER
+        said         VERB   0 root
+        the          DET    7 det
+        timetable    NOUN   9 nsubj
+        would        AUX    9 aux
+        change       VERB   5 ccomp
+        .            PUNCT  5 punct
+        """,
+    )
+    first, second = statements(p)
+    assert first["name"] == "Jane Okafor"
+    assert second["source"] == "A spokeswoman for Okafor"
+    assert second["name"] != "Jane Okafor" and second["kind"] != "person"
+
+
+def test_name_before_an_apposition_subject_is_the_speaker():
+    """"“…,” says Okafor, a spokesperson for the harbour" with the parser making the
+    apposition the subject: the name right before it belongs to the speaker mention
+    (site._named_apposition), and resolves to the full name given earlier."""
+    p = build(
+        "Jane Okafor runs the harbour office. “The ferries are late,” says Okafor, a spokesperson for the harbour.",
+        """
+        Jane     PROPN  3 nsubj  B-PER
+        Okafor   PROPN  1 flat   E-PER
+        runs     VERB   0 root   run
+        the      DET    6 det
+        harbour  NOUN   6 compound
+        office   NOUN   3 obj
+        .        PUNCT  3 punct
+        """,
+        """
+        “             PUNCT   5 punct
+        The           DET     3 det
+        ferries       NOUN    5 nsubj  ferry
+        are           AUX     5 cop
+        late          ADJ     0 root
+        ,             PUNCT   5 punct
+        ”             PUNCT   5 punct
+        says          VERB    5 parataxis
+        Okafor        PROPN   8 obj    S-PER
+        ,             PUNCT  12 punct
+        a             DET    12 det
+        spokesperson  NOUN    8 nsubj
+        for           ADP    15 case
+        the           DET    15 det
+        harbour       NOUN   12 nmod
+        .             PUNCT   5 punct
+        """,
+    )
+    (s,) = statements(p)
+    assert s["rule"] == "quote_cue_before"
+    assert s["source"].startswith("Okafor")
+    assert (s["name"], s["kind"]) == ("Jane Okafor", "person")
+
+
+def test_sentence_opening_name_with_a_long_apposition_is_the_speaker():
+    """"Lena Park, a nurse in Dayton, Ohio, and a union member, said S" with no subject on
+    the cue: the person's name that opens the sentence, before an apposition with commas
+    of its own, is the speaker (site._sentence_opening_name).  Stepping back from the cue
+    alone stops at the comma after "Ohio" and finds no speaker."""
+    p = build(
+        "Lena Park, a nurse in Dayton, Ohio, and a union member, said the wait was too long.",
+        """
+        Lena    PROPN   2 compound    B-PER
+        Park    PROPN  16 dislocated  E-PER
+        ,       PUNCT   5 punct
+        a       DET     5 det
+        nurse   NOUN    2 appos
+        in      ADP     7 case
+        Dayton  PROPN   5 nmod        S-LOC
+        ,       PUNCT   9 punct
+        Ohio    PROPN   7 appos       S-LOC
+        ,       PUNCT  14 punct
+        and     CCONJ  14 cc
+        a       DET    14 det
+        union   NOUN   14 compound
+        member  NOUN    5 conj
+        ,       PUNCT  16 punct
+        said    VERB    0 root
+        the     DET    18 det
+        wait    NOUN   21 nsubj
+        was     AUX    21 cop
+        too     ADV    21 advmod
+        long    ADJ    16 ccomp
+        .       PUNCT  16 punct
+        """,
+    )
+    (s,) = statements(p)
+    assert (s["rule"], s["content"]) == ("reported_after", ["the wait was too long"])
+    assert (s["source"], s["name"], s["kind"]) == ("Lena Park", "Lena Park", "person")
+
+
+# --------------------------------------------------------------------------- 17. the topic a pronoun continues
+
+TREASURER_HE_SAID = """
+    He        PRON   2 nsubj
+    said      VERB   0 root
+    the       DET    4 det
+    budget    NOUN   6 nsubj
+    was       AUX    6 aux:pass
+    balanced  VERB/VBN 2 ccomp balance
+    .         PUNCT  2 punct
+"""
+
+
+def test_pronoun_continues_a_person_named_as_subject_after_the_speaker():
+    """Centering: "he" is the latest person named as a subject (Mark Chen, who presented
+    the accounts) when that mention is later than the latest speaker (Ana Ruiz)
+    (Resolver._person_pronoun, Resolver._subject_at)."""
+    p = build(
+        "Ana Ruiz said the vote was fair. Mark Chen, the treasurer, presented the accounts. "
+        "He said the budget was balanced.",
+        """
+        Ana   PROPN  3 nsubj  B-PER
+        Ruiz  PROPN  1 flat   E-PER
+        said  VERB   0 root
+        the   DET    5 det
+        vote  NOUN   7 nsubj
+        was   AUX    7 cop
+        fair  ADJ    3 ccomp
+        .     PUNCT  3 punct
+        """,
+        """
+        Mark       PROPN  7 nsubj  B-PER
+        Chen       PROPN  1 flat   E-PER
+        ,          PUNCT  5 punct
+        the        DET    5 det
+        treasurer  NOUN   1 appos
+        ,          PUNCT  1 punct
+        presented  VERB   0 root   present
+        the        DET    9 det
+        accounts   NOUN   7 obj    account
+        .          PUNCT  7 punct
+        """,
+        TREASURER_HE_SAID,
+    )
+    first, second = statements(p)
+    assert first["name"] == "Ana Ruiz"
+    assert (second["source"], second["name"]) == ("He", "Mark Chen")
+
+
+def test_pronoun_continues_the_speaker_over_a_person_named_as_object():
+    """A person named after the speaker, but only as an object ("thanked Tom Reed"), is not
+    the topic: "he" continues the latest speaker, Paul Ortiz (Resolver._person_pronoun:
+    only subject mentions compete with the speaker)."""
+    p = build(
+        "Paul Ortiz said the vote was fair. The clerk thanked Tom Reed for the count. "
+        "He said the results would be posted on Monday.",
+        """
+        Paul   PROPN  3 nsubj  B-PER
+        Ortiz  PROPN  1 flat   E-PER
+        said   VERB   0 root
+        the    DET    5 det
+        vote   NOUN   7 nsubj
+        was    AUX    7 cop
+        fair   ADJ    3 ccomp
+        .      PUNCT  3 punct
+        """,
+        """
+        The      DET    2 det
+        clerk    NOUN   3 nsubj
+        thanked  VERB   0 root   thank
+        Tom      PROPN  3 obj    B-PER
+        Reed     PROPN  4 flat   E-PER
+        for      ADP    8 case
+        the      DET    8 det
+        count    NOUN   3 obl
+        .        PUNCT  3 punct
+        """,
+        """
+        He       PRON   2 nsubj
+        said     VERB   0 root
+        the      DET    4 det
+        results  NOUN   7 nsubj:pass  result
+        would    AUX    7 aux
+        be       AUX    7 aux:pass
+        posted   VERB/VBN 2 ccomp     post
+        on       ADP    9 case
+        Monday   PROPN  7 obl
+        .        PUNCT  2 punct
+        """,
+    )
+    first, second = statements(p)
+    assert first["name"] == "Paul Ortiz"
+    assert (second["source"], second["name"]) == ("He", "Paul Ortiz")
+
+
+def test_pronoun_whose_gender_rules_out_the_speaker_falls_back_to_the_latest_person():
+    """When the latest speaker's gender contradicts the pronoun (Ms. Ana Ruiz, "he") and no
+    person was named as a subject since, the latest person named at all is taken: Mark
+    Chen, heard from as the treasurer."""
+    p = build(
+        "Ms. Ana Ruiz said the vote was fair. The council then heard from Mark Chen, the treasurer. "
+        "He said the budget was balanced.",
+        """
+        Ms.   PROPN  2 compound
+        Ana   PROPN  4 nsubj  B-PER
+        Ruiz  PROPN  2 flat   E-PER
+        said  VERB   0 root
+        the   DET    6 det
+        vote  NOUN   8 nsubj
+        was   AUX    8 cop
+        fair  ADJ    4 ccomp
+        .     PUNCT  4 punct
+        """,
+        """
+        The        DET    2 det
+        council    NOUN   4 nsubj
+        then       ADV    4 advmod
+        heard      VERB   0 root   hear
+        from       ADP    6 case
+        Mark       PROPN  4 obl    B-PER
+        Chen       PROPN  6 flat   E-PER
+        ,          PUNCT 10 punct
+        the        DET   10 det
+        treasurer  NOUN   6 appos
+        .          PUNCT  4 punct
+        """,
+        TREASURER_HE_SAID,
+    )
+    first, second = statements(p)
+    assert first["name"] == "Ana Ruiz"
+    assert (second["source"], second["name"]) == ("He", "Mark Chen")
