@@ -19,6 +19,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from . import lexicon
 from .extract.base import Candidate, DocView
 from .resolve import Speaker
 
@@ -44,6 +45,10 @@ def features(d: DocView, c: Candidate, sp: Speaker) -> dict[str, float]:
         f["log_cue_gap"] = math.log1p(gap)
     if c.source is not None and c.cue_tok is not None:
         f["log_speaker_gap"] = math.log1p(min(abs(c.source[0] - c.cue_tok), abs(c.source[1] - 1 - c.cue_tok)))
+    if c.cue_lemma in lexicon.CORE_SPEECH_VERBS:
+        f["core_cue"] = 1.0  # "said", "told": the commonest cues, whose complement is nearly always what was said
+    if c.relay is not None:
+        f["relayed"] = 1.0
     return f
 
 

@@ -21,6 +21,9 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+# The commonest cues of news writing, whose complement is nearly always the words said.
+CORE_SPEECH_VERBS = frozenset("say tell add write state explain note".split())
+
 # Verbs of belief and intention.  PolNeAR marks them as attributions; they
 # are weaker evidence of a *statement*, so their rule gets a lower confidence.
 BELIEF_VERBS = frozenset(

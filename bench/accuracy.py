@@ -99,22 +99,27 @@ def score(scorer, gold: list[dict], pred: list[dict]) -> dict:
 
 
 def statement_outcomes(scorer, gold: list[dict], pred: list[dict]) -> list[tuple[dict, bool, bool]]:
-    """Each system statement with (content matched under cov30, speaker right as well).
+    """Each system statement with (a real statement, and its speaker right as well).
 
-    The speaker is right when its span overlaps the gold speaker span or its resolved
-    name matches the gold one (the scorer's "any" source mode)."""
+    A system statement is a real statement when at least half of its words lie in
+    one gold statement's content, and its speaker is right when its span overlaps
+    that statement's speaker span or its resolved name matches (the scorer's "any"
+    source mode).  Containment rather than the scorer's one-to-one alignment: the
+    annotation schemes cut quotations differently (PolNeAR joins the sentences of a
+    quotation into one statement, ggt and attrib keep one per sentence), and a
+    statement that is a true part of a longer gold one is right for a fact-checker.
+    This is the label the calibrator is fitted to and the reliability table measures."""
     pd = {p["doc_id"]: p for p in pred}
     out = []
     for g in gold:
         sys_atts = pd.get(g["doc_id"], {}).get("attributions", [])
         g_items, s_items = scorer.prepare(g, {"attributions": sys_atts}, set())
-        pairs = dict((j, i) for i, j in scorer.align(g_items, s_items, "cov30"))
         ti = scorer.TokenIndex(g["text"])
         kept = [a for a in sys_atts if ti.tokens(scorer.spans_of(a, "content"))]  # as the scorer keeps them
-        for j, a in enumerate(kept):
-            matched = j in pairs
-            right = matched and scorer.source_ok(g_items[pairs[j]], s_items[j], "any")
-            out.append((a, matched, right))
+        for a, item in zip(kept, s_items, strict=True):
+            best = max(g_items, key=lambda gi: len(gi["ctok"] & item["ctok"]), default=None)
+            real = best is not None and 2 * len(best["ctok"] & item["ctok"]) >= len(item["ctok"])
+            out.append((a, real, real and scorer.source_ok(best, item, "any")))
     return out
 
 
@@ -240,7 +245,7 @@ def print_tables(scorer, sets: list[Scored], model: str) -> dict:
         rows, ece = reliability(outcomes)
         share = sum(r for _, _, r in outcomes) / (len(outcomes) or 1)
         calibration[s.name] = {"bins": rows, "ece": ece, "brier": brier(outcomes), "share_right": share}
-        print(f"\nreliability, {s.name}: statements by confidence -> share right (content cov30 and speaker)")
+        print(f"\nreliability, {s.name}: statements by confidence -> share right (inside a gold statement, same speaker)")
         print(f"{'bin':>12}{'n':>7}{'mean conf':>11}{'right':>8}{'|gap|':>8}")
         for lo, hi, n, conf, acc in rows:
             if n and conf is not None and acc is not None:

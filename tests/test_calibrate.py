@@ -23,7 +23,7 @@ CATEGORIES = {
     "kind": set(STATEMENT_KINDS),
     "type": {"direct", "indirect", "mixed"},
 }
-NUMERIC = {"rule_precision", "named", "log_words", "short", "log_cue_gap", "log_speaker_gap"}
+NUMERIC = {"rule_precision", "named", "log_words", "short", "log_cue_gap", "log_speaker_gap", "core_cue", "relayed"}
 
 SAID_TABLE = """
     Kim      PROPN  3 nsubj     B-PER

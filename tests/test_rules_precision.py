@@ -469,10 +469,6 @@ def test_called_someone_is_a_phone_call(text, table):
     assert statements(build(text, table)) == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "verb_cues._speech_sense takes any obl with case 'on' as 'called on', so the time phrase "
-    "'on Sunday' gives 'called his lawyer' a speech sense, and the adverbial clause after it "
-    "makes the complement look like a clause"))
 def test_called_someone_on_a_day_is_still_a_phone_call():
     """"called his lawyer on Sunday after ..." is a phone call: "on Sunday" is a time, not
     "called on X" (an appeal).  Guards the call-sense check against time phrases."""
@@ -496,10 +492,6 @@ def test_called_someone_on_a_day_is_still_a_phone_call():
     assert statements(p) == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "verb_cues._speech_sense accepts 'called the plan reckless' (obj + xcomp), but _complement then "
-    "rejects its content: 'the plan reckless' is neither a clause (the obj is not an nsubj of the "
-    "xcomp), nor a claim noun phrase, nor a charge, so no statement is found"))
 def test_called_x_y_is_speech():
     """"called the plan reckless" (object + xcomp) is a judgement the mayor voiced: a
     statement (verb_cues._speech_sense)."""

@@ -202,7 +202,8 @@ def _complement(d: DocView, s: CueSite) -> Found | None:
     if not quoted and (d.toks[a].upos in ("ADP", "SCONJ") and d.low(a) not in lexicon.COMPLEMENTIZERS
                        or d.low(a) in lexicon.WH_WORDS):
         return None  # a prepositional phrase, an adverbial clause, an embedded question ("asked how ...")
-    if quoted or is_clause(d, a, b) or _names_a_claim(d, a, b) or _charge(d, s.v, a, b):
+    if quoted or is_clause(d, a, b) or _small_clause(d, s.v, a, b) or _names_a_claim(d, a, b) \
+            or _charge(d, s.v, a, b):
         return [d.char_span(a, b)], "after"
     return None
 
@@ -223,6 +224,13 @@ def is_clause(d: DocView, a: int, b: int) -> bool:
     return False
 
 
+def _small_clause(d: DocView, v: int, a: int, b: int) -> bool:
+    """"called the plan reckless": an object and its predicate, both after the cue."""
+    kids = d.children(v)
+    return any(c.deprel == "obj" and a <= c.i < b for c in kids) and any(
+        c.deprel == "xcomp" and a <= c.i < b for c in kids)
+
+
 def _speech_sense(d: DocView, v: int) -> bool:
     """The cue is used as a verb of saying here.  Some verbs are cues only in some
     senses, told apart by their complement: "called the plan reckless" or "called
@@ -232,9 +240,9 @@ def _speech_sense(d: DocView, v: int) -> bool:
     if any(c.deprel == "aux" and c.xpos == "MD" or c.deprel == "advmod" and c.lemma.lower() in lexicon.NEGATIONS
            for c in kids):
         return False
-    if d.lemma(v) == "call":
-        return any(c.deprel == "xcomp" or c.deprel == "obl" and any(
-            g.deprel == "case" and g.lemma.lower() in ("for", "on") for g in d.children(c.i)) for c in kids)
+    if d.lemma(v) == "call":  # "called on the government to", "called for talks": the particle right after
+        particle = v + 1 < len(d.toks) and d.low(v + 1) in ("for", "on")
+        return particle or any(c.deprel == "xcomp" for c in kids)
     return True
 
 
