@@ -245,7 +245,8 @@ def print_tables(scorer, sets: list[Scored], model: str) -> dict:
         rows, ece = reliability(outcomes)
         share = sum(r for _, _, r in outcomes) / (len(outcomes) or 1)
         calibration[s.name] = {"bins": rows, "ece": ece, "brier": brier(outcomes), "share_right": share}
-        print(f"\nreliability, {s.name}: statements by confidence -> share right (inside a gold statement, same speaker)")
+        print(f"\nreliability, {s.name}: statements by confidence -> share right "
+              "(inside a gold statement, same speaker)")
         print(f"{'bin':>12}{'n':>7}{'mean conf':>11}{'right':>8}{'|gap|':>8}")
         for lo, hi, n, conf, acc in rows:
             if n and conf is not None and acc is not None:
