@@ -167,6 +167,8 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
         src = surface_subject(d, v, s0)
     if src is not None:
         src = trim_mention(d, *src)
+    if src is not None and not can_speak(d, *src):
+        src = None  # a date, a clause fragment: never a speaker (the statement stays, unattributed)
     in_sentence = src is None or s0 <= src[0] < s1
     # Inverted cue: “…,” said X  /  S, wrote X.  Speaker after the verb.
     # (only the verb's own subject: "Asked to respond, Carson said" climbs
@@ -184,6 +186,27 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
     if inverted:
         return src, True
     return (src if in_sentence else None), False
+
+
+def can_speak(d: DocView, a: int, b: int) -> bool:
+    """Tokens ``[a, b)`` can be a speaker: a person, an organisation, a group, an
+    anonymous source or a pronoun -- not a date or a time ("Thursday", "years"), a
+    number, or a fragment cut in mid-phrase ("many changing their profiles to", "the
+    Globe Thursday that", "China's support for resolving the crisis and")."""
+    if d.toks[b - 1].upos in ("ADP", "CCONJ") or d.low(b - 1) in ("that", "to"):
+        return False
+    return any(_nominal_speaker(d, k) for k in range(a, b))
+
+
+def _nominal_speaker(d: DocView, k: int) -> bool:
+    """Token ``k`` names someone: a pronoun, a name, an entity that is no date, or a
+    noun that is no time word."""
+    t = d.toks[k]
+    if t.ner != "O":
+        return not t.ner.endswith(("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"))
+    if t.upos in ("PRON", "PROPN", "DET") or t.text[:1].isupper():  # "some said", "Foster writes"
+        return d.lemma(k) not in lexicon.TIME_WORDS
+    return t.upos == "NOUN" and d.lemma(k) not in lexicon.TIME_WORDS
 
 
 def _quote_after(d: DocView, v: int, end: int) -> tuple[int, Chain | None]:
