@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from parsebuilder import build, statements
 
+from attrib.extract.base import DocView
+from attrib.extract.site import can_speak
+
 # --------------------------------------------------------------------------- 11. titles
 
 
@@ -510,3 +513,38 @@ def test_pronoun_whose_gender_rules_out_the_speaker_falls_back_to_the_latest_per
     first, second = statements(p)
     assert first["name"] == "Ana Ruiz"
     assert (second["source"], second["name"]) == ("He", "Mark Chen")
+
+
+def test_a_date_is_never_a_speaker():
+    """can_speak: a mis-parsed subject that is a date ("Friday") or a phrase cut in
+    mid-construction is no speaker mention, so it can never become a speakers row; the
+    statement stays, unattributed."""
+    p = build(
+        "Friday said the talks had failed.",
+        """
+        Friday  PROPN  2 nsubj
+        said    VERB   0 root   say
+        the     DET    4 det
+        talks   NOUN   6 nsubj  talk
+        had     AUX    6 aux
+        failed  VERB   2 ccomp  fail
+        .       PUNCT  2 punct
+        """,
+    )
+    (s,) = statements(p)
+    assert (s["source"], s["name"], s["content"]) == (None, None, ["the talks had failed"])
+
+
+def test_a_phrase_cut_before_its_object_is_never_a_speaker():
+    d = DocView(build("Many changing their plans to said so.", """
+        Many      ADJ    2 nsubj
+        changing  VERB   6 csubj  change
+        their     PRON   4 nmod:poss
+        plans     NOUN   2 obj    plan
+        to        ADP    4 case
+        said      VERB   0 root   say
+        so        ADV    6 advmod
+        .         PUNCT  6 punct
+    """))
+    assert not can_speak(d, 0, 5)
+    assert can_speak(d, 0, 1)
