@@ -1,7 +1,7 @@
 """Fit the confidence model: a logistic regression over each statement's features, on PolNeAR train.
 
-    python bench/calibrate.py              # every train document with a cached parse
-    python bench/calibrate.py --limit 200  # only the first 200 train documents (those cached)
+    python bench/calibrate.py                # every train document (parses those not cached: slow)
+    python bench/calibrate.py --cached-only  # only the train documents whose parse is cached
 
 Reads PolNeAR *train* only (``../shared/eval/polnear_train.jsonl``, every kind of
 statement); the dev sets are never used, they measure the result
@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from accuracy import SHARED, load_scorer, read_gold, reliability, statement_outcomes  # noqa: E402
+from accuracy import SHARED, load_scorer, read_gold, reliability, statement_outcomes, train_documents  # noqa: E402
 
 from attrib import calibrate  # noqa: E402
 from attrib.attribute import attributions_with_features  # noqa: E402
@@ -39,16 +39,6 @@ from attrib.types import STATEMENT_KINDS  # noqa: E402
 OUT = ROOT / "attrib" / "data" / calibrate.DATA_FILE
 CS = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 FOLDS = 5
-
-
-def cached_documents(gold: list[dict], parsing: Parsing) -> list[tuple[dict, object]]:
-    """The gold documents whose parse is cached, with the parse (never parses)."""
-    out = []
-    for g in gold:
-        p = parsing.cache.get(parsing.model, g["text"])
-        if p is not None:
-            out.append((g, p))
-    return out
 
 
 def labelled_statements(scorer, docs: list[tuple[dict, object]]) -> tuple[list[dict], list[int], list[str]]:
@@ -94,6 +84,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--limit", type=int, default=None, help="only the first N train documents")
     ap.add_argument("--models", default=os.environ.get("STANZA_RESOURCES_DIR") or str(SHARED / "models" / "stanza"))
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--cached-only", action="store_true",
+                    help="use only the documents whose parse is cached (a quick refit); else parse the rest")
     args = ap.parse_args(argv)
     if "dev" in args.train.name:
         ap.error("the confidence model is fitted on train only; the dev sets measure it")
@@ -101,7 +93,7 @@ def main(argv: list[str] | None = None) -> None:
     scorer = load_scorer()
     parsing = Parsing(args.models)
     gold = read_gold(args.train, args.limit)
-    docs = cached_documents(gold, parsing)
+    docs = train_documents(gold, parsing, parse_missing=not args.cached_only)
     if not docs:
         sys.exit(f"no document of {args.train} has a cached parse for model {parsing.model}")
     X, y, groups = labelled_statements(scorer, docs)
