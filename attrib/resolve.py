@@ -286,21 +286,24 @@ class Resolver:
     def _person_in(self, a: int, b: int) -> Person | None:
         """The person a mention names: "Dr. Robert Strang, the province's chief medical
         officer", "Rogers spokesperson Andrea Goldstein", "Campbell's partner, Jason
-        Louth" -- the first name that is neither a possessor ("Campbell's"), nor a
-        modifier of a title, nor inside a prepositional phrase ("a spokeswoman for Trudeau")."""
+        Louth" -- a name that is neither a possessor ("Campbell's") nor inside a
+        prepositional phrase ("a spokeswoman for Trudeau"), the one after a title first."""
         d = self.d
+        found: list[tuple[int, Person]] = []
         for k in range(a, b):
             person = self.person_at.get(d.toks[k].start)
             if person is None or k > a and d.toks[k - 1].upos == "ADP":
                 continue
             entity = next((e for e in d.p.entities if e.tok_start <= k < e.tok_end), None)
-            end = min(b, entity.tok_end if entity is not None else k + 1) - 1
-            if end + 1 < b and d.toks[end + 1].text in ("’s", "'s", "’", "'"):
+            end = min(b, entity.tok_end if entity is not None else k + 1)
+            if end < b and d.toks[end].text in ("’s", "'s", "’", "'"):
                 continue
-            if d.toks[end].deprel == "compound" and end + 1 < b:
-                continue  # a name that modifies a title: "Rogers spokesperson Jane Roe" (the tagger's PER)
-            return person
-        return None
+            found.append((k, person))
+        # a name after a title word is the person the title belongs to ("Rogers
+        # spokesperson Jane Roe", "Barron County District Attorney Brian Wright": the
+        # tagger also calls "Rogers" and "Barron County" persons)
+        titled = [(k, p) for k, p in found if any(d.low(m) in lexicon.ROLE_HEADS for m in range(a, k))]
+        return titled[-1][1] if titled else found[0][1] if found else None
 
     def _possessor(self, a: int, b: int, head: int, at: int) -> Speaker | None:
         """A channel of speech that names no one but its possessor: "her statement",
