@@ -25,6 +25,8 @@ MAX_ID_CHARS = 1_000
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+#: Every suffix a directory's files are read for (feeds: :data:`attrib.feeds.FEED_SUFFIXES`).
+READABLE_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
 META_FIELDS = ("url", "title", "outlet", "published", "author")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2028\u2029\ufeff]")
 #: Lone UTF-16 surrogates: only a JSON "\\ud800" escape can produce them, and
@@ -186,7 +188,7 @@ class Reader:
             path = Path(raw)
             if path.is_dir():
                 files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-                usable = [f for f in files if f.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES]
+                usable = [f for f in files if f.suffix.lower() in READABLE_SUFFIXES]
                 if not files:
                     yield Skipped(str(path), "directory has no files")
                 elif not usable:
