@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import json
 
-#: Columns of the statement tables a reader rarely wants: hidden until asked for.
+#: Columns of the statement tables a reader rarely wants: hidden until asked for (``id`` stays:
+#: it is the link to the row page).
 TECHNICAL_COLUMNS = (
-    "id", "article_id", "seq", "content_spans", "start", "end", "cue_start", "cue_end", "speaker_start",
+    "article_id", "seq", "content_spans", "start", "end", "cue_start", "cue_end", "speaker_start",
     "speaker_end", "sentence_start", "sentence_end", "speaker_id", "organisation_id", "reported_by_id",
     "statement_rowid", "speech_then_date", "speaker_record_kind", "ingested_at", "updated_at", "published",
     "article_url", "cue_lemma", "rule", "sentence", "speaker_text", "text_sha256", "input",
