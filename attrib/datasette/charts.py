@@ -68,8 +68,8 @@ def timeline_chart(dates: Iterable[Any], label: str = "Statements per month") ->
     if not items:
         return Markup('<p class="attrib-note">No statements.</p>')
     peak = max(n for _, n in items) or 1
-    col, gap, height, top, bottom = 22, 4, 120, 14, 46
-    width = max(len(items) * (col + gap) + 30, 160)
+    col, gap, height, top, bottom = 22, 4, 120, 14, 70
+    width = max(len(items) * (col + gap) + 60, 160)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="attrib-svg" width="{width}" '
              f'height="{height + top + bottom}" viewBox="0 0 {width} {height + top + bottom}" role="img">',
              f'<line x1="24" y1="{top + height}" x2="{width}" y2="{top + height}" stroke="#999"/>',
