@@ -60,7 +60,8 @@ def main() -> None:
             name = args.db.stem
             shots = [
                 ("screenshot-landing.png", f"/-/attrib/{name}", 1250),
-                ("screenshot-search.png", f"/{name}/statements_view?_search={urllib.parse.quote_plus(args.speaker)}", 900),
+                ("screenshot-search.png",
+                 f"/{name}/statements_view?_search={urllib.parse.quote_plus(args.speaker)}", 900),
                 ("screenshot-speaker.png", f"/-/attrib/speaker/{name}/{speaker_id}", 1100),
                 ("article-view-samples.png", f"/-/attrib/statement/{name}/{statement_id}", 900),
             ]
