@@ -109,6 +109,10 @@ async def test_canned_query_returns_rows(sample_db: Path, name: str):
     params = "&".join(f"{k}={v}" for k, v in CANNED[name].items())
     r = await ds.client.get(f"/attrib/{name}.json?_shape=array&{params}")
     assert r.status_code == 200, r.text
+    if name == "new_statements_since":
+        # the sample texts have no publication date: they are in no period (never dated by their ingest time)
+        assert r.json() == []
+        return
     assert r.json(), f"{name} returned no rows for {CANNED[name]}"
 
 
@@ -132,8 +136,8 @@ async def test_the_joined_view_has_facets_and_search(sample_db: Path):
     r = await ds.client.get("/attrib/statements_view.json?_search=Putin&_facet=speaker&_shape=objects")
     assert r.status_code == 200, r.text
     data = r.json()
-    assert data["rows"] and all("putin" in row["content"].lower() or "putin" in (row["speaker_text"] or "").lower()
-                                for row in data["rows"])
+    searched = ("content", "speaker", "speaker_text", "role", "organisation", "reported_by", "article_title")
+    assert data["rows"] and all(any("putin" in (row[c] or "").lower() for c in searched) for row in data["rows"])
     assert data["facet_results"]["speaker"]["results"]
 
 
