@@ -31,6 +31,7 @@ from typing import Any
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from .articlemeta import headline, normalise_date
 from .cache import text_sha256
 from .types import Article, Attribution, ParsedArticle
 
@@ -157,15 +158,19 @@ def m002_search(db: sqlite_utils.Database) -> None:
 #: migrations create it before m006 adds ``statements.kind``: SQLite resolves a
 #: view's columns when it is used, and m006 recreates it.)  ``speech_then_date``
 #: is the view's default sort in Datasette: speech first, then newest first.
+#: ``date`` is the publication date only (never the ingest time: an article
+#: without one has no date).  The columns a reader wants come first (the
+#: statement, who said it, when, where); ids and offsets come last.
 STATEMENTS_VIEW = """
 select
-  s.id, s.article_id, a.title as article_title, a.outlet, a.published,
-  s.kind, s.type, s.content, sp.name as speaker, s.speaker_kind, s.role,
-  o.name as organisation, rb.name as reported_by,
-  s.cue, s.cue_lemma, s.speaker_text, s.sentence, s.rule, s.confidence,
+  s.content, sp.name as speaker, s.role, o.name as organisation,
+  a.published as date, a.outlet, a.title as article_title, rb.name as reported_by,
+  s.kind, s.type, s.speaker_kind, s.cue, s.confidence,
+  s.id, s.article_id, a.url as article_url, a.published,
+  s.cue_lemma, s.speaker_text, s.sentence, s.rule,
   s.start, s.end, s.speaker_id, s.organisation_id, s.reported_by_id,
   s.rowid as statement_rowid,
-  s.seq, coalesce(a.published, a.ingested_at) as date, a.ingested_at, a.updated_at,
+  s.seq, a.ingested_at, a.updated_at,
   sp.kind as speaker_record_kind, s.content_spans, s.cue_start, s.cue_end,
   s.speaker_start, s.speaker_end, s.sentence_start, s.sentence_end,
   (s.kind = 'speech') || ' ' || coalesce(a.published, '') as speech_then_date
@@ -207,6 +212,73 @@ def m006_statement_kind(db: sqlite_utils.Database) -> None:
     db.execute("drop view if exists statements_view")  # no view refers to the table while it changes
     db["statements"].add_column("kind", str, not_null_default="speech")
     db["statements"].create_index(["kind"], if_not_exists=True)
+    db.create_view("statements_view", STATEMENTS_VIEW, replace=True)
+
+
+#: Columns of ``statements_fts`` (m007): what a search finds a statement by.
+SEARCH_COLUMNS = ("content", "speaker", "speaker_text", "role", "organisation", "reported_by", "article_title")
+
+#: The ``statements_fts`` row of the statements that ``{where}`` selects (alias ``s``).
+_SEARCH_ROWS = """
+insert into statements_fts (rowid, content, speaker, speaker_text, role, organisation, reported_by, article_title)
+select s.rowid, s.content, sp.name, s.speaker_text, s.role, o.name, rb.name, a.title
+from statements s
+join articles a on a.id = s.article_id
+left join speakers sp on sp.id = s.speaker_id
+left join organisations o on o.id = s.organisation_id
+left join organisations rb on rb.id = s.reported_by_id
+where {where};
+"""
+
+#: Triggers that keep ``statements_fts`` in step with the statements and with
+#: the names (speaker, organisation, article title) it copies.
+_SEARCH_TRIGGERS = {
+    "statements_search_ai": ("after insert on statements",
+                             _SEARCH_ROWS.format(where="s.rowid = new.rowid")),
+    "statements_search_ad": ("after delete on statements",
+                             "delete from statements_fts where rowid = old.rowid;"),
+    "statements_search_au": ("after update on statements",
+                             "delete from statements_fts where rowid = old.rowid;"
+                             + _SEARCH_ROWS.format(where="s.rowid = new.rowid")),
+    "articles_search_au": ("after update of title on articles",
+                           "delete from statements_fts where rowid in "
+                           "(select rowid from statements where article_id = new.id);"
+                           + _SEARCH_ROWS.format(where="s.article_id = new.id")),
+    "speakers_search_au": ("after update of name on speakers",
+                           "delete from statements_fts where rowid in "
+                           "(select rowid from statements where speaker_id = new.id);"
+                           + _SEARCH_ROWS.format(where="s.speaker_id = new.id")),
+    "organisations_search_au": ("after update of name on organisations",
+                                "delete from statements_fts where rowid in (select rowid from statements "
+                                "where organisation_id = new.id or reported_by_id = new.id);"
+                                + _SEARCH_ROWS.format(where="s.organisation_id = new.id or s.reported_by_id = new.id")),
+}
+
+
+@migrations()
+def m007_search_names_and_real_dates(db: sqlite_utils.Database) -> None:
+    """Search finds a statement by who said it: ``statements_fts`` indexes the
+    resolved speaker name, role, organisation, relaying body and article title
+    beside the content and the mention ("he"), kept current by triggers.
+    Publication dates are ISO 8601 (unreadable ones dropped: never replaced by the
+    ingest time), an article without a title gets its headline (first line), and
+    the view's ``date`` is the publication date only."""
+    for art_id, title, published, text in db.execute(
+        "select id, title, published, text from articles"
+    ).fetchall():
+        new_title = title if (title or "").strip() else headline(text)
+        new_published = normalise_date(published)
+        if (new_title, new_published) != (title, published):
+            db.execute("update articles set title = ?, published = ? where id = ?", [new_title, new_published, art_id])
+    db.execute("drop view if exists statements_view")
+    # sqlite-utils' triggers of m002 and any of this migration's, then the old index
+    for name in ("statements_ai", "statements_ad", "statements_au", *_SEARCH_TRIGGERS):
+        db.execute(f"drop trigger if exists [{name}]")
+    db.execute("drop table if exists statements_fts")
+    db.execute(f"create virtual table statements_fts using fts5({', '.join(SEARCH_COLUMNS)}, tokenize='porter')")
+    for name, (when, body) in _SEARCH_TRIGGERS.items():
+        db.execute(f"create trigger [{name}] {when} begin {body} end")
+    db.execute(_SEARCH_ROWS.format(where="1"))
     db.create_view("statements_view", STATEMENTS_VIEW, replace=True)
 
 
@@ -410,10 +482,10 @@ def save_article(
         db["articles"].upsert(
             {
                 "id": article.id,
-                "title": article.title,
+                "title": article.title if (article.title or "").strip() else headline(article.text),
                 "url": article.url,
                 "outlet": article.outlet,
-                "published": article.published,
+                "published": normalise_date(article.published),
                 "author": article.author,
                 "text": article.text,
                 "text_sha256": sha,

@@ -14,7 +14,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .articlemeta import headline, normalise_date
 from .cache import text_sha256
+from .feeds import FEED_SUFFIXES, iter_feed, looks_like_feed
 from .types import Article
 
 DEFAULT_MAX_CHARS = 1_000_000
@@ -23,6 +25,8 @@ MAX_ID_CHARS = 1_000
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+#: Every suffix a directory's files are read for (feeds: :data:`attrib.feeds.FEED_SUFFIXES`).
+READABLE_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
 META_FIELDS = ("url", "title", "outlet", "published", "author")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2028\u2029\ufeff]")
 #: Lone UTF-16 surrogates: only a JSON "\\ud800" escape can produce them, and
@@ -121,6 +125,32 @@ def html_to_article(html: str, where: str) -> tuple[str, str | None]:
     return text, title
 
 
+def html_metadata(html: str) -> dict[str, str | None]:
+    """Title, URL, outlet (site name), publication date and author an HTML page states in
+    its markup (trafilatura; the date only from the page's metadata, never guessed)."""
+    import trafilatura
+
+    meta = trafilatura.extract_metadata(html, extensive=False)
+    if meta is None:
+        return {}
+    return {"title": meta.title, "url": meta.url, "outlet": meta.sitename,
+            "published": normalise_date(meta.date), "author": meta.author}
+
+
+def record_metadata(obj: dict, meta: dict[str, str | None], text: str) -> dict[str, str | None]:
+    """``meta`` completed for a fact-checker: the publication date as ISO 8601 (also read from
+    ``date`` or a nested ``meta.date``/``meta.publisher``, as in PolNeAR), and the text's
+    headline (first line) as the title when the record has none."""
+    nested = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
+    published = meta.get("published") or obj.get("date") or nested.get("date")
+    out = dict(meta, published=normalise_date(published))
+    if not out.get("outlet") and isinstance(nested.get("publisher"), str):
+        out["outlet"] = nested["publisher"]
+    if not (out.get("title") or "").strip():
+        out["title"] = headline(text)
+    return out
+
+
 def json_type(value: object) -> str:
     """The JSON name of a decoded value's type ("an array", "null", ...)."""
     return JSON_TYPE_NAMES.get(type(value).__name__, type(value).__name__)
@@ -158,7 +188,7 @@ class Reader:
             path = Path(raw)
             if path.is_dir():
                 files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-                usable = [f for f in files if f.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES]
+                usable = [f for f in files if f.suffix.lower() in READABLE_SUFFIXES]
                 if not files:
                     yield Skipped(str(path), "directory has no files")
                 elif not usable:
@@ -189,9 +219,13 @@ class Reader:
         except ValueError as e:
             yield Skipped(where, str(e))
             return
-        title = None
+        title, page_meta = None, {}
+        if path.suffix.lower() in FEED_SUFFIXES or looks_like_feed(text):
+            yield from self._feed(text, where)
+            return
         if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
             try:
+                page_meta = html_metadata(text)
                 text, title = html_to_article(text, where)
             except Exception as e:  # noqa: BLE001 - a page the HTML parser chokes on costs that page only
                 yield Skipped(where, f"cannot extract text from HTML ({type(e).__name__}: {e})")
@@ -199,7 +233,20 @@ class Reader:
             if not text.strip():
                 yield Skipped(where, "HTML page with no article text")
                 return
-        yield from self._article({"id": path.stem, "text": text, "title": title}, where)
+        yield from self._article({**page_meta, "id": path.stem, "text": text, "title": title}, where)
+
+    def _feed(self, text: str, where: str) -> Iterator[Article | Skipped]:
+        """One article per item of an RSS/Atom feed (see :mod:`attrib.feeds`)."""
+        try:
+            items = list(iter_feed(text))
+        except Exception as e:  # noqa: BLE001 - a feed the parser chokes on costs that file only
+            yield Skipped(where, f"cannot read the feed ({type(e).__name__}: {e})")
+            return
+        for n, record in items:
+            if isinstance(record, str):
+                yield Skipped(where, record)
+            else:
+                yield from self._article(record, f"{where}#item{n}")
 
     def _jsonl(self, path: Path) -> Iterator[Article | Skipped]:
         try:
@@ -279,4 +326,4 @@ class Reader:
         for k in META_FIELDS:
             v = obj.get(k)
             meta[k] = SURROGATE.sub("\ufffd", str(v)) if v is not None and not isinstance(v, (dict, list)) else None
-        yield Article(id=art_id, text=text, source=where, **meta)
+        yield Article(id=art_id, text=text, source=where, **record_metadata(obj, meta, text))

@@ -1,11 +1,14 @@
-"""Take the README's screenshot: the article view of one statement in a real database.
+"""Take the README's screenshots of the main pages from a real database.
 
     ./demo.sh                                  # builds attrib.db from the sample articles
-    .venv/bin/python docs/screenshot.py attrib.db --speaker "Dmitry Peskov" -o docs/article-view-samples.png
+    .venv/bin/python docs/screenshot.py attrib.db --speaker "Kurt Campbell" --out-dir docs
 
-Starts `attrib serve` on a free localhost port, opens the statement's article
-view in Debian's headless Chromium (Playwright with /usr/bin/chromium) and
-saves a full-page PNG.
+Starts `attrib serve` on a free localhost port, opens each page in Debian's
+headless Chromium (Playwright with /usr/bin/chromium) and saves PNGs in
+--out-dir: the landing page (screenshot-landing.png), a name search in the
+statements (screenshot-search.png), the speaker page (screenshot-speaker.png)
+and the article view with the speaker's first statement selected, its card
+beside the text (article-view-samples.png).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -26,17 +30,17 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("db", type=Path)
-    ap.add_argument("--speaker", default="Dmitry Peskov", help="show a statement by this speaker")
-    ap.add_argument("-o", "--output", type=Path, default=Path("docs/article-view-samples.png"))
+    ap.add_argument("--speaker", default="Kurt Campbell", help="search for, and show a statement by, this speaker")
+    ap.add_argument("--out-dir", type=Path, default=Path("docs"))
     args = ap.parse_args()
 
     con = sqlite3.connect(args.db)
-    row = con.execute("select s.id, s.article_id from statements s join speakers sp on sp.id = s.speaker_id "
+    row = con.execute("select s.id, s.speaker_id from statements s join speakers sp on sp.id = s.speaker_id "
                       "where sp.name = ? order by s.start limit 1", [args.speaker]).fetchone()
     con.close()
     if row is None:
         sys.exit(f"no statement by {args.speaker!r} in {args.db}")
-    statement_id = row[0]
+    statement_id, speaker_id = row
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -53,13 +57,25 @@ def main() -> None:
 
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1200, "height": 1350})
-            page.goto(f"{base}/-/attrib/statement/{args.db.stem}/{statement_id}")
-            page.wait_for_load_state("networkidle")
-            page.evaluate("window.scrollTo(0, 0)")  # the page scrolls to the statement; show its header too
-            page.screenshot(path=str(args.output), full_page=False)
+            name = args.db.stem
+            shots = [
+                ("screenshot-landing.png", f"/-/attrib/{name}", 1250),
+                ("screenshot-search.png",
+                 f"/{name}/statements_view?_search={urllib.parse.quote_plus(args.speaker)}", 900),
+                ("screenshot-speaker.png", f"/-/attrib/speaker/{name}/{speaker_id}", 1100),
+                ("article-view-samples.png", f"/-/attrib/statement/{name}/{statement_id}", 900),
+            ]
+            for file_name, path, height in shots:
+                page = browser.new_page(viewport={"width": 1280, "height": height})
+                page.goto(base + path)
+                page.wait_for_load_state("networkidle")
+                if "statement" not in path:
+                    page.evaluate("window.scrollTo(0, 0)")
+                out = args.out_dir / file_name
+                page.screenshot(path=str(out), full_page=False)
+                page.close()
+                print(f"saved {out}")
             browser.close()
-        print(f"saved {args.output}")
     finally:
         server.terminate()
         server.wait(10)

@@ -10,6 +10,7 @@ With ``ATTRIB_SCREENSHOT`` set, the article view is also saved as a PNG: to
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -54,12 +55,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def datasette_server(datasette_sample: DatasetteSample, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``datasette serve`` (as ``attrib serve`` runs it) on the sample database; yields its base URL."""
+@contextlib.contextmanager
+def serve(db_path: Path, log_dir: Path) -> Iterator[str]:
+    """``datasette serve`` (as ``attrib serve`` runs it) on ``db_path``; yields its base URL."""
     port = free_port()
-    log_path = tmp_path_factory.mktemp("datasette-log") / "server.log"
-    cmd = [sys.executable, "-m", "datasette", *datasette_args(datasette_sample.path, port=port)]
+    log_path = log_dir / "server.log"
+    cmd = [sys.executable, "-m", "datasette", *datasette_args(db_path, port=port)]
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(cmd, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -83,6 +84,40 @@ def datasette_server(datasette_sample: DatasetteSample, tmp_path_factory: pytest
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@pytest.fixture(scope="module")
+def datasette_server(datasette_sample: DatasetteSample, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample database served by Datasette; yields its base URL."""
+    with serve(datasette_sample.path, tmp_path_factory.mktemp("datasette-log")) as base:
+        yield base
+
+
+FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Harbour Wire</title>
+<item><title>Port to reopen after storm</title><link>https://harbour.example/port</link><guid>harbour-port</guid>
+<pubDate>Fri, 04 Mar 2022 05:06:07 GMT</pubDate>
+<content:encoded><![CDATA[<p>The harbour master said the port would reopen on Monday after the storm.</p>
+<p>Shipping companies said they would resume sailings at once.</p>]]></content:encoded></item>
+</channel></rss>
+"""
+
+
+@pytest.fixture(scope="module")
+def feed_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A database with one article read from an RSS feed (as ``attrib ingest DB feed.xml`` reads it)."""
+    from attrib.db import open_db, save_article
+    from attrib.inputs import Reader
+
+    tmp = tmp_path_factory.mktemp("feed")
+    (tmp / "wire.xml").write_text(FEED, encoding="utf-8")
+    db = open_db(str(tmp / "feed.db"))
+    for article in Reader().read([tmp / "wire.xml"]):
+        save_article(db, article, [])
+    db.conn.close()
+    with serve(tmp / "feed.db", tmp) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -131,9 +166,9 @@ def test_search_open_statement_and_see_it_in_the_article(
 
     # 2. full-text search in the statements table, then open the statement's row page
     page.goto(datasette_server + "/attrib/statements")
-    page.fill("input#_search", "harmless")
+    page.fill("input#_search", "is harmless")  # "harmless" alone also finds the article title
     page.press("input#_search", "Enter")
-    page.wait_for_url("**_search=harmless**")
+    page.wait_for_url("**_search=is+harmless**")
     rows = page.locator("table.rows-and-columns tbody tr")
     expect(rows).to_have_count(1)
     rows.first.locator("td.col-id a").click()
@@ -175,7 +210,7 @@ def test_search_open_statement_and_see_it_in_the_article(
         "<script>alert(1)</script> is harmless,")
 
     # 8. the speaker link leads to the speaker page with both statements
-    page.locator(".attrib-selected a", has_text="Jane Doe").click()
+    page.locator(".attrib-selected dd a", has_text="Jane Doe").click()
     page.wait_for_url("**/-/attrib/speaker/attrib/*")
     expect(page.locator("table.attrib-statements tbody tr")).to_have_count(2)
 
@@ -200,6 +235,69 @@ def test_article_view_screenshot(chromium: Any, datasette_server: str, datasette
         page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=str(out), full_page=True)
         assert out.stat().st_size > 10_000
+    page.close()
+
+
+def test_fact_checker_journey(chromium: Any, datasette_server: str, datasette_sample: DatasetteSample,
+                              tmp_path: Path) -> None:
+    """Search a name on the landing page -> the speaker page -> a statement -> its card in sight; a CSV file."""
+    from playwright.sync_api import expect
+
+    page = chromium.new_page(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    page.goto(datasette_server + "/-/attrib/")
+    page.wait_for_url("**/-/attrib/attrib")
+    page.fill("#attrib-q", "Jane Doe")
+    page.press("#attrib-q", "Enter")
+    page.wait_for_url("**/attrib/statements_view?_search=Jane+Doe**")
+    rows = page.locator("table.rows-and-columns tbody tr")
+    expect(rows).to_have_count(2)  # the "She added" statement is found by the resolved name
+    expect(rows.first).to_be_in_viewport()  # data first: the descriptions are folded away
+    expect(page.locator("details.attrib-about")).to_have_count(1)
+    expect(page.locator("th.col-start")).to_be_hidden()  # offsets hidden unless asked for
+    rows.first.locator("td.col-speaker a").click()
+    page.wait_for_url("**/-/attrib/speaker/attrib/*")
+    expect(page.locator("h1")).to_contain_text("Jane Doe")
+    expect(page.locator(".attrib-charts svg")).to_have_count(3)
+
+    with page.expect_download() as download_info:
+        page.locator(".attrib-export a", has_text="CSV").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".csv")
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    text = saved.read_text(encoding="utf-8")
+    assert text.startswith("quote,speaker,role,organisation") and "date unknown" in text and "highlighted_url" in text
+
+    page.locator("table.attrib-statements td.attrib-quote a").first.click()
+    page.wait_for_url("**/-/attrib/article/attrib/*?statement=*")
+    card = page.locator("#attrib-selected")
+    expect(card).to_be_in_viewport()
+    expect(page.locator("#attrib-text .attrib-target.attrib-content")).to_be_in_viewport()
+    expect(card.locator("dt", has_text="Relayed by")).to_be_visible()
+    expect(card.locator(".attrib-others")).to_contain_text("other statement by Jane Doe")
+    box, text_box = card.bounding_box(), page.locator("#attrib-text").bounding_box()
+    assert box and text_box and box["x"] > text_box["x"] + text_box["width"] - 1  # beside the text
+
+    # narrow screen: the card is above the text and still in sight at the selected statement
+    page.set_viewport_size({"width": 600, "height": 800})
+    page.reload()
+    expect(card).to_be_in_viewport()
+    expect(page.locator("#attrib-text .attrib-target.attrib-content").first).to_be_in_viewport()
+    page.close()
+
+
+def test_a_feed_article_shows_its_title_and_date(chromium: Any, feed_server: str) -> None:
+    from playwright.sync_api import expect
+
+    page = chromium.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(feed_server + "/feed/articles")
+    link = page.locator("td.col-title a", has_text="Port to reopen after storm")
+    expect(link).to_be_visible()
+    link.click()
+    page.wait_for_url("**/-/attrib/article/feed/harbour-port")
+    expect(page.locator("h1")).to_have_text("Port to reopen after storm")
+    expect(page.locator(".attrib-meta")).to_contain_text("Harbour Wire")
+    expect(page.locator(".attrib-published")).to_have_text("published 2022-03-04T05:06:07+00:00")
     page.close()
 
 

@@ -166,9 +166,14 @@ async def test_search_statements(ds: Datasette, datasette_sample: DatasetteSampl
     # every word must match; a stray double quote is not an FTS syntax error
     rows = await query(ds, "search_statements", q='provocation "force')
     assert sorted(keys_of(datasette_sample, rows)) == ["kcna_outer", "ministry_inner"]
-    # the speaker mention is searched too (S6's mention is "She")
-    rows = await query(ds, "search_statements", q="jane")
-    assert keys_of(datasette_sample, rows) == ["xss_script"]
+    # the resolved speaker is searched, not only the mention: S6's mention is "She", resolved to Jane Doe
+    rows = await query(ds, "search_statements", q="jane doe")
+    assert sorted(keys_of(datasette_sample, rows)) == ["xss_img", "xss_script"]
+    # and the role, organisation, relaying body and article title
+    assert keys_of(datasette_sample, await query(ds, "search_statements", q="Joint Chiefs")) == ["jcs_provocation"]
+    assert sorted(keys_of(datasette_sample, await query(ds, "search_statements", q="KCNA"))) == [
+        "kcna_official", "kcna_outer", "ministry_inner"]
+    assert len(await query(ds, "search_statements", q="merciless")) == 4
     rows = await query(ds, "search_statements", q="provocation\tforce\n")
     assert sorted(keys_of(datasette_sample, rows)) == ["kcna_outer", "ministry_inner"]
     # FTS5 syntax is neutralised: these are words (or nothing), never errors
@@ -276,11 +281,12 @@ async def test_relayed_statements(ds: Datasette, datasette_sample: DatasetteSamp
 
 async def test_new_statements_since(ds: Datasette, datasette_sample: DatasetteSample) -> None:
     rows = await query(ds, "new_statements_since", since="2024-06-01")
-    # article 2 has no publication date: it counts by its ingest time (now), so it is newest
-    assert keys_of(datasette_sample, rows) == [
-        "xss_script", "xss_img", "sign", "kcna_outer", "ministry_inner", "kim_drills", "residents"]
+    # article 2 has no publication date: it is in no period (its ingest time is never its date)
+    assert keys_of(datasette_sample, rows) == ["kcna_outer", "ministry_inner", "kim_drills", "residents"]
     rows = await query(ds, "new_statements_since", since="2024-05-01")
-    assert len(rows) == 11
+    assert len(rows) == 8 and all(r["date"] for r in rows)
+    # a day is compared as a day: an article of 2024-05-01T09:30+09:00 is "since 2024-05-01", not since 05-02
+    assert len(await query(ds, "new_statements_since", since="2024-05-02")) == 4
     assert await query(ds, "new_statements_since", since="") == []
 
 
@@ -616,8 +622,9 @@ async def test_speaker_page_orders_over_time(ds: Datasette, datasette_sample: Da
     ministry = sql_id(datasette_sample, "speakers", "Foreign Ministry")
     page = await get_html(ds, f"/-/attrib/speaker/attrib/{ministry}")
     older, newer = datasette_sample.ids["ministry_violation"], datasette_sample.ids["ministry_inner"]
-    assert page.index(f"statement={older}") < page.index(f"statement={newer}")
-    assert "2024-05" in page and "2024-06" in page  # timeline rows
+    assert page.index(f"statement={newer}") < page.index(f"statement={older}")  # newest first
+    assert "2024-05" in page and "2024-06" in page  # the chart's months
+    assert "<svg" in page and "Statements by outlet" in page and "Statements by kind" in page
 
 
 async def test_organisation_page(ds: Datasette, datasette_sample: DatasetteSample) -> None:
@@ -628,13 +635,13 @@ async def test_organisation_page(ds: Datasette, datasette_sample: DatasetteSampl
     people = section(page, "people")
     assert "statement=" not in people
     relayed = section(page, "relayed")
-    assert relayed.index(f"statement={ids['kcna_official']}") < relayed.index(
-        f"statement={ids['ministry_inner']}")
+    assert relayed.index(f"statement={ids['ministry_inner']}") < relayed.index(
+        f"statement={ids['kcna_official']}")  # newest first
     page = await get_html(
         ds, f"/-/attrib/organisation/attrib/{sql_id(datasette_sample, 'organisations', 'Foreign Ministry')}")
     own = section(page, "own")
-    assert own.index(f"statement={ids['ministry_violation']}") < own.index(
-        f"statement={ids['ministry_inner']}")
+    assert own.index(f"statement={ids['ministry_inner']}") < own.index(
+        f"statement={ids['ministry_violation']}")
     assert f"statement={ids['kcna_official']}" in section(page, "people")
     assert "statement=" not in section(page, "relayed")
     assert "a senior official" in page
@@ -662,6 +669,8 @@ def xss_urls(sample: DatasetteSample) -> list[str]:
         "/attrib/what_did_x_say_about_y?speaker=jane&about=harmless",
         "/attrib/speakers_for_organisation?organisation=acme",
         "/attrib/new_statements_since?since=2024-01-01",
+        "/-/attrib/attrib",
+        "/-/attrib/attrib?since=2024-01-01",
         "/attrib/added_since?since=2000-01-01",
         "/attrib?sql=select+*+from+statements_view",
         f"/-/attrib/article/attrib/{A2}",
@@ -678,7 +687,8 @@ async def test_xss_escaped_everywhere(ds: Datasette, datasette_sample: Datasette
     for url in xss_urls(datasette_sample):
         page = await get_html(ds, url.format(jane=jane, acme=acme))
         assert_no_xss(page)
-        if url not in ("/", "/attrib", "/attrib/speakers_for_organisation?organisation=acme"):
+        if url not in ("/", "/attrib", "/attrib/speakers_for_organisation?organisation=acme",
+                       "/attrib/new_statements_since?since=2024-01-01", "/-/attrib/attrib?since=2024-01-01"):
             assert ESCAPED_SCRIPT in page, url
 
 
@@ -808,3 +818,98 @@ async def test_mutable_mode_sees_rows_written_during_ingest(
             "Talks will resume,", "This is a clear provocation, … We are ready to respond."]
     finally:
         writer.conn.close()
+
+
+# ------------------------------------------------------ issue 11: fact-checker's questions
+
+
+async def test_search_box_finds_a_name_resolved_from_a_pronoun(
+    ds: Datasette, datasette_sample: DatasetteSample
+) -> None:
+    data = (await ds.client.get("/attrib/statements_view.json?_search=Jane+Doe&_shape=objects")).json()
+    assert sorted(datasette_sample.ids[k] for k in ("xss_script", "xss_img")) == sorted(r["id"] for r in data["rows"])
+
+
+async def test_row_page_names_the_speaker_not_its_id(ds: Datasette, datasette_sample: DatasetteSample) -> None:
+    page = await get_html(ds, f"/attrib/statements/{datasette_sample.ids['xss_img']}")  # "She added ..."
+    jane = sql_id(datasette_sample, "speakers", "Jane Doe")
+    assert f'/-/attrib/speaker/attrib/{jane}" title="Speaker page">Jane Doe</a>' in page
+    assert ">Acme Labs</a>" in page
+
+
+async def test_no_page_shows_an_ingest_time_as_a_date(ds: Datasette, datasette_sample: DatasetteSample) -> None:
+    conn = sqlite3.connect(datasette_sample.path)
+    stamps = {r[0][:10] for r in conn.execute("select ingested_at from articles")}
+    conn.close()
+    jane = sql_id(datasette_sample, "speakers", "Jane Doe")
+    for url in (f"/-/attrib/speaker/attrib/{jane}", f"/-/attrib/article/attrib/{A2}", "/-/attrib/attrib"):
+        page = await get_html(ds, url)
+        assert not any(stamp in page for stamp in stamps), url
+        assert "date unknown" in page, url
+
+
+async def test_canned_queries_hide_their_sql(ds: Datasette, datasette_metadata: dict) -> None:
+    queries = datasette_metadata["databases"]["attrib"]["queries"]
+    assert queries and all(q.get("hide_sql") is True for q in queries.values())
+    page = await get_html(ds, "/attrib/statements_by_speaker?speaker=Jane")
+    body = page[page.index("<body"):]  # Datasette's <title> repeats the SQL; the script retitles the tab
+    assert "from statements_view" not in body and ">Jane Doe</a>" in body and "document.title" in body
+
+
+async def test_list_pages_get_the_data_first_script(ds: Datasette) -> None:
+    page = await get_html(ds, "/attrib/statements_view")
+    assert "About this table and its columns" in page and "attrib-compact" in page and "_dl=1" in page
+
+
+async def test_landing_page(ds: Datasette, datasette_sample: DatasetteSample) -> None:
+    assert (await ds.client.get("/-/attrib/")).headers["location"] == "/-/attrib/attrib"
+    page = await get_html(ds, "/-/attrib/attrib")
+    assert 'name="_search"' in page and 'action="/attrib/statements_view"' in page
+    top = page[page.index("Most quoted speakers"):page.index("Most quoted organisations")]
+    assert top.index("Foreign Ministry") < top.index("Kim Min-jun")  # 2 statements before 1
+    for title in ("What did X say about Y?", "Who spoke for an organisation?", "relayed by state media",
+                  "anonymous officials"):
+        assert title in page
+    assert page.count("<svg") == 3 and "date unknown" in page
+    june = await get_html(ds, "/-/attrib/attrib?since=2024-06-01")
+    top = june[june.index("Most quoted speakers"):june.index("Most quoted organisations")]
+    assert "Kim Yo-jong" in top and "Kim Min-jun" not in top and "Jane Doe" not in top
+    assert (await ds.client.get("/-/attrib/attrib?since=yesterday")).status_code == 400
+
+
+async def test_article_card_links_to_the_speakers_other_statements(
+    ds: Datasette, datasette_sample: DatasetteSample
+) -> None:
+    sid = datasette_sample.ids["ministry_violation"]
+    page = await get_html(ds, f"/-/attrib/article/attrib/{A1}?statement={sid}")
+    card = page[page.index('<aside class="attrib-selected"'):page.index("</aside>")]
+    for label in ("Speaker", "Organisation", "Relayed by", "Kind", "Confidence", "Rule"):
+        assert f"<dt>{label}</dt>" in card
+    assert "1 other statement by Foreign Ministry" in card
+    assert f"statement={datasette_sample.ids['ministry_inner']}" in card
+
+
+async def test_exports_cite_their_source(ds: Datasette, datasette_sample: DatasetteSample) -> None:
+    import csv
+    import io
+
+    jane = sql_id(datasette_sample, "speakers", "Jane Doe")
+    r = await ds.client.get(f"/-/attrib/export/attrib/statements.csv?speaker_id={jane}")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert r.headers["content-disposition"].startswith("attachment; filename=")
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert len(rows) == 2 and {row["speaker"] for row in rows} == {"Jane Doe"}
+    assert rows[0]["date"] == "date unknown" and rows[0]["article_url"] == ""  # a javascript: URL is dropped
+    assert rows[0]["highlighted_url"].startswith("http://localhost/-/attrib/article/attrib/example-times-xss?statement=")
+    r = await ds.client.get("/-/attrib/export/attrib/statements.json?q=provocation")
+    data = r.json()["statements"]
+    first = data[0]
+    assert set(first) >= {"quote", "speaker", "role", "organisation", "date", "outlet", "article_title",
+                          "article_url", "highlighted_url", "citation"}
+    jcs = next(d for d in data if d["statement_id"] == datasette_sample.ids["jcs_provocation"])
+    assert (jcs["speaker"], jcs["role"], jcs["organisation"], jcs["outlet"]) == (
+        "Kim Min-jun", "spokesperson", "Joint Chiefs of Staff", "Yonhap")
+    assert jcs["article_url"] == "https://en.yna.co.kr/view/AEN20240501000100315"
+    assert jcs["date"].startswith("2024-05-01")
+    assert "Kim Min-jun (spokesperson, Joint Chiefs of Staff)" in jcs["citation"]
+    assert (await ds.client.get("/-/attrib/export/attrib/statements.csv?kinds=nonsense")).status_code == 400

@@ -13,6 +13,10 @@ attrib.db`` is enough).  It adds:
   time, with the roles and organisations seen with them;
 - ``/-/attrib/organisation/{database}/{organisation_id}``: what an organisation
   said itself, what its people said and what it relayed;
+- ``/-/attrib/{database}``: the landing page for a fact-checker's questions
+  (:mod:`.landing`); ``/-/attrib/export/{database}/statements.csv|json``:
+  exports that cite (:mod:`.export`);
+- ``extra_body_script``: data-first table and query pages (:mod:`.listpages`);
 - ``render_cell`` links from the statement, article, speaker and organisation
   tables (and from canned query results) to those pages.
 
@@ -31,7 +35,10 @@ from typing import Any
 from datasette import hookimpl
 from markupsafe import Markup
 
-from .cells import LINKED_COLUMNS, cell_link
+from .cells import LINKED_COLUMNS, cell_link, with_label
+from .export import export_view
+from .landing import landing_redirect, landing_view
+from .listpages import list_page_script
 from .pages import article_view, is_attrib_database, organisation_view, speaker_view, statement_redirect
 
 
@@ -43,7 +50,22 @@ def register_routes() -> list[tuple[str, Any]]:
         (r"^/-/attrib/statement/(?P<database>[^/]+)/(?P<statement_id>[^/]+)$", statement_redirect),
         (r"^/-/attrib/speaker/(?P<database>[^/]+)/(?P<speaker_id>[^/]+)$", speaker_view),
         (r"^/-/attrib/organisation/(?P<database>[^/]+)/(?P<organisation_id>[^/]+)$", organisation_view),
+        (r"^/-/attrib/export/(?P<database>[^/]+)/statements\.(?P<format>csv|json)$", export_view),
+        (r"^/-/attrib/?$", landing_redirect),
+        (r"^/-/attrib/(?P<database>[^/]+)$", landing_view),
     ]
+
+
+@hookimpl
+def extra_body_script(template: str, database: str | None, view_name: str, datasette: Any) -> Any:
+    """Data first on an attrib database's table and query pages (see :mod:`.listpages`)."""
+    if view_name not in ("table", "database", "row", "query") or not database:
+        return None
+
+    async def inner() -> str:
+        return list_page_script() if await is_attrib_database(datasette, database) else ""
+
+    return inner
 
 
 @hookimpl
@@ -58,7 +80,8 @@ def render_cell(
         if not await is_attrib_database(datasette, database):
             return None
         try:
-            return cell_link(row, value, column, table, database, datasette)
+            labelled = await with_label(datasette, database, table, column, value)
+            return cell_link(row, labelled, column, table, database, datasette)
         except (KeyError, IndexError, TypeError, ValueError):
             return None
 

@@ -66,6 +66,20 @@ def _link(href: str, text: Any, title: str | None = None) -> Markup:
     return Markup('<a href="{}">{}</a>').format(href, text)
 
 
+#: Foreign keys of ``statements`` -> the table whose ``name`` labels them (row pages show the id alone).
+_FK_NAMES = {"speaker_id": "speakers", "organisation_id": "organisations", "reported_by_id": "organisations"}
+
+
+async def with_label(datasette: Any, database: str, table: str | None, column: str, value: Any) -> Any:
+    """``value`` as an expanded foreign key ``{"value", "label"}`` when it is a bare id of the
+    ``statements`` table (a row page), so that it shows the name; else ``value`` unchanged."""
+    target = _FK_NAMES.get(column)
+    if table != "statements" or target is None or isinstance(value, dict) or value in (None, ""):
+        return value
+    row = (await datasette.get_database(database).execute(f"select name from {target} where id = ?", [value])).first()
+    return {"value": value, "label": row[0]} if row else value
+
+
 def cell_link(row: Any, value: Any, column: str, table: str | None, database: str, datasette: Any) -> Markup | None:
     """The link for one cell, or None to let Datasette render it as usual."""
     raw, label = _split_fk(value)

@@ -25,6 +25,8 @@ from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import BadRequest, NotFound, Request, Response
 
 from ..types import STATEMENT_KINDS, parse_kinds
+from .charts import statement_charts
+from .export import export_links
 from .highlight import highlight_article, statement_summary
 from .urls import article_url, organisation_url, speaker_url
 
@@ -173,7 +175,10 @@ async def article_view(datasette: Any, request: Request) -> Response:
     statements, kind_choice = select_kinds(request, statements, keep=target)
     _decorate(datasette, database, statements)
     selected = next((s for s in statements if s["id"] == target), None)
+    others, n_others = await _others_by_speaker(datasette, database, db, selected)
     context = {
+        "others_by_speaker": others,
+        "n_others_by_speaker": n_others,
         "database": database,
         "article": article,
         "article_url_safe": _safe_url(article.get("url")),
@@ -190,6 +195,20 @@ async def article_view(datasette: Any, request: Request) -> Response:
     return await _render(datasette, request, "attrib_article.html", context)
 
 
+async def _others_by_speaker(
+    datasette: Any, database: str, db: Any, selected: dict[str, Any] | None, limit: int = 5
+) -> tuple[list[dict[str, Any]], int]:
+    """The newest other statements of the selected statement's speaker (at most ``limit``) and how many there are."""
+    if not selected or selected.get("speaker_id") is None:
+        return [], 0
+    args = [selected["speaker_id"], selected["id"]]
+    n = (await db.execute("select count(*) from statements where speaker_id = ? and id != ?", args)).first()[0]
+    rows = _rows(await db.execute(
+        STATEMENT_SELECT + " where speaker_id = ? and id != ? order by date desc nulls last, article_id, start limit ?",
+        [*args, limit]))
+    return _decorate(datasette, database, rows), n
+
+
 async def statement_redirect(datasette: Any, request: Request) -> Response:
     """Redirect a statement id to the statement highlighted in its article."""
     database, db = await _database(datasette, request)
@@ -200,6 +219,18 @@ async def statement_redirect(datasette: Any, request: Request) -> Response:
 
 def _counts(values: list[Any]) -> list[tuple[Any, int]]:
     return Counter(v for v in values if v not in (None, "")).most_common()
+
+
+def _date_range(statements: list[dict[str, Any]]) -> dict[str, Any]:
+    """First and last publication date of ``statements`` and how many have none (never an ingest time)."""
+    dates = sorted(str(s["date"]) for s in statements if s.get("date"))
+    return {"first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,
+            "n_undated": sum(1 for s in statements if not s.get("date"))}
+
+
+def _kinds_arg(kind_choice: dict[str, Any]) -> dict[str, str]:
+    """The ``kinds`` argument that asks an export for the kinds a page shows."""
+    return {} if kind_choice["default"] else {"kinds": "all" if kind_choice["all"] else ",".join(kind_choice["kinds"])}
 
 
 def _timeline(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -226,9 +257,10 @@ async def speaker_view(datasette: Any, request: Request) -> Response:
     speaker_id = tilde_decode(request.url_vars["speaker_id"])
     speaker = await _one(db, "select * from speakers where id = ?", speaker_id, "Speaker")
     statements = _rows(
-        await db.execute(STATEMENT_SELECT + " where speaker_id = ? order by date, article_id, start",
+        await db.execute(STATEMENT_SELECT + " where speaker_id = ? order by date desc nulls last, article_id, start",
                          [speaker["id"]])
     )
+    charts = statement_charts(statements)  # every kind: the kind chart shows what the page leaves out
     statements, kind_choice = select_kinds(request, statements)
     _decorate(datasette, database, statements)
     context = {
@@ -240,8 +272,9 @@ async def speaker_view(datasette: Any, request: Request) -> Response:
         "organisations": _organisations_seen(statements),
         "outlets": _counts([s.get("outlet") for s in statements]),
         "timeline": _timeline(statements),
-        "first_date": statements[0]["date"] if statements else None,
-        "last_date": statements[-1]["date"] if statements else None,
+        **_date_range(statements),
+        "charts": charts,
+        "export": export_links(datasette, database, speaker_id=speaker["id"], **_kinds_arg(kind_choice)),
         "table_url": _table_url(datasette, database, "statements_view", speaker_id=speaker["id"],
                                 **kind_choice["table_filter"]),
         "row_url": datasette.urls.row(database, "speakers", tilde_encode(str(speaker["id"]))),
@@ -290,10 +323,11 @@ async def organisation_view(datasette: Any, request: Request) -> Response:
             STATEMENT_SELECT
             + """ where organisation_id = :id or reported_by_id = :id
                   or (speaker_record_kind = 'organisation' and speaker = :name)
-                  order by date, article_id, start""",
+                  order by date desc nulls last, article_id, start""",
             {"id": org["id"], "name": org["name"]},
         )
     )
+    charts = statement_charts(statements)
     statements, kind_choice = select_kinds(request, statements)
     _decorate(datasette, database, statements)
     groups: dict[str, list[dict[str, Any]]] = {"own": [], "people": [], "relayed": []}
@@ -308,6 +342,9 @@ async def organisation_view(datasette: Any, request: Request) -> Response:
         "relayed": groups["relayed"],
         "people": _people(groups["people"] + groups["own"]),
         "n_statements": len(statements),
+        **_date_range(statements),
+        "charts": charts,
+        "export": export_links(datasette, database, organisation_id=org["id"], **_kinds_arg(kind_choice)),
         "table_url": _table_url(datasette, database, "statements_view", organisation_id=org["id"],
                                 **kind_choice["table_filter"]),
         "relayed_url": _table_url(datasette, database, "statements_view", reported_by_id=org["id"],

@@ -1,0 +1,105 @@
+"""Datasette's own list pages (tables, views, canned queries) made data-first.
+
+:func:`list_page_script` is the ``extra_body_script`` of attrib databases'
+table and query pages.  It runs in the page (no download, no CDN) and:
+
+- folds the table description and the column descriptions behind one
+  "About this table and its columns" link, so the first row is near the top;
+- hides ids, offsets and internal columns (a "Show ids and offsets" button
+  shows them, remembered per browser);
+- keeps the scroll position when a facet or filter link reloads the page;
+- makes CSV export links download a file (Datasette's ``_dl=1``).
+"""
+
+from __future__ import annotations
+
+import json
+
+#: Columns of the statement tables a reader rarely wants: hidden until asked for (``id`` stays:
+#: it is the link to the row page).
+TECHNICAL_COLUMNS = (
+    "article_id", "seq", "content_spans", "start", "end", "cue_start", "cue_end", "speaker_start",
+    "speaker_end", "sentence_start", "sentence_end", "speaker_id", "organisation_id", "reported_by_id",
+    "statement_rowid", "speech_then_date", "speaker_record_kind", "ingested_at", "updated_at", "published",
+    "article_url", "cue_lemma", "rule", "sentence", "speaker_text", "text_sha256", "input",
+)
+
+_SCRIPT = r"""
+(function () {
+  var technical = %(columns)s;
+  var body = document.body;
+  var css = technical.map(function (c) {
+    return "body.attrib-compact th.col-" + c + ", body.attrib-compact td.col-" + c;
+  }).join(",\n") + " { display: none; }\n"
+    + "td.col-content { min-width: 24em; max-width: 44em; }\n"
+    + "details.attrib-about { margin: 0.3em 0 0.8em; }\n"
+    + "details.attrib-about summary { cursor: pointer; color: #276890; }\n"
+    + ".attrib-columns-toggle { margin-left: 1em; font-size: 0.85em; }";
+  var style = document.createElement("style");
+  style.textContent = css;
+  document.head.appendChild(style);
+
+  // 1. descriptions folded behind a link
+  var about = document.createElement("details");
+  about.className = "attrib-about";
+  about.innerHTML = "<summary>About this table and its columns</summary>";
+  var moved = 0;
+  document.querySelectorAll(".metadata-description, dl.column-descriptions").forEach(function (el) {
+    if (!moved) { el.parentNode.insertBefore(about, el); }
+    about.appendChild(el);
+    moved += 1;
+  });
+
+  // 2. ids and offsets hidden unless asked for
+  var showAll = window.localStorage && localStorage.getItem("attrib-show-technical") === "1";
+  if (/[?&]_attrib_all=1/.test(location.search)) { showAll = true; }
+  var hasTechnical = technical.some(function (c) { return document.querySelector("th.col-" + c); });
+  if (hasTechnical) {
+    if (!showAll) { body.classList.add("attrib-compact"); }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "attrib-columns-toggle";
+    function label() {
+      button.textContent = body.classList.contains("attrib-compact") ? "Show ids and offsets" : "Hide ids and offsets";
+    }
+    label();
+    button.addEventListener("click", function () {
+      body.classList.toggle("attrib-compact");
+      try { localStorage.setItem("attrib-show-technical", body.classList.contains("attrib-compact") ? "0" : "1"); }
+      catch (e) {}
+      label();
+    });
+    var count = document.querySelector("h3") || document.querySelector(".table-wrapper");
+    if (count) { count.parentNode.insertBefore(button, count.nextSibling); }
+  }
+
+  // 3. facet and filter links keep the scroll position
+  var key = "attrib-scroll:" + location.pathname;
+  try {
+    var saved = sessionStorage.getItem(key);
+    if (saved !== null) { sessionStorage.removeItem(key); window.scrollTo(0, parseInt(saved, 10) || 0); }
+  } catch (e) {}
+  document.querySelectorAll(".facet-results a, .suggested-facets a, .facet-info a, .filters a").forEach(function (a) {
+    a.addEventListener("click", function () {
+      try { sessionStorage.setItem(key, String(window.scrollY)); } catch (e) {}
+    });
+  });
+
+  // 4. a canned query's tab is titled by its title, not its SQL
+  var h1 = document.querySelector("h1");
+  if (h1 && /^\S+: select\b/i.test(document.title)) { document.title = h1.textContent.trim(); }
+
+  // 5. CSV links download a file
+  document.querySelectorAll('a[href*=".csv"]').forEach(function (a) {
+    if (a.href.indexOf("_dl=") === -1) {
+      a.href += (a.href.indexOf("?") === -1 ? "?" : "&") + "_dl=1";
+    }
+    a.setAttribute("download", "");
+  });
+})();
+"""
+
+
+def list_page_script() -> str:
+    """The script for an attrib database's table, view and query pages."""
+    return _SCRIPT % {"columns": json.dumps(list(TECHNICAL_COLUMNS))}
