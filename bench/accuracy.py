@@ -114,7 +114,9 @@ def statement_outcomes(scorer, gold: list[dict], pred: list[dict]) -> list[tuple
     A system statement is a real statement when at least half of its words lie in
     one gold statement's content, and its speaker is right when its span overlaps
     that statement's speaker span or its resolved name matches (the scorer's "any"
-    source mode).  Containment rather than the scorer's one-to-one alignment: the
+    source mode); a statement with no speaker mention (a floating quote) is judged by
+    its resolved name alone, since absent spans would agree with an annotation scheme
+    that leaves them absent whoever the speaker is.  Containment rather than the scorer's one-to-one alignment: the
     annotation schemes cut quotations differently (PolNeAR joins the sentences of a
     quotation into one statement, ggt and attrib keep one per sentence), and a
     statement that is a true part of a longer gold one is right for a fact-checker.
@@ -129,7 +131,9 @@ def statement_outcomes(scorer, gold: list[dict], pred: list[dict]) -> list[tuple
         for a, item in zip(kept, s_items, strict=True):
             best = max(g_items, key=lambda gi: len(gi["ctok"] & item["ctok"]), default=None)
             real = best is not None and 2 * len(best["ctok"] & item["ctok"]) >= len(item["ctok"])
-            out.append((a, real, real and scorer.source_ok(best, item, "any")))
+            # (a statement with no speaker mention, a floating quote, is judged by its name alone)
+            mode = "any" if a.get("source") else "name"
+            out.append((a, real, real and scorer.source_ok(best, item, mode)))
     return out
 
 
