@@ -246,8 +246,13 @@ class Resolver:
         head = self._head(a, b)
         # A named person inside the mention (before any comma: "X, a correspondent with Y").
         cut = next((k for k in range(a, b) if d.toks[k].text == ","), b)
-        has_conj = any(d.toks[k].upos == "CCONJ" for k in range(a, cut))
-        person = None if has_conj else self._person_in(a, b)
+        conj = [k for k in range(a, cut) if d.toks[k].upos == "CCONJ"]
+        person = self._person_in(a, b)
+        # "Trump and Clinton", "X and other Liberals" are a group; "city councillor and
+        # tenants' advocate Josh Matlow" is one person with two titles
+        has_conj = bool(conj) and (person is None or any(d.toks[k].start > self._first_start(person, a, b)
+                                                         for k in conj))
+        person = None if has_conj else person
         if person is not None:
             how = "name" if len(person.name.split()) <= len(text.split()) else "surname"
             return Speaker(person.name, "person", person.role, person.organisation, how)
@@ -304,6 +309,12 @@ class Resolver:
         # tagger also calls "Rogers" and "Barron County" persons)
         titled = [(k, p) for k, p in found if any(d.low(m) in lexicon.ROLE_HEADS for m in range(a, k))]
         return titled[-1][1] if titled else found[0][1] if found else None
+
+    def _first_start(self, person: Person, a: int, b: int) -> int:
+        """Where ``person`` is first named within tokens ``[a, b)``."""
+        d = self.d
+        return next((d.toks[k].start for k in range(a, b) if self.person_at.get(d.toks[k].start) is person),
+                    d.toks[a].start)
 
     def _possessor(self, a: int, b: int, head: int, at: int) -> Speaker | None:
         """A channel of speech that names no one but its possessor: "her statement",
