@@ -141,7 +141,8 @@ class Resolver:
                     person.role, person.organisation = role, org
             if title_gender:
                 person.votes[title_gender] = person.votes.get(title_gender, 0) + 2
-            self._vote_pronoun(person, j)
+            if self._subject_at(d.toks[i].start):  # (a pronoun after an object names someone else as often)
+                self._vote_pronoun(person, j)
             self.person_at[d.toks[i].start] = person
             for k in range(tok_start, i):  # the title words point to the person too
                 self.person_at.setdefault(d.toks[k].start, person)
