@@ -381,11 +381,20 @@ class Resolver:
 
     def _person_pronoun(self, gender: str | None, at: int) -> Speaker | None:
         """"he"/"she": the latest person who spoke (else was named) before ``at`` whose
-        gender, as the article gives it, does not contradict the pronoun's."""
+        gender, as the article gives it, does not contradict the pronoun's -- and among
+        the people of the last few paragraphs, one whose gender the article has given
+        as the pronoun's first."""
+        return self._person_pronoun_among(gender, at, strict=True) or self._person_pronoun_among(gender, at)
+
+    def _person_pronoun_among(self, gender: str | None, at: int, strict: bool = False) -> Speaker | None:
+        """The pronoun's person; with ``strict``, only people of known, matching gender
+        within the last 1,500 characters."""
         by_name = {p.name: p for p in self.people}
 
-        def fits(name: str | None) -> bool:
+        def fits(name: str | None, pos: int = 0) -> bool:
             p = by_name.get(name or "")
+            if strict:
+                return gender is not None and p is not None and p.gender == gender and at - pos < 1500
             if p is not None and len(p.name.split()) < 2 and not p.votes:
                 return False  # a one-word "person" with no evidence is often a mis-tagged company or place
             return gender is None or p is None or p.gender in (None, gender)
@@ -394,16 +403,17 @@ class Resolver:
         # topic), unless a speaker was quoted since
         mention = None
         for start, person in self.person_at.items():
-            if start < at and (mention is None or start > mention[0]) and fits(person.name) and self._subject_at(start):
+            if start < at and (mention is None or start > mention[0]) and fits(person.name, start) \
+                    and self._subject_at(start):
                 mention = (start, person)
         for pos, sp in reversed(self.history):
-            if pos < at and sp.kind == "person" and sp.name and at - pos < 2500 and fits(sp.name):
+            if pos < at and sp.kind == "person" and sp.name and at - pos < 2500 and fits(sp.name, pos):
                 if mention is None or pos > mention[0]:
                     return sp
                 break
         if mention is None:
             for start, person in self.person_at.items():
-                if start < at and (mention is None or start > mention[0]) and fits(person.name):
+                if start < at and (mention is None or start > mention[0]) and fits(person.name, start):
                     mention = (start, person)
         if mention:
             p = mention[1]

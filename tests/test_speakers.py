@@ -548,3 +548,50 @@ def test_a_phrase_cut_before_its_object_is_never_a_speaker():
     """))
     assert not can_speak(d, 0, 5)
     assert can_speak(d, 0, 1)
+
+
+def test_pronoun_prefers_a_recent_person_of_the_gender_the_article_gave():
+    """_person_pronoun: "she" goes to the recent person the article called Ms., over a more
+    recent person of unknown gender (no pronoun follows Chris Moreau's name in its sentence or
+    the next, so the article gives no evidence about Chris)."""
+    p = build(
+        "Ms. Ana Lee said the vote was fair.\nChris Moreau spoke next.\nThe hall was quiet.\n"
+        "She said the count would resume.",
+        """
+        Ms.     PROPN  2 compound  B-PER
+        Ana     PROPN  4 nsubj     I-PER
+        Lee     PROPN  2 flat      E-PER
+        said    VERB   0 root      say
+        the     DET    6 det
+        vote    NOUN   8 nsubj
+        was     AUX    8 cop       be
+        fair    ADJ    4 ccomp
+        .       PUNCT  4 punct
+        """,
+        """
+        Chris   PROPN  3 nsubj     B-PER
+        Moreau  PROPN  1 flat      E-PER
+        spoke   VERB   0 root      speak
+        next    ADV    3 advmod
+        .       PUNCT  3 punct
+        """,
+        """
+        The     DET    2 det
+        hall    NOUN   4 nsubj
+        was     AUX    4 cop       be
+        quiet   ADJ    0 root
+        .       PUNCT  4 punct
+        """,
+        """
+        She     PRON   2 nsubj     she
+        said    VERB   0 root      say
+        the     DET    4 det
+        count   NOUN   6 nsubj
+        would   AUX    6 aux
+        resume  VERB   2 ccomp
+        .       PUNCT  2 punct
+        """,
+    )
+    first, second = statements(p)
+    assert first["name"] == "Ana Lee"
+    assert (second["source"], second["name"]) == ("She", "Ana Lee")
