@@ -239,8 +239,9 @@ def ingest(db_path, inputs, models_dir, device, no_cache, max_chars, max_words, 
         _interrupted(e, f"interrupted; {report.summary()}\nrun the same command again to continue where it stopped")
     except click.ClickException:
         bar.close()
-        _report_skips(report.skipped)
-        click.echo(report.summary(), err=True)
+        if report.new or report.updated or report.unchanged or report.skipped:  # say what was kept
+            _report_skips(report.skipped)
+            click.echo(report.summary(), err=True)
         raise
     finally:
         db.conn.close()

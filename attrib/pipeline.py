@@ -69,7 +69,7 @@ class Parsing:
         todo = [k for k, p in enumerate(out) if p is None]
         self.cached += len(texts) - len(todo)
         if todo:
-            for k, parse in zip(todo, self._get_parser().parse_each([texts[k] for k in todo]), strict=True):
+            for k, parse in zip(todo, self._parse_each([texts[k] for k in todo]), strict=True):
                 out[k] = parse
                 if not isinstance(parse, Exception):
                     self.parsed += 1
@@ -81,8 +81,16 @@ class Parsing:
         if self._parser is None:
             from .nlp import Parser
 
-            self._parser = Parser(self.models_dir, device=self.device, max_words=self.max_words)
+            self._parser = Parser(self.models_dir, device=self.device)
+            self._parser.max_words = self.max_words  # only the tokenize step reads it
         return self._parser
+
+    def _parse_each(self, texts: list[str]) -> list[ParsedArticle | ParseFailed]:
+        """The parser's :meth:`~attrib.nlp.Parser.parse_each` (a parser with only ``parse_many``,
+        such as a test's stand-in, fails a whole batch at once)."""
+        parser = self._get_parser()
+        each = getattr(parser, "parse_each", None)
+        return each(texts) if each is not None else list(parser.parse_many(texts))
 
     def _cache_put(self, parse: ParsedArticle) -> None:
         if self.use_cache:
