@@ -1,15 +1,21 @@
 """The ``attrib`` command line: thin click wrappers over the library.
 
 Exit codes: 0 everything was stored (or unchanged); 1 a fatal error (no
-models, unreadable database); 2 wrong usage; 3 the run finished but some
-input records were skipped (each one is listed on standard error); 130
-interrupted (Ctrl-C): what was stored so far is kept, run again to continue.
+models, unreadable, read-only or foreign database, full disk, missing
+library); 2 wrong usage; 3 the run finished but some input records were
+skipped (each one is listed on standard error); 130 interrupted (Ctrl-C) and
+143 terminated (SIGTERM): what was stored so far is kept, run again to continue.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import signal
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -18,16 +24,71 @@ from . import __version__
 
 EXIT_SKIPPED = 3
 EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
+EXIT_TERMINATED = 143  # the shell's code for SIGTERM
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: the article in progress is rolled back."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
+@contextlib.contextmanager
+def _sigterm_like_ctrl_c() -> Iterator[None]:
+    """While inside, SIGTERM raises :class:`Terminated` (a ``KeyboardInterrupt``)."""
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupted(e: KeyboardInterrupt, message: str) -> None:
+    """Say ``message`` and exit 130 (Ctrl-C) or 143 (SIGTERM)."""
+    click.echo(message, err=True)
+    sys.exit(EXIT_TERMINATED if isinstance(e, Terminated) else EXIT_INTERRUPTED)
+
+
+@contextlib.contextmanager
+def _fatal_errors() -> Iterator[None]:
+    """Turn the errors no record can get past (models, database, disk, missing library) into
+    one message and exit 1; what was committed before stays."""
+    from .db import FatalDatabaseError, NotAttribDatabase
+    from .inputs import MissingLibrary
+    from .nlp import SetupError
+
+    try:
+        yield
+    except (SetupError, MissingLibrary, NotAttribDatabase) as e:
+        raise click.ClickException(str(e)) from None
+    except FatalDatabaseError as e:
+        raise click.ClickException(f"stopped: {e}; every article stored before this one is kept") from None
 
 
 def _open(db_path: str):
-    """The database, or a fatal error (exit 1) that names it."""
-    from .db import open_db
+    """The database, checked to take writes, or a fatal error (exit 1) that names it."""
+    from .db import FatalDatabaseError, check_writable, open_db
 
     try:
-        return open_db(db_path)
+        db = open_db(db_path)
     except Exception as e:  # noqa: BLE001
         raise click.ClickException(f"cannot open database {db_path}: {e}") from None
+    try:
+        check_writable(db, db_path)
+    except FatalDatabaseError as e:
+        db.conn.close()
+        raise click.ClickException(f"cannot write to {db_path}: {e}") from None
+    return db
+
+
+def _inputs(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    """The input paths; an empty one is a usage error (exit 2)."""
+    if any(not v.strip() for v in value):
+        raise click.BadParameter("an input path is empty (\"\"); give a file, a directory or - for standard input",
+                                 ctx=ctx, param=param)
+    return value
 
 
 def _reader(max_chars: int):
@@ -37,12 +98,15 @@ def _reader(max_chars: int):
 
 
 def _count_records(inputs: tuple[str, ...]) -> int | None:
-    """A quick count of records for the progress bar (files + JSONL lines)."""
-    from .inputs import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES
+    """A quick count of records for the progress bar (files + JSONL lines); standard input and
+    named pipes are not read here (they can be read once only)."""
+    from .inputs import HTML_SUFFIXES, JSONL_SUFFIXES, STDIN, TEXT_SUFFIXES
 
     n = 0
     try:
         for raw in inputs:
+            if raw == STDIN:
+                return None
             p = Path(raw)
             files = sorted(p.rglob("*")) if p.is_dir() else [p]
             for f in files:
@@ -91,6 +155,11 @@ kinds_option = click.option(
     "--kinds", default="speech", show_default=True, callback=_kinds, metavar="KIND[,KIND...]|all",
     help="Which statements to print: speech, belief, intention, evidence (comma-separated), or all.",
 )
+max_words_option = click.option(
+    "--max-sentence-words", "max_words", default=None, type=click.IntRange(10),
+    help="Cut sentences longer than this many words into pieces before parsing (bounds memory; default 120).",
+)
+inputs_argument = click.argument("inputs", nargs=-1, required=True, type=click.Path(), callback=_inputs)
 max_chars_option = click.option(
     "--max-chars", default=1_000_000, show_default=True, type=click.IntRange(1),
     help="Skip articles longer than this many characters.",
@@ -109,27 +178,28 @@ def cli() -> None:
     """
 
 
-def _parsing(models_dir: str | None, no_cache: bool, device: str):
+def _parsing(models_dir: str | None, no_cache: bool, device: str, max_words: int | None = None):
     """The :class:`~attrib.pipeline.Parsing`, or a fatal error (exit 1): no models, or no GPU for cuda."""
     from .nlp import SetupError
     from .pipeline import Parsing
 
     try:
-        return Parsing(models_dir, use_cache=not no_cache, device=device)
+        return Parsing(models_dir, use_cache=not no_cache, device=device, max_words=max_words)
     except SetupError as e:
         raise click.ClickException(str(e)) from None
 
 
 @cli.command()
 @click.argument("db_path", metavar="DB", type=click.Path(dir_okay=False))
-@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@inputs_argument
 @models_option
 @device_option
 @cache_option
 @max_chars_option
+@max_words_option
 @click.option("--batch-size", default=8, show_default=True, type=click.IntRange(1), help="Articles per stanza batch.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def ingest(db_path, inputs, models_dir, device, no_cache, max_chars, batch_size, quiet) -> None:
+def ingest(db_path, inputs, models_dir, device, no_cache, max_chars, max_words, batch_size, quiet) -> None:
     """Read articles (.txt, .html, .jsonl files or directories) into DB.
 
     Each article is stored in its own transaction; ingesting the same input
@@ -153,21 +223,28 @@ def ingest(db_path, inputs, models_dir, device, no_cache, max_chars, batch_size,
     bar = tqdm(total=total, unit="article", disable=True if quiet else None, file=sys.stderr)
     report = Report()
     try:
-        run(
-            db,
-            _reader(max_chars).read(inputs),
-            lambda: _parsing(models_dir, no_cache, device),
-            batch_size=batch_size,
-            progress=bar.update,
-            report=report,
-        )
-    except KeyboardInterrupt:
-        # the article being written was rolled back; every one before it is stored
+        with _sigterm_like_ctrl_c(), _fatal_errors():
+            run(
+                db,
+                _reader(max_chars).read(inputs),
+                lambda: _parsing(models_dir, no_cache, device, max_words),
+                batch_size=batch_size,
+                progress=bar.update,
+                report=report,
+            )
+    except KeyboardInterrupt as e:
+        # the article being written was rolled back; every one before it is stored (and checkpointed)
         bar.close()
         _report_skips(report.skipped)
-        click.echo(f"interrupted; {report.summary()}", err=True)
-        click.echo("run the same command again to continue where it stopped", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        _interrupted(e, f"interrupted; {report.summary()}\nrun the same command again to continue where it stopped")
+    except click.ClickException:
+        bar.close()
+        if report.new or report.updated or report.unchanged or report.skipped:  # say what was kept
+            _report_skips(report.skipped)
+            click.echo(report.summary(), err=True)
+        raise
+    finally:
+        db.conn.close()
     bar.close()
     _report_skips(report.skipped)
     click.echo(report.summary(), err=True)
@@ -175,22 +252,76 @@ def ingest(db_path, inputs, models_dir, device, no_cache, max_chars, batch_size,
         sys.exit(EXIT_SKIPPED)
 
 
+def _check_output(output: str | None, inputs: tuple[str, ...]) -> None:
+    """A usage error (exit 2) when ``-o`` is one of the inputs (or inside an input folder), or its
+    folder does not exist."""
+    if not output:
+        return
+    out = Path(output).resolve()
+    for raw in inputs:
+        if raw == "-":
+            continue
+        given = Path(raw).resolve()
+        if out == given or given in out.parents:
+            raise click.BadParameter(f"{output} is also an input ({raw}); write the output elsewhere",
+                                     param_hint="'-o' / '--output'")
+    if not out.parent.is_dir():
+        raise click.BadParameter(f"folder {out.parent} does not exist", param_hint="'-o' / '--output'")
+
+
+@contextlib.contextmanager
+def _output(output: str | None) -> Iterator:
+    """Standard output, or a temporary file next to ``output`` renamed to it when everything was
+    written (an interrupted or failed run leaves no half file)."""
+    if not output:
+        yield sys.stdout
+        return
+    target = Path(output)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.resolve().parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as e:
+        raise click.ClickException(f"cannot write {output}: {e.strerror or e}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            yield f
+        os.replace(tmp, target)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def _write_extractions(items, out, kinds: tuple[str, ...]) -> list:
+    """Write one JSON line per article; the skipped records."""
+    from .inputs import Skipped
+
+    skipped = []
+    for item in items:
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            continue
+        article, atts = item
+        shown = [a.to_json(article.text) for a in atts if a.kind in kinds]
+        out.write(json.dumps({"doc_id": article.id, "attributions": shown}, ensure_ascii=False) + "\n")
+    return skipped
+
+
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@inputs_argument
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of standard output.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write here instead of standard output (through a temporary file, renamed when done).")
 @models_option
 @device_option
 @cache_option
 @max_chars_option
+@max_words_option
 @kinds_option
-def extract(inputs, fmt, output, models_dir, device, no_cache, max_chars, kinds) -> None:
+def extract(inputs, fmt, output, models_dir, device, no_cache, max_chars, max_words, kinds) -> None:
     """Print attributions as JSONL (the shape of gold.jsonl), without a database.
 
     Offsets are character offsets into each article's text as given, so the
     output can be scored with ../shared/eval/score.py.  Only speech is printed
     unless --kinds asks for beliefs, intentions or evidence too; every
-    attribution carries its "kind".
+    attribution carries its "kind".  An input of - reads standard input.
 
     \b
     Example:
@@ -199,23 +330,15 @@ def extract(inputs, fmt, output, models_dir, device, no_cache, max_chars, kinds)
         attrib extract article.txt --kinds speech,belief
         attrib extract article.txt --kinds all
     """
-    from .inputs import Skipped
     from .pipeline import extract_records
 
-    parsing = _parsing(models_dir, no_cache, device)
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
-    skipped = []
+    _check_output(output, inputs)
+    parsing = _parsing(models_dir, no_cache, device, max_words)
     try:
-        for item in extract_records(_reader(max_chars).read(inputs), parsing):
-            if isinstance(item, Skipped):
-                skipped.append(item)
-                continue
-            article, atts = item
-            shown = [a.to_json(article.text) for a in atts if a.kind in kinds]
-            out.write(json.dumps({"doc_id": article.id, "attributions": shown}, ensure_ascii=False) + "\n")
-    finally:
-        if output:
-            out.close()
+        with _sigterm_like_ctrl_c(), _fatal_errors(), _output(output) as out:
+            skipped = _write_extractions(extract_records(_reader(max_chars).read(inputs), parsing), out, kinds)
+    except KeyboardInterrupt as e:
+        _interrupted(e, "interrupted" + (f"; {output} was not written" if output else ""))
     _report_skips(skipped)
     if skipped:
         sys.exit(EXIT_SKIPPED)
@@ -242,8 +365,14 @@ def reextract(db_path, quiet) -> None:
 
     db = _open(db_path)
     n = count_articles(db)
-    with tqdm(total=n, unit="article", disable=True if quiet else None, file=sys.stderr) as bar:
-        done, total, missing = run(db, progress=bar.update)
+    try:
+        with _sigterm_like_ctrl_c(), _fatal_errors(), \
+                tqdm(total=n, unit="article", disable=True if quiet else None, file=sys.stderr) as bar:
+            done, total, missing = run(db, progress=bar.update)
+    except KeyboardInterrupt as e:
+        _interrupted(e, "interrupted; every article re-extracted so far is stored; run it again to finish")
+    finally:
+        db.conn.close()
     for art_id in missing:
         click.echo(f"skipped {art_id}: no stored parse of the current format; run `attrib ingest` on it again",
                    err=True)
@@ -267,14 +396,57 @@ def serve(db_path, host, port, live) -> None:
         attrib serve news.db            # then open http://127.0.0.1:8001/
     """
     from .datasette.serve import serve as run
+
+    _check_servable(db_path)
+    if not live:
+        live = _fold_wal_or_serve_live(db_path)
+    _check_port(host, port)
+    try:
+        run(db_path, host=host, port=port, immutable=not live)
+    except OSError as e:
+        raise click.ClickException(f"cannot start Datasette: {e}") from None
+
+
+def _check_servable(db_path: str) -> None:
+    """A fatal error (exit 1) for a file that is not an SQLite database or an attrib database
+    that needs a migration first."""
+    import sqlite3
+
     from .db import pending_migrations
 
-    pending = pending_migrations(db_path)
+    try:
+        pending = pending_migrations(db_path)
+    except sqlite3.DatabaseError as e:
+        raise click.ClickException(f"cannot serve {db_path}: not an SQLite database ({e})") from None
     if pending:
         raise click.ClickException(
             f"{db_path} was made by an older attrib (missing {', '.join(pending)}); "
             f"run `attrib reextract {db_path}` once to bring it up to date, then serve it")
-    run(db_path, host=host, port=port, immutable=not live)
+
+
+def _fold_wal_or_serve_live(db_path: str) -> bool:
+    """Fold a leftover -wal file into the database before serving it immutably (an immutable
+    reader ignores the -wal, where a crashed run's last commits can be); True when that was not
+    possible and the file must be served live instead (said on standard error)."""
+    from .db import fold_wal
+
+    why = fold_wal(db_path)
+    if why:
+        click.echo(f"serving {db_path} live (not immutable): {why}, and an immutable server "
+                   "would not see the commits still in its -wal file", err=True)
+    return bool(why)
+
+
+def _check_port(host: str, port: int) -> None:
+    """A fatal error (exit 1) when ``host:port`` cannot be bound, e.g. another server uses it."""
+    import socket
+
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as e:
+        raise click.ClickException(
+            f"cannot listen on {host}:{port}: {e.strerror or e}; pass another port with -p PORT") from None
 
 
 @cli.group()

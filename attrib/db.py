@@ -22,10 +22,13 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
+import shutil
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import sqlite_utils
@@ -282,8 +285,147 @@ def m007_search_names_and_real_dates(db: sqlite_utils.Database) -> None:
     db.create_view("statements_view", STATEMENTS_VIEW, replace=True)
 
 
+@migrations()
+def m008_source_path(db: sqlite_utils.Database) -> None:
+    """Articles read from a file (whose id is the file name) record the file's absolute path,
+    so that another folder's file of the same name is a conflict, not a correction."""
+    db["articles"].add_column("source_path", str)
+
+
+class NotAttribDatabase(Exception):
+    """An existing file that is not empty and not a database attrib made; it is left as it was."""
+
+
+class FatalDatabaseError(Exception):
+    """The database cannot be written at all (read-only, disk full, I/O error): the run stops."""
+
+
+class IdConflict(Exception):
+    """An article's id is already stored for another file with another text."""
+
+
+#: Refuse to start a write when less than this is free next to the database.
+MIN_FREE_BYTES = 20 * 1024 * 1024
+
+#: Tables whose presence in a file means "someone else's database"; attrib's own are listed in
+#: ``_sqlite_migrations`` under the migration set "attrib".
+_SQLITE_OWN = ("sqlite_", "_sqlite_migrations")
+
+
+def _tables_of(path: str) -> list[str] | None:
+    """The table names of an existing database file (read-only), ``None`` for a new or empty file.
+
+    Raises :class:`NotAttribDatabase` when the file is not an SQLite database.
+    """
+    if path == ":memory:" or not os.path.exists(path) or os.path.getsize(path) == 0:
+        return None
+    side = [Path(path + suffix) for suffix in ("-wal", "-shm")]
+    existed = [p.exists() for p in side]
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return [r[0] for r in conn.execute("select name from sqlite_master where type in ('table', 'view')")]
+    except sqlite3.DatabaseError as e:
+        raise NotAttribDatabase(f"not an SQLite database ({e}); the file was left unchanged") from None
+    finally:
+        conn.close()
+        for p, was_there in zip(side, existed, strict=True):
+            if not was_there:
+                p.unlink(missing_ok=True)  # a read-only open of a WAL file leaves these behind
+
+
+def check_own_database(path: str) -> None:
+    """Raise :class:`NotAttribDatabase` unless ``path`` is new, empty, or a database attrib made.
+
+    Reads only: the file (and any ``-wal``/``-shm``) is left byte for byte as it was.
+    """
+    tables = _tables_of(path)
+    if not tables:
+        return
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        own = "_sqlite_migrations" in tables and conn.execute(
+            "select count(*) from _sqlite_migrations where migration_set = 'attrib'").fetchone()[0] > 0
+    except sqlite3.DatabaseError:
+        own = False
+    finally:
+        conn.close()
+    if not own:
+        foreign = [t for t in tables if not t.startswith(_SQLITE_OWN)]
+        shown = ", ".join(foreign[:8]) + (", ..." if len(foreign) > 8 else "")
+        raise NotAttribDatabase(
+            f"another application's SQLite database, not one attrib made (it has the tables {shown}); "
+            "the file was left unchanged. Give attrib a new file name.")
+
+
+def fatal_reason(exc: BaseException) -> str | None:
+    """A message for an SQLite error that no article can get past (read-only, full, I/O), else ``None``."""
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return None
+    msg = str(exc).lower()
+    if "readonly" in msg or "read-only" in msg:
+        return "the database is read-only (check the file's and its folder's permissions)"
+    if "full" in msg:
+        return "the disk is full (free some space, then run the command again)"
+    if "disk i/o" in msg or "unable to open" in msg:
+        return f"the database cannot be written ({exc})"
+    return None
+
+
+def check_writable(db: sqlite_utils.Database, path: str) -> None:
+    """Raise :class:`FatalDatabaseError` when ``db`` cannot take a write or its disk is (nearly) full."""
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:  # a write that is rolled back: a read-only file or folder fails here, not at the first article
+            db.conn.execute("CREATE TABLE _attrib_write_check (x)")
+        finally:
+            db.conn.execute("ROLLBACK")
+    except sqlite3.DatabaseError as e:
+        if is_locked_error(e):
+            return  # another writer: each article waits its turn (see write_transaction)
+        raise FatalDatabaseError(fatal_reason(e) or str(e)) from None
+    if path != ":memory:":
+        free = shutil.disk_usage(Path(path).resolve().parent).free
+        if free < MIN_FREE_BYTES:
+            raise FatalDatabaseError(
+                f"only {free // 1024:,} KiB free next to {path} (at least {MIN_FREE_BYTES // 2**20} MiB needed); "
+                "free some space, then run the command again")
+
+
+def checkpoint(db: sqlite_utils.Database) -> None:
+    """Copy every committed transaction from the ``-wal`` file into the database file and empty it,
+    so the ``.db`` file alone holds everything (a copy of it, or an immutable reader, sees it all)."""
+    with contextlib.suppress(sqlite3.DatabaseError):
+        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def fold_wal(path: str) -> str | None:
+    """Fold a leftover ``-wal`` file of ``path`` into the database (after a crash or kill).
+
+    Returns ``None`` when there is nothing left in a ``-wal`` file, else why it could not be folded in.
+    """
+    wal = Path(path + "-wal")
+    if not wal.exists() or wal.stat().st_size == 0:
+        return None
+    try:
+        conn = sqlite3.connect(path, timeout=2)
+        try:
+            busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as e:
+        return f"its -wal file could not be folded in ({e})"
+    if busy:
+        return "another process is writing to it"
+    return None if not wal.exists() or wal.stat().st_size == 0 else "its -wal file could not be emptied"
+
+
 def open_db(path: str, *, wal: bool = True) -> sqlite_utils.Database:
-    """Open (creating if needed) a database at ``path`` in the current shape."""
+    """Open (creating if needed) a database at ``path`` in the current shape.
+
+    An existing file that is neither empty nor attrib's own is refused
+    (:class:`NotAttribDatabase`) before anything is written to it.
+    """
+    check_own_database(path)
     db = sqlite_utils.Database(path)
     db.conn.execute("PRAGMA foreign_keys = ON")
     db.conn.execute("PRAGMA busy_timeout = 10000")
@@ -460,10 +602,13 @@ def save_article(
     atts = list(attributions)
     with write_transaction(db):
         existing = db.execute(
-            "select text_sha256, ingested_at, n_statements, updated_at from articles where id = ?", [article.id]
+            "select text_sha256, ingested_at, n_statements, updated_at, source_path from articles where id = ?",
+            [article.id],
         ).fetchone()
         if existing and existing[0] == sha:
             return SaveResult("unchanged", existing[2] or 0)
+        if existing:
+            check_same_source(article, existing[4])
         stamp = now()
         if existing:
             db["article_versions"].insert(
@@ -491,6 +636,7 @@ def save_article(
                 "text_sha256": sha,
                 "n_statements": len(rows),
                 "input": article.source,
+                "source_path": article.source_path,
                 "ingested_at": existing[1] if existing else stamp,
                 "updated_at": stamp,
             },
@@ -503,6 +649,24 @@ def save_article(
         if existing:
             delete_orphans(db)
         return SaveResult("updated" if existing else "new", len(rows))
+
+
+def check_same_source(article: Article, stored_path: str | None) -> None:
+    """Raise :class:`IdConflict` when ``article`` (new text) comes from another file than the
+    stored article of its id: two files of the same name in different folders are two
+    articles, not a correction.  Records without a file path (JSONL, standard input) carry
+    their own ids and are never a conflict."""
+    if stored_path and article.source_path and stored_path != article.source_path:
+        raise IdConflict(
+            f"id {article.id!r} is already stored for another file with other text ({stored_path}; "
+            f"this one is {article.source_path}); rename one of the files, or give the articles "
+            "their own ids in a JSONL file")
+
+
+def stored_source(db: sqlite_utils.Database, article_id: str) -> tuple[str, str | None] | None:
+    """(text SHA-256, source path) of the stored article ``article_id``, or ``None`` when it is not stored."""
+    row = db.execute("select text_sha256, source_path from articles where id = ?", [article_id]).fetchone()
+    return (row[0], row[1]) if row else None
 
 
 def save_parse(db: sqlite_utils.Database, article_id: str, parse: ParsedArticle) -> None:

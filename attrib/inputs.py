@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
+import stat
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +49,21 @@ class Skipped:
 
     where: str
     reason: str
+
+
+class MissingLibrary(RuntimeError):
+    """A library the input needs is not installed: fatal for the run, never a bad record."""
+
+
+#: What ``-`` as an input reads, and how its records are named.
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
+def display_name(path: str | Path) -> str:
+    """A path as text that can be stored and printed: bytes of a file name that are not
+    UTF-8 are written as ``\\xNN`` (the name stays distinct and readable)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def article_id_for(text: str) -> str:
@@ -116,8 +134,15 @@ def looks_like_html(text: str) -> bool:
 
 
 def html_to_article(html: str, where: str) -> tuple[str, str | None]:
-    """Main text and title of an HTML page (trafilatura)."""
-    import trafilatura
+    """Main text and title of an HTML page (trafilatura).
+
+    Raises :class:`MissingLibrary` when trafilatura or what it needs for HTML
+    (``lxml_html_clean``) is not installed.
+    """
+    try:
+        import trafilatura
+    except ImportError as e:
+        raise _missing(e) from None
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) or ""
     meta = trafilatura.extract_metadata(html)
@@ -149,6 +174,14 @@ def record_metadata(obj: dict, meta: dict[str, str | None], text: str) -> dict[s
     if not (out.get("title") or "").strip():
         out["title"] = headline(text)
     return out
+
+
+def _missing(e: ImportError) -> MissingLibrary:
+    """The fatal error for an import that failed while reading HTML, naming what to install."""
+    name = e.name or ""
+    package = "lxml_html_clean" if "clean" in (name + str(e)) else (name.split(".")[0] or "trafilatura")
+    return MissingLibrary(f"reading HTML needs the Python package {package}, which is not installed "
+                          f"({e}); run `pip install {package}` (or reinstall attrib)")
 
 
 def json_type(value: object) -> str:
@@ -185,55 +218,94 @@ class Reader:
 
     def _records(self, inputs: Iterable[str | Path]) -> Iterator[Article | Skipped]:
         for raw in inputs:
+            if str(raw) == STDIN:
+                yield from self._stream(STDIN_NAME)
+                continue
             path = Path(raw)
             if path.is_dir():
-                files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-                usable = [f for f in files if f.suffix.lower() in READABLE_SUFFIXES]
-                if not files:
-                    yield Skipped(str(path), "directory has no files")
-                elif not usable:
-                    yield Skipped(str(path), "directory has no .txt, .md, .html or .jsonl files (others are ignored)")
-                for f in usable:
-                    yield from self._file(f)
-            elif path.is_file():
+                yield from self._directory(path)
+            elif path.is_file() or _is_fifo(path):
                 yield from self._file(path)
             else:
-                yield Skipped(str(path), "no such file or directory")
+                yield Skipped(display_name(path), "no such file or directory")
+
+    def _directory(self, path: Path) -> Iterator[Article | Skipped]:
+        """Every usable file under ``path``, sorted; a folder that cannot be listed is a skip."""
+        errors: list[OSError] = []
+        files: list[Path] = []
+        for top, dirs, names in os.walk(path, onerror=errors.append):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            files += [Path(top) / n for n in names if not n.startswith(".")]
+        files = sorted(f for f in files if f.is_file())
+        for e in errors:
+            yield Skipped(display_name(e.filename or path), f"cannot list directory: {e.strerror or e}")
+        usable = [f for f in files if f.suffix.lower() in READABLE_SUFFIXES]
+        if not files and not errors:
+            yield Skipped(display_name(path), "directory has no files")
+        elif files and not usable:
+            yield Skipped(display_name(path), "directory has no .txt, .md, .html or .jsonl files (others are ignored)")
+        for f in usable:
+            yield from self._file(f)
+
+    def _stream(self, where: str) -> Iterator[Article | Skipped]:
+        """Standard input: JSONL when its first non-blank character is ``{``, else one text article."""
+        data = sys.stdin.buffer.read((self.max_bytes or 0) + 1)
+        if data.lstrip()[:1] == b"{":
+            yield from self._jsonl_lines(where, data.split(b"\n"))
+        elif len(data) > (self.max_bytes or 0):
+            yield Skipped(where, f"input too large (limit set by --max-chars {self.max_chars:,})")
+        else:
+            yield from self._decoded(data, where, None, html=False)
 
     def _file(self, path: Path) -> Iterator[Article | Skipped]:
-        where = str(path)
+        where = display_name(path)
         try:
-            size = path.stat().st_size
             if path.suffix.lower() in JSONL_SUFFIXES:
                 yield from self._jsonl(path)
                 return
+            size = path.stat().st_size
             if size > (self.max_bytes or 0):
                 yield Skipped(where, f"file too large ({size:,} bytes; limit set by --max-chars {self.max_chars:,})")
                 return
-            data = path.read_bytes()
+            with path.open("rb") as f:  # read(), not the size: a named pipe has none
+                data = f.read((self.max_bytes or 0) + 1)
         except OSError as e:
             yield Skipped(where, f"cannot read: {e.strerror or e}")
             return
+        if len(data) > (self.max_bytes or 0):
+            yield Skipped(where, f"file too large (over {self.max_bytes:,} bytes; limit set by --max-chars)")
+            return
+        yield from self._decoded(data, where, path, html=path.suffix.lower() in HTML_SUFFIXES)
+
+    def _decoded(self, data: bytes, where: str, path: Path | None, html: bool) -> Iterator[Article | Skipped]:
+        """The article of one file's (or standard input's) bytes; its id is the file name, or the
+        text's hash for standard input."""
         try:
             text = decode(data)
         except ValueError as e:
             yield Skipped(where, str(e))
             return
         title, page_meta = None, {}
-        if path.suffix.lower() in FEED_SUFFIXES or looks_like_feed(text):
+        if path is not None and path.suffix.lower() in FEED_SUFFIXES or looks_like_feed(text):
             yield from self._feed(text, where)
             return
-        if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
+        if html or looks_like_html(text):
             try:
                 page_meta = html_metadata(text)
                 text, title = html_to_article(text, where)
+            except ImportError as e:  # a missing library is the installation's fault, not the page's
+                raise _missing(e) from None
+            except MissingLibrary:
+                raise
             except Exception as e:  # noqa: BLE001 - a page the HTML parser chokes on costs that page only
                 yield Skipped(where, f"cannot extract text from HTML ({type(e).__name__}: {e})")
                 return
             if not text.strip():
                 yield Skipped(where, "HTML page with no article text")
                 return
-        yield from self._article({**page_meta, "id": path.stem, "text": text, "title": title}, where)
+        obj = {**page_meta, "id": display_name(path.stem) if path else None, "text": text, "title": title}
+        source_path = display_name(path.resolve()) if path else None
+        yield from self._article(obj, where, source_path)
 
     def _feed(self, text: str, where: str) -> Iterator[Article | Skipped]:
         """One article per item of an RSS/Atom feed (see :mod:`attrib.feeds`)."""
@@ -261,15 +333,15 @@ class Reader:
             else:
                 lines = path.open("rb")
         except (OSError, ValueError) as e:
-            yield Skipped(str(path), f"cannot read: {getattr(e, 'strerror', None) or e}")
+            yield Skipped(display_name(path), f"cannot read: {getattr(e, 'strerror', None) or e}")
             return
         try:
-            yield from self._jsonl_lines(path, lines)
+            yield from self._jsonl_lines(display_name(path), lines)
         finally:
             if hasattr(lines, "close"):
                 lines.close()
 
-    def _jsonl_lines(self, path: Path, lines: Iterable[bytes | str]) -> Iterator[Article | Skipped]:
+    def _jsonl_lines(self, path: str, lines: Iterable[bytes | str]) -> Iterator[Article | Skipped]:
         records = 0
         for n, raw in enumerate(lines, 1):
             where = f"{path}:{n}"
@@ -301,9 +373,9 @@ class Reader:
                 continue
             yield from self._article(obj, where)
         if not records:
-            yield Skipped(str(path), "no records (the file is empty or blank)")
+            yield Skipped(path, "no records (the file is empty or blank)")
 
-    def _article(self, obj: dict, where: str) -> Iterator[Article | Skipped]:
+    def _article(self, obj: dict, where: str, source_path: str | None = None) -> Iterator[Article | Skipped]:
         text = obj.get("text")
         if not isinstance(text, str):
             yield Skipped(where, "missing 'text' (a string)" if text is None else "'text' is not a string")
@@ -313,7 +385,7 @@ class Reader:
         if problem:
             yield Skipped(where, problem)
             return
-        raw_id = obj.get("id", obj.get("doc_id"))
+        raw_id = obj.get("id") if obj.get("id") is not None else obj.get("doc_id")  # "id": null -> doc_id
         if raw_id is not None and not isinstance(raw_id, (str, int)) or isinstance(raw_id, bool):
             yield Skipped(where, f"'id' must be a string or an integer, not {json_type(raw_id)}")
             return
@@ -326,4 +398,13 @@ class Reader:
         for k in META_FIELDS:
             v = obj.get(k)
             meta[k] = SURROGATE.sub("\ufffd", str(v)) if v is not None and not isinstance(v, (dict, list)) else None
-        yield Article(id=art_id, text=text, source=where, **record_metadata(obj, meta, text))
+        yield Article(id=art_id, text=text, source=where, source_path=source_path,
+                      **record_metadata(obj, meta, text))
+
+
+def _is_fifo(path: Path) -> bool:
+    """True for a named pipe (read like a file, once)."""
+    try:
+        return stat.S_ISFIFO(path.stat().st_mode)
+    except OSError:
+        return False

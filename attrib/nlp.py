@@ -43,6 +43,15 @@ NER_MAP = {
 }
 
 
+#: Sentences longer than this many words are cut into pieces of at most this many
+#: words before the tagger and the dependency parser see them: the parser's
+#: memory grows with the square of a sentence's length, so a text that never
+#: ends a sentence (2,000 words without a full stop) would need gigabytes.
+#: Real sentences of news text stay far below it.
+MAX_SENTENCE_WORDS = 120
+#: Punctuation where a piece of an over-long sentence preferably ends.
+_BREAK_AFTER = frozenset(",;:—–-\"'“”‘’()")
+
 #: The values of ``--device``: ``auto`` is ``cuda`` when torch sees a GPU, else ``cpu``.
 DEVICES = ("auto", "cuda", "cpu")
 
@@ -126,29 +135,109 @@ def download_models(models_dir: str | os.PathLike[str] | None = None) -> Path:
     return path
 
 
+class ParseFailed(RuntimeError):
+    """The parser failed on one text (it is skipped with this reason; the others of its batch are parsed)."""
+
+
+def _token_groups(sentence: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The word dicts of one tokenized sentence grouped by token (a multi-word token with its words)."""
+    groups: list[list[dict[str, Any]]] = []
+    covered = 0
+    for entry in sentence:
+        wid = entry["id"]
+        if isinstance(wid, tuple):
+            groups.append([entry])
+            covered = wid[-1]
+        elif isinstance(wid, int) and wid <= covered:
+            groups[-1].append(entry)
+        else:
+            groups.append([entry])
+    return groups
+
+
+def _piece_ends(groups: list[list[dict[str, Any]]], max_words: int) -> list[int]:
+    """Where to cut a sentence of token ``groups``: pieces of at most ``max_words`` tokens, each
+    ending after punctuation in its second half when there is some."""
+    ends: list[int] = []
+    start = 0
+    while len(groups) - start > max_words:
+        end = start + max_words
+        for k in range(end, start + max_words // 2, -1):
+            if groups[k - 1][0]["text"] in _BREAK_AFTER:
+                end = k
+                break
+        ends.append(end)
+        start = end
+    return ends
+
+
+def split_long_sentences(sentences: list[list[dict[str, Any]]], max_words: int) -> list[list[dict[str, Any]]]:
+    """Tokenized sentences (stanza's ``Document.to_dict()``) with every one of more than
+    ``max_words`` tokens cut into pieces of at most ``max_words`` tokens.
+
+    Tokens keep their ``start_char``/``end_char``, so offsets into the text stay
+    exact; only word ids are renumbered from 1 in each piece.
+    """
+    out: list[list[dict[str, Any]]] = []
+    for sentence in sentences:
+        groups = _token_groups(sentence)
+        if len(groups) <= max_words:
+            out.append(sentence)
+            continue
+        cuts = [0, *_piece_ends(groups, max_words), len(groups)]
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            out.append(_renumber(groups[a:b]))
+    return out
+
+
+def _renumber(groups: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Word dicts of ``groups`` as one sentence, ids counted from 1."""
+    first = groups[0][0]["id"]
+    shift = (first[0] if isinstance(first, tuple) else first) - 1
+    piece: list[dict[str, Any]] = []
+    for group in groups:
+        for entry in group:
+            wid = entry["id"]
+            new_id = tuple(i - shift for i in wid) if isinstance(wid, tuple) else wid - shift
+            piece.append({**entry, "id": new_id})
+    return piece
+
+
 class Parser:
     """A stanza pipeline created once and fed texts in batches.
 
     ``device`` is a ``--device`` value (see :func:`resolve_device`); the parses
     do not depend on it, so neither does their cache key (:attr:`model`).
+    Each text is tokenized first; a sentence of more than ``max_words`` words
+    is cut into pieces (:func:`split_long_sentences`) before tagging and
+    parsing, which bounds the memory a parse needs whatever the input.  A
+    model directory stanza cannot load is a :class:`ModelsNotFound`.
     """
 
-    def __init__(self, models_dir: str | os.PathLike[str] | None = None, device: str = "auto"):
+    def __init__(self, models_dir: str | os.PathLike[str] | None = None, device: str = "auto",
+                 max_words: int = MAX_SENTENCE_WORDS):
         self.models_dir = resolve_models_dir(models_dir)
         self.model = model_identity(self.models_dir)
         self.device = resolve_device(device)
+        self.max_words = max_words
         import stanza
 
         self._stanza = stanza
-        self.pipeline = stanza.Pipeline(
-            LANG,
-            dir=str(self.models_dir),
-            processors=PROCESSORS,
-            download_method=None,
-            use_gpu=self.device == "cuda",
-            device=self.device,
-            logging_level="WARN",
-        )
+        try:
+            self.pipeline = stanza.Pipeline(
+                LANG,
+                dir=str(self.models_dir),
+                processors=PROCESSORS,
+                download_method=None,
+                use_gpu=self.device == "cuda",
+                device=self.device,
+                logging_level="WARN",
+            )
+        except Exception as e:  # noqa: BLE001 - a missing or broken model file: nothing can be parsed
+            raise ModelsNotFound(
+                f"stanza could not load the English models in {self.models_dir} ({type(e).__name__}: {e}). "
+                f"Run `attrib models download --dir {self.models_dir}`, or pass --models DIR with complete models."
+            ) from None
 
     def parse(self, text: str) -> ParsedArticle:
         """Parse one text."""
@@ -165,10 +254,37 @@ class Parser:
         if batch:
             yield from self._run(batch)
 
+    def parse_each(self, texts: list[str]) -> list[ParsedArticle | ParseFailed]:
+        """Parses of ``texts`` in order, as one batch; when the batch fails, each text alone,
+        so a text the parser fails on is a :class:`ParseFailed` and costs only itself."""
+        try:
+            return list(self._run(texts))
+        except Exception:  # noqa: BLE001 - e.g. "could not create a primitive" when memory runs out
+            pass
+        out: list[ParsedArticle | ParseFailed] = []
+        for t in texts:
+            try:
+                out.extend(self._run([t]))
+            except Exception as e:  # noqa: BLE001 - one text the parser chokes on costs that text only
+                out.append(ParseFailed(f"parser failed: {e!r}"))
+        return out
+
     def _run(self, texts: list[str]) -> list[ParsedArticle]:
         docs = [self._stanza.Document([], text=t) for t in texts]
-        done = self.pipeline(docs) if any(t.strip() for t in texts) else docs
-        return [convert(d, t, self.model) for d, t in zip(done, texts, strict=True)]
+        if any(t.strip() for t in texts):
+            docs = self._tokenize(docs, texts)
+            docs = self.pipeline(docs, processors="pos,lemma,depparse,ner")
+        return [convert(d, t, self.model) for d, t in zip(docs, texts, strict=True)]
+
+    def _tokenize(self, docs: list[Any], texts: list[str]) -> list[Any]:
+        """Tokenized documents whose sentences have at most :attr:`max_words` words each."""
+        docs = self.pipeline(docs, processors="tokenize,mwt")
+        out = []
+        for doc, text in zip(docs, texts, strict=True):
+            sentences = doc.to_dict()
+            pieces = split_long_sentences(sentences, self.max_words)
+            out.append(doc if len(pieces) == len(sentences) else self._stanza.Document(pieces, text=text))
+        return out
 
 
 def convert(doc: Any, text: str, model: str = "unknown") -> ParsedArticle:

@@ -13,6 +13,7 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
@@ -21,6 +22,9 @@ from .attribute import find_attributions
 from .cache import ParseCache, text_sha256
 from .inputs import Skipped
 from .types import Article, Attribution, ParsedArticle
+
+if TYPE_CHECKING:
+    from .nlp import ParseFailed, Parser
 
 log = logging.getLogger(__name__)
 
@@ -31,15 +35,18 @@ class Parsing:
     ``device`` (``auto``, ``cuda`` or ``cpu``) is resolved here, so a ``cuda``
     without a GPU fails before anything is read; the cache key is the model
     identity only, so parses made on one device are reused on the other.
+    ``max_words`` bounds the length of a sentence the parser sees
+    (:data:`attrib.nlp.MAX_SENTENCE_WORDS`).
     """
 
     def __init__(self, models_dir: str | os.PathLike[str] | None = None, cache: ParseCache | None = None,
-                 use_cache: bool = True, device: str = "auto"):
-        from .nlp import model_identity, resolve_device, resolve_models_dir
+                 use_cache: bool = True, device: str = "auto", max_words: int | None = None):
+        from .nlp import MAX_SENTENCE_WORDS, model_identity, resolve_device, resolve_models_dir
 
         self.models_dir = resolve_models_dir(models_dir)
         self.model = model_identity(self.models_dir)
         self.device = resolve_device(device)
+        self.max_words = max_words or MAX_SENTENCE_WORDS
         self.cache = cache if cache is not None else ParseCache()
         self.use_cache = use_cache
         self._parser = None
@@ -47,26 +54,50 @@ class Parsing:
         self.cached = 0
 
     def parse_many(self, texts: list[str]) -> list[ParsedArticle]:
-        """Parses of ``texts`` in order."""
-        out: list[ParsedArticle | None] = [
+        """Parses of ``texts`` in order; raises :class:`~attrib.nlp.ParseFailed` when one fails."""
+        out = self.parse_each(texts)
+        for p in out:
+            if isinstance(p, Exception):
+                raise p
+        return out  # type: ignore[return-value]
+
+    def parse_each(self, texts: list[str]) -> list[ParsedArticle | ParseFailed]:
+        """Parses of ``texts`` in order, a :class:`~attrib.nlp.ParseFailed` for each one the parser failed on."""
+        out: list[ParsedArticle | ParseFailed | None] = [
             self.cache.get(self.model, t) if self.use_cache else None for t in texts
         ]
         todo = [k for k, p in enumerate(out) if p is None]
         self.cached += len(texts) - len(todo)
         if todo:
-            if self._parser is None:
-                from .nlp import Parser
-
-                self._parser = Parser(self.models_dir, device=self.device)
-            for k, parse in zip(todo, self._parser.parse_many([texts[k] for k in todo]), strict=True):
+            for k, parse in zip(todo, self._parse_each([texts[k] for k in todo]), strict=True):
                 out[k] = parse
-                self.parsed += 1
-                if self.use_cache:
-                    try:
-                        self.cache.put(parse)
-                    except OSError as e:  # a full or read-only cache must not stop the run
-                        log.warning("could not write parse cache: %s", e)
+                if not isinstance(parse, Exception):
+                    self.parsed += 1
+                    self._cache_put(parse)
         return [p for p in out if p is not None]
+
+    def _get_parser(self) -> Parser:
+        """The stanza parser, loaded on first use (a :class:`~attrib.nlp.SetupError` when it cannot be)."""
+        if self._parser is None:
+            from .nlp import Parser
+
+            self._parser = Parser(self.models_dir, device=self.device)
+            self._parser.max_words = self.max_words  # only the tokenize step reads it
+        return self._parser
+
+    def _parse_each(self, texts: list[str]) -> list[ParsedArticle | ParseFailed]:
+        """The parser's :meth:`~attrib.nlp.Parser.parse_each` (a parser with only ``parse_many``,
+        such as a test's stand-in, fails a whole batch at once)."""
+        parser = self._get_parser()
+        each = getattr(parser, "parse_each", None)
+        return each(texts) if each is not None else list(parser.parse_many(texts))
+
+    def _cache_put(self, parse: ParsedArticle) -> None:
+        if self.use_cache:
+            try:
+                self.cache.put(parse)
+            except OSError as e:  # a full or read-only cache must not stop the run
+                log.warning("could not write parse cache: %s", e)
 
 
 @dataclass
@@ -113,40 +144,60 @@ class _LazyParsing:
 
 
 def _needs_storing(db: sqlite_utils.Database, batch: list[Article | Skipped], report: Report) -> list[Article]:
-    """The articles of ``batch`` that are not stored with the same text; counts the rest."""
+    """The articles of ``batch`` that are not stored with the same text; counts the rest.
+
+    An article whose id is stored for another file with another text is skipped
+    (:func:`attrib.db.check_same_source`) before it is parsed.
+    """
     todo: list[Article] = []
     for rec in batch:
         if isinstance(rec, Skipped):
             report.skipped.append(rec)
-        elif dbmod.stored_text_sha256(db, rec.id) == text_sha256(rec.text):
+            continue
+        stored = dbmod.stored_source(db, rec.id)
+        if stored and stored[0] == text_sha256(rec.text):
             report.unchanged += 1
-        else:
-            todo.append(rec)
+            continue
+        try:
+            dbmod.check_same_source(rec, stored[1] if stored else None)
+        except dbmod.IdConflict as e:
+            report.skipped.append(Skipped(rec.source or rec.id, str(e)))
+            continue
+        todo.append(rec)
     return todo
 
 
 def _parse_batch(parsing: Parsing, articles: list[Article], report: Report) -> list[ParsedArticle | None]:
-    """Parses of ``articles`` in order; when the batch fails, one by one, ``None`` (and a skip) for each failure."""
-    try:
-        return list(parsing.parse_many([a.text for a in articles]))
-    except Exception:  # noqa: BLE001 - one bad batch must not end the run
-        log.exception("parse failed")
+    """Parses of ``articles`` in order, ``None`` (and a skip with the reason) for each one the parser failed on.
+
+    The parser itself retries a failed batch one text at a time, so only the bad article is lost.
+    """
     parses: list[ParsedArticle | None] = []
-    for a in articles:
-        try:
-            parses.extend(parsing.parse_many([a.text]))
-        except Exception as e:  # noqa: BLE001
-            report.skipped.append(Skipped(a.source or a.id, f"parser failed: {e!r}"))
+    for a, p in zip(articles, parsing.parse_each([a.text for a in articles]), strict=True):
+        if isinstance(p, Exception):
+            report.skipped.append(Skipped(a.source or a.id, str(p)))
             parses.append(None)
+        else:
+            parses.append(p)
     return parses
 
 
 def _store(db: sqlite_utils.Database, article: Article, parse: ParsedArticle, report: Report) -> None:
-    """Attribute and store one article, counting it in ``report`` (a failure is a skip, not an error)."""
+    """Attribute and store one article, counting it in ``report`` (a failure is a skip, not an error).
+
+    Raises :class:`attrib.db.FatalDatabaseError` when the database cannot be written at all
+    (read-only, disk full): no later article could be stored either.
+    """
     where = article.source or article.id
     try:
         res = dbmod.save_article(db, article, find_attributions(parse), parse)
+    except dbmod.IdConflict as e:
+        report.skipped.append(Skipped(where, str(e)))
+        return
     except Exception as e:  # noqa: BLE001
+        fatal = dbmod.fatal_reason(e)
+        if fatal:
+            raise dbmod.FatalDatabaseError(fatal) from None
         if dbmod.is_locked_error(e):
             report.skipped.append(Skipped(
                 where, "database is locked by another process; run the command again to store it"))
@@ -176,14 +227,17 @@ def ingest(
     """
     report = report if report is not None else Report()
     lazy = _LazyParsing(parsing)
-    for batch in _batches(records, batch_size):
-        todo = _needs_storing(db, batch, report)
-        if todo:
-            for article, parse in zip(todo, _parse_batch(lazy.get(), todo, report), strict=True):
-                if parse is not None:
-                    _store(db, article, parse, report)
-        if progress:
-            progress(len(batch))
+    try:
+        for batch in _batches(records, batch_size):
+            todo = _needs_storing(db, batch, report)
+            if todo:
+                for article, parse in zip(todo, _parse_batch(lazy.get(), todo, report), strict=True):
+                    if parse is not None:
+                        _store(db, article, parse, report)
+            if progress:
+                progress(len(batch))
+    finally:  # also on Ctrl-C, SIGTERM and fatal errors: the .db file alone then holds every commit
+        dbmod.checkpoint(db)
     return report
 
 
@@ -196,9 +250,12 @@ def extract_records(
         for r in batch:
             if isinstance(r, Skipped):
                 yield r
-        parses = parsing.parse_many([a.text for a in arts]) if arts else []
+        parses = parsing.parse_each([a.text for a in arts]) if arts else []
         for a, p in zip(arts, parses, strict=True):
-            yield a, find_attributions(p)
+            if isinstance(p, Exception):
+                yield Skipped(a.source or a.id, str(p))
+            else:
+                yield a, find_attributions(p)
 
 
 def reextract(db: sqlite_utils.Database, progress: Callable[[int], None] | None = None) -> tuple[int, int, list[str]]:
@@ -209,13 +266,29 @@ def reextract(db: sqlite_utils.Database, progress: Callable[[int], None] | None 
     """
     done = total = 0
     missing: list[str] = []
-    for stored in dbmod.stored_articles(db):
-        if stored.parse is None:
-            missing.append(stored.article.id)
-        else:
-            _, after = dbmod.replace_statements(db, stored.article, find_attributions(stored.parse), stored.parse)
-            done += 1
-            total += after
-        if progress:
-            progress(1)
+    try:
+        for stored in dbmod.stored_articles(db):
+            if stored.parse is None:
+                missing.append(stored.article.id)
+            else:
+                _, after = _replace(db, stored)
+                done += 1
+                total += after
+            if progress:
+                progress(1)
+    finally:
+        dbmod.checkpoint(db)
     return done, total, missing
+
+
+def _replace(db: sqlite_utils.Database, stored: dbmod.StoredArticle) -> tuple[int, int]:
+    """Re-extract one stored article; a database that cannot be written is a
+    :class:`attrib.db.FatalDatabaseError`."""
+    assert stored.parse is not None
+    try:
+        return dbmod.replace_statements(db, stored.article, find_attributions(stored.parse), stored.parse)
+    except Exception as e:
+        fatal = dbmod.fatal_reason(e)
+        if fatal:
+            raise dbmod.FatalDatabaseError(fatal) from None
+        raise

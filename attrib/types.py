@@ -34,6 +34,8 @@ class Article:
     published: str | None = None
     author: str | None = None
     source: str | None = None  # where it was read from, e.g. "feed.jsonl:12"
+    #: the absolute path of the file when the id is the file's name (.txt/.md/.html), else None
+    source_path: str | None = None
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import sys
+import tempfile
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -82,7 +83,15 @@ def metadata_for(db_path: str | Path, metadata: str | Path = DEFAULT_METADATA) -
     data["databases"] = {name: section}
     body = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False)
     digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
-    out = default_cache_dir() / "datasette" / f"metadata-{digest}.json"
+    name = f"metadata-{digest}.json"
+    try:
+        return _write_once(default_cache_dir() / "datasette" / name, body, digest)
+    except OSError:  # $ATTRIB_CACHE_DIR is a file, or read-only: use the temporary folder
+        return _write_once(Path(tempfile.gettempdir()) / "attrib-datasette" / name, body, digest)
+
+
+def _write_once(out: Path, body: str, digest: str) -> Path:
+    """``out`` holding ``body``, written (atomically) unless it is already there."""
     if not out.exists():
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_suffix(f".{digest}.tmp")
