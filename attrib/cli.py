@@ -388,12 +388,17 @@ def reextract(db_path, quiet) -> None:
 @click.option("-p", "--port", default=8001, show_default=True, type=int)
 @click.option("--live", is_flag=True,
               help="Open the file read-only but not immutable, for browsing while `attrib ingest` writes to it.")
-def serve(db_path, host, port, live) -> None:
+@click.option("--review", is_flag=True,
+              help="Serve DB writable, with a login for reviewers and a query that records reviews.")
+@click.option("--reviewers", "reviewers_file", type=click.Path(exists=True, dir_okay=False),
+              help="With --review: a file of NAME:HASH lines (default: $ATTRIB_REVIEWERS, same lines).")
+def serve(db_path, host, port, live, review, reviewers_file) -> None:
     """Explore DB in Datasette (read-only, bound to localhost).
 
     \b
     Example:
         attrib serve news.db            # then open http://127.0.0.1:8001/
+        ATTRIB_REVIEWERS="ana:$(datasette hash-password)" attrib serve news.db --review
     """
     from .datasette.serve import serve as run
 
@@ -402,7 +407,8 @@ def serve(db_path, host, port, live) -> None:
         live = _fold_wal_or_serve_live(db_path)
     _check_port(host, port)
     try:
-        run(db_path, host=host, port=port, immutable=not live)
+        run(db_path, host=host, port=port, immutable=not live,
+            reviewers=_reviewers(reviewers_file) if review else None)
     except OSError as e:
         raise click.ClickException(f"cannot start Datasette: {e}") from None
 
@@ -447,6 +453,108 @@ def _check_port(host: str, port: int) -> None:
     except OSError as e:
         raise click.ClickException(
             f"cannot listen on {host}:{port}: {e.strerror or e}; pass another port with -p PORT") from None
+
+
+def _reviewers(path: str | None) -> dict[str, str]:
+    """The reviewers' accounts for ``attrib serve --review``, or a fatal error."""
+    import os
+
+    from .datasette.serve import REVIEWERS_ENV, reviewer_accounts
+
+    text = Path(path).read_text(encoding="utf-8") if path else os.environ.get(REVIEWERS_ENV, "")
+    try:
+        accounts = reviewer_accounts(text)
+    except ValueError as e:
+        raise click.ClickException(str(e)) from None
+    if not accounts:
+        raise click.ClickException(f"--review needs reviewer accounts: NAME:HASH lines in ${REVIEWERS_ENV} or "
+                                   "--reviewers FILE (make a hash with `datasette hash-password`)")
+    return accounts
+
+
+@cli.command()
+@click.argument("db_path", metavar="DB", type=click.Path(exists=True, dir_okay=False))
+@click.argument("statement_id")
+@click.option("--verdict", required=True, type=click.Choice(["confirmed", "wrong_speaker", "wrong_span",
+                                                             "not_a_statement"]))
+@click.option("--reviewer", required=True, help="Who reviews (recorded with the time).")
+@click.option("--rating", help="Textual rating of the claim, e.g. False, Misleading, True.")
+@click.option("--rating-value", type=float, help="Numeric rating (with --best-rating/--worst-rating).")
+@click.option("--best-rating", type=float)
+@click.option("--worst-rating", type=float)
+@click.option("--speaker", help="The right speaker's name (corrects the extracted one).")
+@click.option("--role", help="The right speaker's role or title.")
+@click.option("--organisation", help="The right speaker's organisation.")
+@click.option("--note", help="A note for the audit trail.")
+@click.option("--url", help="URL of the published fact-check.")
+def review(db_path, statement_id, verdict, reviewer, **fields) -> None:
+    """Record a review of statement STATEMENT_ID in DB (append-only: the latest one counts).
+
+    \b
+    Example:
+        attrib review news.db 3f2a9c0d1e2b4a5c --verdict confirmed --reviewer ana --rating False \\
+            --url https://factcheck.example/claims/123
+        attrib review news.db 3f2a9c0d1e2b4a5c --verdict wrong_speaker --reviewer ana --speaker "Kim Yo-jong"
+    """
+    from .reviews import Review, ReviewError, record_review
+
+    db = _open(db_path)
+    try:
+        review_id = record_review(db, reviewer, Review(statement_id=statement_id, verdict=verdict, **fields))
+    except ReviewError as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"review {review_id} of statement {statement_id} recorded", err=True)
+
+
+@cli.command("reviews")
+@click.argument("db_path", metavar="DB", type=click.Path(exists=True, dir_okay=False))
+@click.option("--statement", "statement_id", help="Only this statement's reviews.")
+@click.option("--json", "as_json", is_flag=True, help="JSON lines instead of a table.")
+def reviews_cmd(db_path, statement_id, as_json) -> None:
+    """List the reviews in DB, oldest first; the latest of each statement is marked *,
+    and a review whose statement no longer exists is marked ORPHANED.
+
+    \b
+    Example:
+        attrib reviews news.db
+    """
+    from .reviews import list_reviews
+
+    for r in list_reviews(_open(db_path), statement_id):
+        if as_json:
+            click.echo(json.dumps(r, ensure_ascii=False))
+            continue
+        flags = ("*" if r["latest"] else " ") + (" ORPHANED" if r["orphaned"] else "")
+        extra = [f"{k}={r[c]}" for k, c in (("rating", "rating"), ("speaker", "speaker_name"), ("url", "review_url"),
+                                             ("note", "review_note")) if r[c] is not None]
+        click.echo("\t".join([str(r["id"]), r["reviewed_at"], r["statement_id"], r["verdict"], r["reviewer"],
+                              " ".join(extra), flags.strip()]))
+
+
+@cli.command("export")
+@click.argument("db_path", metavar="DB", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["claimreview"]), default="claimreview", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of standard output.")
+@click.option("--publisher", help="The fact-checking organisation (the ClaimReview author).")
+def export_cmd(db_path, fmt, output, publisher) -> None:
+    """Export the rated statements of DB as schema.org ClaimReview JSON-LD.
+
+    \b
+    Example:
+        attrib export news.db --format claimreview --publisher "Example Fact Check" -o claimreview.json
+    """
+    from .reviews import claimreview_json, write_atomically
+
+    text, n, no_url = claimreview_json(_open(db_path), publisher)
+    if output:
+        write_atomically(output, text)
+    else:
+        click.echo(text, nl=False)
+    click.echo(f"{n} ClaimReview(s) exported", err=True)
+    if no_url:
+        click.echo(f"{no_url} of them have no fact-check URL (review --url): search engines skip those", err=True)
+    if not publisher:
+        click.echo("no --publisher: each review's author is its reviewer", err=True)
 
 
 @cli.group()

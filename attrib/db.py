@@ -154,7 +154,9 @@ def m002_search(db: sqlite_utils.Database) -> None:
 
 
 #: The one definition of ``statements_view``: every statement with its speaker,
-#: organisation, relaying body and article joined in.  The Datasette pages and
+#: organisation, relaying body and article joined in, and its latest review (m008):
+#: a review's corrected speaker, role and organisation win over the extracted ones
+#: (kept as ``extracted_*``), and its verdict and rating are columns.  The Datasette pages and
 #: canned queries (``attrib/datasette/pages.py``, ``db/metadata.yml``) select
 #: from it instead of repeating the join; a migration that changes the view
 #: recreates it from this constant.  (On a new database the earlier view
@@ -166,9 +168,12 @@ def m002_search(db: sqlite_utils.Database) -> None:
 #: statement, who said it, when, where); ids and offsets come last.
 STATEMENTS_VIEW = """
 select
-  s.content, sp.name as speaker, s.role, o.name as organisation,
+  s.content, coalesce(r.speaker_name, sp.name) as speaker,
+  case when r.speaker_name is not null then r.speaker_role else coalesce(r.speaker_role, s.role) end as role,
+  case when r.speaker_name is not null then r.speaker_organisation
+       else coalesce(r.speaker_organisation, o.name) end as organisation,
   a.published as date, a.outlet, a.title as article_title, rb.name as reported_by,
-  s.kind, s.type, s.speaker_kind, s.cue, s.confidence,
+  s.kind, s.type, s.speaker_kind, s.cue, s.confidence, r.verdict, r.rating,
   s.id, s.article_id, a.url as article_url, a.published,
   s.cue_lemma, s.speaker_text, s.sentence, s.rule,
   s.start, s.end, s.speaker_id, s.organisation_id, s.reported_by_id,
@@ -176,12 +181,16 @@ select
   s.seq, a.ingested_at, a.updated_at,
   sp.kind as speaker_record_kind, s.content_spans, s.cue_start, s.cue_end,
   s.speaker_start, s.speaker_end, s.sentence_start, s.sentence_end,
-  (s.kind = 'speech') || ' ' || coalesce(a.published, '') as speech_then_date
+  (s.kind = 'speech') || ' ' || coalesce(a.published, '') as speech_then_date,
+  sp.name as extracted_speaker, s.role as extracted_role, o.name as extracted_organisation,
+  r.rating_value, r.best_rating, r.worst_rating, r.reviewer, r.reviewed_at, r.review_note, r.review_url,
+  r.id as review_id
 from statements s
 join articles a on a.id = s.article_id
 left join speakers sp on sp.id = s.speaker_id
 left join organisations o on o.id = s.organisation_id
 left join organisations rb on rb.id = s.reported_by_id
+left join reviews r on r.id = (select max(r2.id) from reviews r2 where r2.statement_id = s.id)
 """
 
 
@@ -417,6 +426,110 @@ def fold_wal(path: str) -> str | None:
     if busy:
         return "another process is writing to it"
     return None if not wal.exists() or wal.stat().st_size == 0 else "its -wal file could not be emptied"
+
+
+#: Verdicts a review can give (``reviews.verdict``); ``confirmed`` is the only one that accepts the attribution.
+VERDICTS = ("confirmed", "wrong_speaker", "wrong_span", "not_a_statement")
+
+
+@migrations()
+def m009_reviews(db: sqlite_utils.Database) -> None:
+    """Fact-checkers' reviews, append-only: one row per review (the latest one of a
+    statement is what counts; the older ones are the audit trail), never updated or
+    deleted (triggers refuse it).  No foreign key to ``statements``: a review outlives a
+    statement that a rule change removed (it is listed as orphaned), and it carries a
+    copy of the content it reviewed.  The statements view shows the latest review."""
+    verdicts = ", ".join(f"'{v}'" for v in VERDICTS)
+    db.execute("drop view if exists statements_view")
+    db.execute(f"""
+        create table if not exists reviews (
+          id integer primary key,
+          statement_id text not null,
+          reviewer text not null check (trim(reviewer) != ''),
+          reviewed_at text not null,
+          verdict text not null check (verdict in ({verdicts})),
+          speaker_name text, speaker_role text, speaker_organisation text,
+          rating text, rating_value real, best_rating real, worst_rating real,
+          review_note text, review_url text,
+          statement_content text, article_id text
+        )""")
+    db.execute("create index if not exists reviews_statement on reviews (statement_id, id)")
+    for op in ("update", "delete"):
+        db.execute(f"create trigger if not exists reviews_no_{op} before {op} on reviews "
+                   "begin select raise(abort, 'reviews are append-only: record a new review instead'); end")
+    db.create_view("latest_reviews", LATEST_REVIEWS_VIEW, replace=True)
+    db.create_view("statements_view", STATEMENTS_VIEW, replace=True)
+
+
+#: The latest review of every reviewed statement, with ``orphaned`` = 1 when the
+#: statement no longer exists and ``n_reviews`` its number of reviews.
+LATEST_REVIEWS_VIEW = """
+select r.*, (select count(*) from reviews r3 where r3.statement_id = r.statement_id) as n_reviews,
+  not exists (select 1 from statements s where s.id = r.statement_id) as orphaned
+from reviews r
+where r.id = (select max(r2.id) from reviews r2 where r2.statement_id = r.statement_id)
+"""
+
+#: Records one review of an existing statement (0 rows when there is none).  The same
+#: statement is Datasette's writable canned query in ``attrib serve --review``, where
+#: ``:_actor_id`` and ``:_now_datetime_utc`` are the logged-in actor and the time;
+#: :func:`insert_review` passes the reviewer and time itself.  Blank values are NULL.
+REVIEW_INSERT_SQL = """
+insert into reviews (statement_id, reviewer, reviewed_at, verdict, speaker_name, speaker_role,
+  speaker_organisation, rating, rating_value, best_rating, worst_rating, review_note, review_url,
+  statement_content, article_id)
+select s.id, :_actor_id, strftime('%Y-%m-%dT%H:%M:%SZ', :_now_datetime_utc), lower(trim(:verdict)),
+  nullif(trim(:speaker), ''), nullif(trim(:role), ''), nullif(trim(:organisation), ''),
+  nullif(trim(:rating), ''), cast(nullif(trim(:rating_value), '') as real),
+  cast(nullif(trim(:best_rating), '') as real), cast(nullif(trim(:worst_rating), '') as real),
+  nullif(trim(:note), ''), nullif(trim(:url), ''), s.content, s.article_id
+from statements s where s.id = trim(:statement_id)
+"""
+
+#: The parameters of :data:`REVIEW_INSERT_SQL` a reviewer fills in.
+REVIEW_FIELDS = ("statement_id", "verdict", "speaker", "role", "organisation", "rating", "rating_value",
+                 "best_rating", "worst_rating", "note", "url")
+
+
+def insert_review(
+    db: sqlite_utils.Database, reviewer: str, fields: dict[str, Any], at: str | None = None
+) -> int | None:
+    """Append a review (``fields``: :data:`REVIEW_FIELDS`, missing ones blank); returns its id,
+    or ``None`` when the statement does not exist.  Raises ``sqlite3.IntegrityError`` on an
+    unknown verdict or an empty reviewer."""
+    params = {k: "" if fields.get(k) is None else str(fields[k]) for k in REVIEW_FIELDS}
+    params |= {"_actor_id": reviewer, "_now_datetime_utc": at or now()}
+    with write_transaction(db):
+        cur = db.execute(REVIEW_INSERT_SQL, params)
+        return cur.lastrowid if cur.rowcount else None
+
+
+def review_rows(db: sqlite_utils.Database, statement_id: str | None = None) -> list[dict[str, Any]]:
+    """Every review (oldest first), or those of one statement, with ``latest`` and ``orphaned`` flags."""
+    sql = ("select r.*, r.id = (select max(r2.id) from reviews r2 where r2.statement_id = r.statement_id) as latest, "
+           "not exists (select 1 from statements s where s.id = r.statement_id) as orphaned from reviews r")
+    args: list[Any] = []
+    if statement_id is not None:
+        sql += " where r.statement_id = ?"
+        args.append(statement_id)
+    cur = db.execute(sql + " order by r.id", args)
+    cols = [c[0] for c in cur.description]
+    return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+
+def rated_statements(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """The statements whose latest review gives a textual rating, from the statements view
+    (effective speaker, article date and URL), oldest review first."""
+    cur = db.execute("select * from statements_view where review_id is not null and rating is not null "
+                     "order by review_id")
+    cols = [c[0] for c in cur.description]
+    return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+
+def reviewed_confidences(db: sqlite_utils.Database) -> list[tuple[float, str]]:
+    """(confidence, latest verdict) of every reviewed statement that still exists."""
+    return db.execute("select confidence, verdict from statements_view "
+                      "where review_id is not null and confidence is not null").fetchall()
 
 
 def open_db(path: str, *, wal: bool = True) -> sqlite_utils.Database:

@@ -28,6 +28,7 @@ from ..types import STATEMENT_KINDS, parse_kinds
 from .charts import statement_charts
 from .export import export_links
 from .highlight import highlight_article, statement_summary
+from .reviewing import review_context
 from .urls import article_url, organisation_url, speaker_url
 
 #: Tables whose presence marks a database as an attrib database.
@@ -191,6 +192,7 @@ async def article_view(datasette: Any, request: Request) -> Response:
         "selected": selected,
         "target": target,
         "target_missing": bool(target) and selected is None,
+        **await review_context(datasette, database, request.actor, selected),
     }
     return await _render(datasette, request, "attrib_article.html", context)
 

@@ -13,7 +13,10 @@ Default is ``-i`` (immutable): Datasette opens the file read-only without
 locking and may cache counts, which is right for a finished database.  While
 an ingest is still writing, pass ``immutable=False``: Datasette then opens the
 file with ``mode=ro`` and sees new rows as they are committed.  Datasette never
-writes to the database either way (no write plugins, no ``--root``).
+writes to the database either way (no write plugins, no ``--root``), except with
+``attrib serve --review`` (:func:`review_args`): then the file is served writable
+and one writable canned query, ``record_review``, appends reviews for logged-in
+reviewers (datasette-auth-passwords); anyone not logged in can still write nothing.
 """
 
 from __future__ import annotations
@@ -100,6 +103,82 @@ def _write_once(out: Path, body: str, digest: str) -> Path:
     return out
 
 
+#: Where ``attrib serve --review`` reads reviewers' password hashes: one ``name:hash`` a line
+#: (hashes from ``datasette hash-password``), in this environment variable or in ``--reviewers FILE``.
+REVIEWERS_ENV = "ATTRIB_REVIEWERS"
+#: The environment variable that carries reviewer ``i``'s hash to Datasette (``$env`` in the plugin
+#: configuration, so no hash is written to the generated metadata file).
+_HASH_ENV = "ATTRIB_REVIEWER_HASH_{}"
+
+
+def reviewer_accounts(text: str) -> dict[str, str]:
+    """``name -> password hash`` from ``name:hash`` lines (blank lines and ``#`` comments skipped)."""
+    accounts = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, sep, hashed = line.partition(":")
+        name, hashed = name.strip(), hashed.strip()
+        if not sep or not name or not hashed.startswith("pbkdf2_sha256$") or "_password_hash" in name:
+            raise ValueError(f"reviewers line {n}: expected NAME:HASH with a hash from `datasette hash-password`")
+        accounts[name] = hashed
+    return accounts
+
+
+def review_metadata(data: dict[str, Any], database: str, accounts: dict[str, str]) -> dict[str, Any]:
+    """``data`` (Datasette metadata) with the writable canned query ``record_review`` on ``database``,
+    allowed to logged-in actors only, and datasette-auth-passwords configured for ``accounts``
+    (their hashes read from :data:`_HASH_ENV` variables, see :func:`review_environment`)."""
+    from ..db import REVIEW_FIELDS, REVIEW_INSERT_SQL, VERDICTS
+
+    data = json.loads(json.dumps(data))
+    section = data.setdefault("databases", {}).setdefault(database, {})
+    section.setdefault("queries", {})["record_review"] = {
+        "title": "Record a review of a statement",
+        "description": (f"Verdict: one of {', '.join(VERDICTS)}. Optional: the right speaker (speaker, role, "
+                        "organisation), a rating (e.g. False) with an optional numeric value between worst and "
+                        "best, a note and the fact-check URL. Recorded with your login and the time; the "
+                        "latest review of a statement counts, earlier ones are kept."),
+        "sql": REVIEW_INSERT_SQL.strip(),
+        "params": list(REVIEW_FIELDS),
+        "write": True,
+        "allow": {"id": "*"},
+        "on_success_message": "Review recorded (nothing is recorded for an unknown statement id)",
+    }
+    plugin = {f"{name}_password_hash": {"$env": _HASH_ENV.format(i)} for i, name in enumerate(accounts)}
+    data.setdefault("plugins", {})["datasette-auth-passwords"] = plugin
+    return data
+
+
+def review_environment(accounts: dict[str, str]) -> dict[str, str]:
+    """The environment variables :func:`review_metadata`'s configuration reads the hashes from."""
+    return {_HASH_ENV.format(i): hashed for i, hashed in enumerate(accounts.values())}
+
+
+def _write_cached_json(data: dict[str, Any]) -> Path:
+    """``data`` as a content-addressed JSON file under ``$ATTRIB_CACHE_DIR/datasette/``."""
+    body = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False)
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+    out = default_cache_dir() / "datasette" / f"metadata-{digest}.json"
+    if not out.exists():
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_suffix(f".{digest}.{os.getpid()}.tmp")
+        tmp.write_text(body, encoding="utf-8")
+        tmp.replace(out)
+    return out
+
+
+def review_args(db_path: str | Path, accounts: dict[str, str], **kwargs: Any) -> list[str]:
+    """:func:`datasette_args` for ``attrib serve --review``: the file served writable (not
+    immutable, not read-only) and metadata with the review query and the login."""
+    if not accounts:
+        raise ValueError(f"--review needs at least one reviewer account (${REVIEWERS_ENV} or --reviewers FILE)")
+    meta = load_metadata(metadata_for(db_path, kwargs.pop("metadata", None) or DEFAULT_METADATA))
+    meta = review_metadata(meta, database_name(db_path), accounts)
+    return datasette_args(db_path, immutable=False, metadata=_write_cached_json(meta), **kwargs)
+
+
 def datasette_args(
     db_path: str | Path,
     *,
@@ -143,6 +222,7 @@ def serve(
     port: int = 8001,
     immutable: bool = True,
     open_browser: bool = False,
+    reviewers: dict[str, str] | None = None,
 ) -> None:
     """Run Datasette on ``db_path`` in this process until it is stopped.
 
@@ -154,7 +234,11 @@ def serve(
     path = Path(db_path)
     if not path.is_file():
         raise FileNotFoundError(f"no database at {path}")
-    args = datasette_args(path, host=host, port=port, immutable=immutable, open_browser=open_browser)
+    if reviewers is not None:  # attrib serve --review: writable, behind the reviewers' login
+        args = review_args(path, reviewers, host=host, port=port, open_browser=open_browser)
+        os.environ.update(review_environment(reviewers))
+    else:
+        args = datasette_args(path, host=host, port=port, immutable=immutable, open_browser=open_browser)
     sys.stdout.flush()
     sys.stderr.flush()
     os.execv(sys.executable, [sys.executable, "-m", "datasette", *args])
