@@ -34,8 +34,10 @@ class Speaker:
 #: (surname, given name) resolved to the full name seen elsewhere, a pronoun, a
 #: title or noun that refers back ("the senator", "the ministry"), an organisation
 #: or country named, an anonymous or group description, the speaker of the statement
-#: a floating quote continues, no mention at all, or a mention not understood.
-HOW = ("name", "surname", "pronoun", "nominal", "organisation", "description", "continued", "none", "unknown")
+#: a floating quote continues, no mention at all, or a mention not understood; a
+#: pronoun that could as well be another person named just before is "pronoun_ambiguous".
+HOW = ("name", "surname", "pronoun", "pronoun_ambiguous", "nominal", "organisation", "description", "continued",
+       "none", "unknown")
 
 
 @dataclass
@@ -243,7 +245,8 @@ class Resolver:
         d = self.d
         text = d.text[d.toks[a].start : d.toks[b - 1].end]
         if b - a == 1 and d.toks[a].upos == "PRON":
-            return replace(self._pronoun(d.toks[a].text.lower(), at), how="pronoun")
+            sp = self._pronoun(d.toks[a].text.lower(), at)
+            return sp if sp.how == "pronoun_ambiguous" else replace(sp, how="pronoun")
         head = self._head(a, b)
         # A named person inside the mention (before any comma: "X, a correspondent with Y").
         cut = next((k for k in range(a, b) if d.toks[k].text == ","), b)
@@ -384,7 +387,24 @@ class Resolver:
         gender, as the article gives it, does not contradict the pronoun's -- and among
         the people of the last few paragraphs, one whose gender the article has given
         as the pronoun's first."""
-        return self._person_pronoun_among(gender, at, strict=True) or self._person_pronoun_among(gender, at)
+        sp = self._person_pronoun_among(gender, at, strict=True)
+        if sp is not None:
+            return sp
+        sp = self._person_pronoun_among(gender, at)
+        if sp is not None and self._rival(sp.name, gender, at):
+            return replace(sp, how="pronoun_ambiguous")  # said, not guessed silently: a lower confidence
+        return sp
+
+    def _rival(self, name: str | None, gender: str | None, at: int) -> bool:
+        """Another person of unknown or matching gender was named as a subject in the 400
+        characters before ``at``, and the article gives neither's gender: the pronoun could
+        be either."""
+        by_name = {p.name: p for p in self.people}
+        chosen = by_name.get(name or "")
+        if chosen is None or chosen.gender is not None:
+            return False
+        return any(person.name != name and person.gender in (None, gender) and at - 400 <= start < at
+                   and self._subject_at(start) for start, person in self.person_at.items())
 
     def _person_pronoun_among(self, gender: str | None, at: int, strict: bool = False) -> Speaker | None:
         """The pronoun's person; with ``strict``, only people of known, matching gender

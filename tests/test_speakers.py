@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from parsebuilder import build, statements
 
+from attrib.attribute import attributions_with_features
 from attrib.extract.base import DocView
 from attrib.extract.site import can_speak
 
@@ -595,3 +596,44 @@ def test_pronoun_prefers_a_recent_person_of_the_gender_the_article_gave():
     first, second = statements(p)
     assert first["name"] == "Ana Lee"
     assert (second["source"], second["name"]) == ("She", "Ana Lee")
+
+
+def test_a_pronoun_that_could_be_either_of_two_people_says_so():
+    """_rival: "He" follows two people named as subjects, and the article gives neither's
+    gender: the latest is taken, marked pronoun_ambiguous so that its confidence is lower."""
+    p = build(
+        "Sam Ortiz spoke first.\nChris Moreau spoke next.\nThe hall was quiet.\nHe said the plan was fair.",
+        """
+        Sam     PROPN  3 nsubj  B-PER
+        Ortiz   PROPN  1 flat   E-PER
+        spoke   VERB   0 root   speak
+        first   ADV    3 advmod
+        .       PUNCT  3 punct
+        """,
+        """
+        Chris   PROPN  3 nsubj  B-PER
+        Moreau  PROPN  1 flat   E-PER
+        spoke   VERB   0 root   speak
+        next    ADV    3 advmod
+        .       PUNCT  3 punct
+        """,
+        """
+        The     DET    2 det
+        hall    NOUN   4 nsubj
+        was     AUX    4 cop    be
+        quiet   ADJ    0 root
+        .       PUNCT  4 punct
+        """,
+        """
+        He      PRON   2 nsubj  he
+        said    VERB   0 root   say
+        the     DET    4 det
+        plan    NOUN   6 nsubj
+        was     AUX    6 cop    be
+        fair    ADJ    2 ccomp
+        .       PUNCT  2 punct
+        """,
+    )
+    ((a, feats),) = attributions_with_features(p)
+    assert a.source_name == "Chris Moreau"
+    assert feats["how=pronoun_ambiguous"] == 1.0
