@@ -166,14 +166,18 @@ class Resolver:
     def _match_person(self, name: str, at: int) -> Person | None:
         """A surname or given name refers to a full name that has it ("Campbell" ->
         Kurt Campbell); when several people share it, to the one named most often so
-        far (the article's main person), the latest on a tie."""
+        far (the article's main person), the latest on a tie.  A full name refers to
+        the person named so far by its surname alone."""
         parts = name.split()
         latest_first = sorted(self.people, key=lambda p: -p.last_seen)
         for p in latest_first:
             if p.name == name:
                 return p
         if len(parts) != 1:
-            return None
+            # the full name given only after the surname ("Dunphy said ...", later "Justice Sean
+            # Dunphy"): the person named so far by the surname alone is this one
+            alone = [p for p in latest_first if len(p.name.split()) == 1 and p.name == parts[-1]]
+            return alone[0] if len(alone) == 1 else None
         sharing = [p for p in latest_first if parts[0] in (p.name.split()[-1], p.name.split()[0])]
         return max(sharing, key=lambda p: p.mentions) if sharing else None
 

@@ -637,3 +637,31 @@ def test_a_pronoun_that_could_be_either_of_two_people_says_so():
     ((a, feats),) = attributions_with_features(p)
     assert a.source_name == "Chris Moreau"
     assert feats["how=pronoun_ambiguous"] == 1.0
+
+
+def test_a_surname_given_in_full_only_later_resolves_to_the_full_name():
+    """_match_person: "Weber said ..." before "Justice Anna Weber" is named in full: the
+    surname is that person, with the full name (a surname never given in full stays a name)."""
+    p = build(
+        "Weber said the law was clear.\nJustice Anna Weber ruled on Monday.",
+        """
+        Weber  PROPN  2 nsubj  S-PER
+        said   VERB   0 root   say
+        the    DET    4 det
+        law    NOUN   6 nsubj
+        was    AUX    6 cop    be
+        clear  ADJ    2 ccomp
+        .      PUNCT  2 punct
+        """,
+        """
+        Justice  PROPN  4 nsubj     B-PER
+        Anna     PROPN  1 flat      I-PER
+        Weber    PROPN  1 flat      E-PER
+        ruled    VERB   0 root      rule
+        on       ADP    6 case
+        Monday   PROPN  4 obl
+        .        PUNCT  4 punct
+        """,
+    )
+    (s,) = statements(p)
+    assert (s["source"], s["name"], s["kind"]) == ("Weber", "Anna Weber", "person")
