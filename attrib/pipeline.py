@@ -184,6 +184,8 @@ def ingest(
                     _store(db, article, parse, report)
         if progress:
             progress(len(batch))
+    if report.new or report.updated:
+        dbmod.optimize(db)  # fresh planner statistics: the Datasette pages walk indexes
     return report
 
 
@@ -218,4 +220,5 @@ def reextract(db: sqlite_utils.Database, progress: Callable[[int], None] | None 
             total += after
         if progress:
             progress(1)
+    dbmod.optimize(db)
     return done, total, missing
