@@ -317,8 +317,10 @@ def m008_indexes_for_the_view(db: sqlite_utils.Database) -> None:
         db.execute(f"create index if not exists idx_statements_{col}_published on statements({col}, published)")
     db.execute("create index if not exists idx_statements_published on statements(published)")
     db.execute(f"create index if not exists idx_statements_speech_then_date on statements(({SPEECH_THEN_DATE}))")
+    # the view's columns that its joins need ride along, so counting a speaker's statements
+    # through the view (Datasette does on every filtered page) reads the index only
     db.execute(f"create index if not exists idx_statements_speaker_id_speech_then_date "
-               f"on statements(speaker_id, ({SPEECH_THEN_DATE}))")
+               f"on statements(speaker_id, ({SPEECH_THEN_DATE}), article_id, organisation_id, reported_by_id)")
     db.execute("create trigger if not exists [articles_published_au] after update of published on articles "
                "begin update statements set published = new.published where article_id = new.id; end")
     db.create_view("statements_view", STATEMENTS_VIEW, replace=True)
@@ -424,6 +426,33 @@ def spans_fit(a: Attribution, n: int) -> bool:
     return bool(a.content_spans) and all(0 <= s < e <= n for s, e in spans)
 
 
+def _lookup(db: sqlite_utils.Database, table: str, values: dict[str, Any]) -> int:
+    """The id of the row of ``table`` (speakers, organisations) with these values, inserted when
+    there is none: what sqlite-utils' ``lookup`` does, in two plain statements (its schema checks
+    on every call were most of the time of ``attrib reextract``)."""
+    cols = list(values)
+    row = db.execute(f"select id from [{table}] where " + " and ".join(f"[{c}] = ?" for c in cols),
+                          [values[c] for c in cols]).fetchone()
+    if row is not None:
+        return row[0]
+    cur = db.execute(f"insert into [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
+                          f"values ({', '.join('?' * len(cols))})", [values[c] for c in cols])
+    return cur.lastrowid
+
+
+def _upsert_statements(db: sqlite_utils.Database, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` into ``statements``; a row whose id is stored is updated in place (same rowid,
+    the update trigger re-indexes it), as sqlite-utils' ``upsert_all`` does, in one statement each."""
+    cols = list(rows[0])
+    names = ", ".join(f"[{c}]" for c in cols)
+    sets = ", ".join(f"[{c}] = excluded.[{c}]" for c in cols if c != "id")
+    with write_transaction(db):
+        db.conn.executemany(
+            f"insert into statements ({names}) values ({', '.join('?' * len(cols))}) "
+            f"on conflict(id) do update set {sets}",
+            [[r[c] for c in cols] for r in rows])
+
+
 def statement_rows(
     db: sqlite_utils.Database, article: Article, attributions: Iterable[Attribution], parse: ParsedArticle | None
 ) -> list[dict[str, Any]]:
@@ -445,9 +474,9 @@ def statement_rows(
         seen.add(sid)
         speaker_id = None
         if a.source_name:
-            speaker_id = db["speakers"].lookup({"name": a.source_name, "kind": a.speaker_kind})
-        org_id = db["organisations"].lookup({"name": a.organisation}) if a.organisation else None
-        rb_id = db["organisations"].lookup({"name": a.reported_by}) if a.reported_by else None
+            speaker_id = _lookup(db, "speakers", {"name": a.source_name, "kind": a.speaker_kind})
+        org_id = _lookup(db, "organisations", {"name": a.organisation}) if a.organisation else None
+        rb_id = _lookup(db, "organisations", {"name": a.reported_by}) if a.reported_by else None
         s0, s1 = _sentence_of(parse, a.start, a.end)
         if a.source:
             s0, s1 = min(s0, a.source[0]), max(s1, a.source[1])
@@ -564,12 +593,16 @@ def save_parse(db: sqlite_utils.Database, article_id: str, parse: ParsedArticle)
 
 
 def replace_statements(
-    db: sqlite_utils.Database, article: Article, attributions: Iterable[Attribution], parse: ParsedArticle
+    db: sqlite_utils.Database, article: Article, attributions: Iterable[Attribution], parse: ParsedArticle,
+    orphans: bool = True,
 ) -> tuple[int, int]:
     """Re-extraction: swap an article's statements in one transaction.
 
     Statements whose id is unchanged keep their row id.  Returns
-    (statements before, statements after).
+    (statements before, statements after).  ``orphans=False`` leaves the speakers and
+    organisations no statement names any more for the caller to delete with
+    :func:`delete_orphans` (``attrib reextract`` does, once at the end: each call
+    scans every statement).
     """
     with write_transaction(db):
         before = count_statements(db, article.id)
@@ -579,9 +612,10 @@ def replace_statements(
             [article.id, json.dumps([r["id"] for r in rows])],
         )
         if rows:
-            db["statements"].upsert_all(rows, pk="id")  # an existing id is updated in place: same rowid
-        db["articles"].update(article.id, {"n_statements": len(rows)})
-        delete_orphans(db)
+            _upsert_statements(db, rows)  # an existing id is updated in place: same rowid
+        db.conn.execute("update articles set n_statements = ? where id = ?", [len(rows), article.id])
+        if orphans:
+            delete_orphans(db)
     return before, len(rows)
 
 

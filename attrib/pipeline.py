@@ -9,6 +9,7 @@ the parses stored in the database, without stanza.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -203,22 +204,34 @@ def extract_records(
             yield a, find_attributions(p)
 
 
-def reextract(db: sqlite_utils.Database, progress: Callable[[int], None] | None = None) -> tuple[int, int, list[str]]:
+def reextract(db: sqlite_utils.Database, progress: Callable[[int], None] | None = None,
+              batch: int = 50) -> tuple[int, int, list[str]]:
     """Re-run attribution on every stored parse (no stanza).
 
-    Speakers and organisations that no statement names any more are deleted.
-    Returns (articles done, statements now stored, ids without a usable parse).
+    Speakers and organisations that no statement names any more are deleted (once, at
+    the end).  ``batch`` articles share a transaction (one commit each, not one per
+    article); stopping half way keeps the batches committed, and a re-run gives the
+    same result.  Returns (articles done, statements now stored, ids without a usable parse).
     """
     done = total = 0
     missing: list[str] = []
-    for stored in dbmod.stored_articles(db):
-        if stored.parse is None:
-            missing.append(stored.article.id)
-        else:
-            _, after = dbmod.replace_statements(db, stored.article, find_attributions(stored.parse), stored.parse)
-            done += 1
-            total += after
+    stored_all = dbmod.stored_articles(db)
+    while True:
+        chunk = list(itertools.islice(stored_all, batch))
+        if not chunk:
+            break
+        with dbmod.write_transaction(db):
+            for stored in chunk:
+                if stored.parse is None:
+                    missing.append(stored.article.id)
+                    continue
+                _, after = dbmod.replace_statements(db, stored.article, find_attributions(stored.parse),
+                                                    stored.parse, orphans=False)
+                done += 1
+                total += after
         if progress:
-            progress(1)
+            progress(len(chunk))
+    with dbmod.write_transaction(db):
+        dbmod.delete_orphans(db)  # once, not per article: each pass scans every statement
     dbmod.optimize(db)
     return done, total, missing
