@@ -128,8 +128,10 @@ def _parsing(models_dir: str | None, no_cache: bool, device: str):
 @cache_option
 @max_chars_option
 @click.option("--batch-size", default=8, show_default=True, type=click.IntRange(1), help="Articles per stanza batch.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1),
+              help="Parser processes (each loads the models once, one thread each); one writer stores in order.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def ingest(db_path, inputs, models_dir, device, no_cache, max_chars, batch_size, quiet) -> None:
+def ingest(db_path, inputs, models_dir, device, no_cache, max_chars, batch_size, workers, quiet) -> None:
     """Read articles (.txt, .html, .jsonl files or directories) into DB.
 
     Each article is stored in its own transaction; ingesting the same input
@@ -152,11 +154,19 @@ def ingest(db_path, inputs, models_dir, device, no_cache, max_chars, batch_size,
     total = _count_records(inputs)
     bar = tqdm(total=total, unit="article", disable=True if quiet else None, file=sys.stderr)
     report = Report()
+    if workers > 1:
+        from functools import partial
+
+        from .parallel import ingest_parallel
+
+        parsing = _parsing(models_dir, no_cache, device)  # no models, no GPU: exit 1 before a worker starts
+        run = partial(ingest_parallel, workers=workers, models_dir=str(parsing.models_dir),
+                      use_cache=not no_cache, device=parsing.device)
     try:
         run(
             db,
             _reader(max_chars).read(inputs),
-            lambda: _parsing(models_dir, no_cache, device),
+            **({} if workers > 1 else {"parsing": lambda: _parsing(models_dir, no_cache, device)}),
             batch_size=batch_size,
             progress=bar.update,
             report=report,

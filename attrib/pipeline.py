@@ -144,9 +144,22 @@ def _parse_batch(parsing: Parsing, articles: list[Article], report: Report) -> l
 
 def _store(db: sqlite_utils.Database, article: Article, parse: ParsedArticle, report: Report) -> None:
     """Attribute and store one article, counting it in ``report`` (a failure is a skip, not an error)."""
+    try:
+        attributions = find_attributions(parse)
+    except Exception as e:  # noqa: BLE001
+        log.exception("attribution failed for %s", article.id)
+        report.skipped.append(Skipped(article.source or article.id, f"internal error: {e!r}"))
+        return
+    store_attributed(db, article, parse, attributions, report)
+
+
+def store_attributed(db: sqlite_utils.Database, article: Article, parse: ParsedArticle,
+                     attributions: list[Attribution], report: Report) -> None:
+    """Store one article with its attributions (found here or by a worker process), counting it
+    in ``report`` (a failure is a skip, not an error)."""
     where = article.source or article.id
     try:
-        res = dbmod.save_article(db, article, find_attributions(parse), parse)
+        res = dbmod.save_article(db, article, attributions, parse)
     except Exception as e:  # noqa: BLE001
         if dbmod.is_locked_error(e):
             report.skipped.append(Skipped(
