@@ -130,8 +130,11 @@ def _parsing(models_dir: str | None, no_cache: bool, device: str):
 @click.option("--batch-size", default=8, show_default=True, type=click.IntRange(1), help="Articles per stanza batch.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1),
               help="Parser processes (each loads the models once, one thread each); one writer stores in order.")
+@click.option("--dask", "dask_scheduler", metavar="SCHEDULER|local:N",
+              help="Parse on a Dask cluster (a scheduler address, or local:N for N local workers); stored here.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def ingest(db_path, inputs, models_dir, device, no_cache, max_chars, batch_size, workers, quiet) -> None:
+def ingest(db_path, inputs, models_dir, device, no_cache, max_chars, batch_size, workers, dask_scheduler,
+           quiet) -> None:
     """Read articles (.txt, .html, .jsonl files or directories) into DB.
 
     Each article is stored in its own transaction; ingesting the same input
@@ -154,19 +157,14 @@ def ingest(db_path, inputs, models_dir, device, no_cache, max_chars, batch_size,
     total = _count_records(inputs)
     bar = tqdm(total=total, unit="article", disable=True if quiet else None, file=sys.stderr)
     report = Report()
-    if workers > 1:
-        from functools import partial
-
-        from .parallel import ingest_parallel
-
-        parsing = _parsing(models_dir, no_cache, device)  # no models, no GPU: exit 1 before a worker starts
-        run = partial(ingest_parallel, workers=workers, models_dir=str(parsing.models_dir),
-                      use_cache=not no_cache, device=parsing.device)
+    elsewhere = workers > 1 or dask_scheduler
+    if elsewhere:
+        run = _run_elsewhere(workers, dask_scheduler, models_dir, no_cache, device)
     try:
         run(
             db,
             _reader(max_chars).read(inputs),
-            **({} if workers > 1 else {"parsing": lambda: _parsing(models_dir, no_cache, device)}),
+            **({} if elsewhere else {"parsing": lambda: _parsing(models_dir, no_cache, device)}),
             batch_size=batch_size,
             progress=bar.update,
             report=report,
@@ -183,6 +181,23 @@ def ingest(db_path, inputs, models_dir, device, no_cache, max_chars, batch_size,
     click.echo(report.summary(), err=True)
     if report.skipped:
         sys.exit(EXIT_SKIPPED)
+
+
+def _run_elsewhere(workers: int, dask_scheduler: str | None, models_dir, no_cache: bool, device: str):
+    """The ingest function that parses in worker processes (``--workers``) or on Dask (``--dask``)."""
+    from functools import partial
+
+    if workers > 1 and dask_scheduler:
+        raise click.UsageError("give --workers or --dask, not both")
+    parsing = _parsing(models_dir, no_cache, device)  # no models, no GPU: exit 1 before a worker starts
+    common = {"models_dir": str(parsing.models_dir), "use_cache": not no_cache, "device": parsing.device}
+    if dask_scheduler:
+        from .daskrun import ingest_dask
+
+        return partial(ingest_dask, scheduler=dask_scheduler, **common)
+    from .parallel import ingest_parallel
+
+    return partial(ingest_parallel, workers=workers, **common)
 
 
 @cli.command()

@@ -50,16 +50,21 @@ Result = tuple[ParsedArticle, list[Attribution]] | str
 
 
 def _work(texts: list[str]) -> list[Result]:
+    """Parses and attributions of ``texts`` in order (in a worker process)."""
+    return work_with(_PARSING, texts)
+
+
+def work_with(parsing: Any, texts: list[str]) -> list[Result]:
     """Parses and attributions of ``texts`` in order; a text that fails gives the reason instead."""
     from .attribute import find_attributions
 
     try:
-        parses: list[ParsedArticle | str] = list(_PARSING.parse_many(texts))
+        parses: list[ParsedArticle | str] = list(parsing.parse_many(texts))
     except Exception:  # noqa: BLE001 - one bad batch: parse one by one
         parses = []
         for t in texts:
             try:
-                parses.extend(_PARSING.parse_many([t]))
+                parses.extend(parsing.parse_many([t]))
             except Exception as e:  # noqa: BLE001
                 parses.append(f"parser failed: {e!r}")
     out: list[Result] = []
@@ -87,10 +92,29 @@ def ingest_parallel(
     report: Any = None,
 ) -> Any:
     """:func:`attrib.pipeline.ingest` with ``workers`` parser processes; same result as a serial run."""
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(models_dir, use_cache, device)) as pool:
+        return ingest_ordered(db, records, lambda texts: pool.apply_async(_work, (texts,)), window=2 * workers,
+                              batch_size=batch_size, progress=progress, report=report)
+
+
+def ingest_ordered(
+    db: sqlite_utils.Database,
+    records: Iterable[Article | Skipped],
+    submit: Callable[[list[str]], Any],
+    *,
+    window: int,
+    batch_size: int = 8,
+    progress: Callable[[int], None] | None = None,
+    report: Any = None,
+) -> Any:
+    """Store every article of ``records``, parsed elsewhere: ``submit(texts)`` starts the work on a
+    batch and returns a handle whose ``get()`` gives :func:`work_with`'s results.  At most
+    ``window`` batches are in flight; results are stored in input order, one transaction per
+    article (the single writer), so the database is the one a serial run makes."""
     from . import pipeline
 
     report = report if report is not None else pipeline.Report()
-    ctx = multiprocessing.get_context("spawn")
     in_flight: collections.deque[tuple[int, list[Article], Any]] = collections.deque()
 
     def drain_one() -> None:
@@ -103,15 +127,13 @@ def ingest_parallel(
         if progress:
             progress(n_records)
 
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(models_dir, use_cache, device)) as pool:
-        for batch in pipeline._batches(records, batch_size):
-            todo = pipeline._needs_storing(db, batch, report)
-            pending = pool.apply_async(_work, ([a.text for a in todo],)) if todo else _Done()
-            in_flight.append((len(batch), todo, pending))
-            while len(in_flight) > 2 * workers:  # keep every worker busy, memory bounded
-                drain_one()
-        while in_flight:
+    for batch in pipeline._batches(records, batch_size):
+        todo = pipeline._needs_storing(db, batch, report)
+        in_flight.append((len(batch), todo, submit([a.text for a in todo]) if todo else _Done()))
+        while len(in_flight) > window:  # keep every worker busy, memory bounded
             drain_one()
+    while in_flight:
+        drain_one()
     if report.new or report.updated:
         from . import db as dbmod
 
