@@ -198,8 +198,13 @@ def _parsing(models_dir: str | None, no_cache: bool, device: str, max_words: int
 @max_chars_option
 @max_words_option
 @click.option("--batch-size", default=8, show_default=True, type=click.IntRange(1), help="Articles per stanza batch.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1),
+              help="Parser processes (each loads the models once, one thread each); one writer stores in order.")
+@click.option("--dask", "dask_scheduler", metavar="SCHEDULER|local:N",
+              help="Parse on a Dask cluster (a scheduler address, or local:N for N local workers); stored here.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def ingest(db_path, inputs, models_dir, device, no_cache, max_chars, max_words, batch_size, quiet) -> None:
+def ingest(db_path, inputs, models_dir, device, no_cache, max_chars, max_words, batch_size, workers, dask_scheduler,
+           quiet) -> None:
     """Read articles (.txt, .html, .jsonl files or directories) into DB.
 
     Each article is stored in its own transaction; ingesting the same input
@@ -222,12 +227,15 @@ def ingest(db_path, inputs, models_dir, device, no_cache, max_chars, max_words, 
     total = _count_records(inputs)
     bar = tqdm(total=total, unit="article", disable=True if quiet else None, file=sys.stderr)
     report = Report()
+    elsewhere = workers > 1 or dask_scheduler
+    if elsewhere:
+        run = _run_elsewhere(workers, dask_scheduler, models_dir, no_cache, device)
     try:
         with _sigterm_like_ctrl_c(), _fatal_errors():
             run(
                 db,
                 _reader(max_chars).read(inputs),
-                lambda: _parsing(models_dir, no_cache, device, max_words),
+                **({} if elsewhere else {"parsing": lambda: _parsing(models_dir, no_cache, device, max_words)}),
                 batch_size=batch_size,
                 progress=bar.update,
                 report=report,
@@ -302,6 +310,23 @@ def _write_extractions(items, out, kinds: tuple[str, ...]) -> list:
         shown = [a.to_json(article.text) for a in atts if a.kind in kinds]
         out.write(json.dumps({"doc_id": article.id, "attributions": shown}, ensure_ascii=False) + "\n")
     return skipped
+
+
+def _run_elsewhere(workers: int, dask_scheduler: str | None, models_dir, no_cache: bool, device: str):
+    """The ingest function that parses in worker processes (``--workers``) or on Dask (``--dask``)."""
+    from functools import partial
+
+    if workers > 1 and dask_scheduler:
+        raise click.UsageError("give --workers or --dask, not both")
+    parsing = _parsing(models_dir, no_cache, device)  # no models, no GPU: exit 1 before a worker starts
+    common = {"models_dir": str(parsing.models_dir), "use_cache": not no_cache, "device": parsing.device}
+    if dask_scheduler:
+        from .daskrun import ingest_dask
+
+        return partial(ingest_dask, scheduler=dask_scheduler, **common)
+    from .parallel import ingest_parallel
+
+    return partial(ingest_parallel, workers=workers, **common)
 
 
 @cli.command()

@@ -9,6 +9,7 @@ the parses stored in the database, without stanza.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -183,14 +184,27 @@ def _parse_batch(parsing: Parsing, articles: list[Article], report: Report) -> l
 
 
 def _store(db: sqlite_utils.Database, article: Article, parse: ParsedArticle, report: Report) -> None:
-    """Attribute and store one article, counting it in ``report`` (a failure is a skip, not an error).
+    """Attribute and store one article, counting it in ``report`` (a failure is a skip, not an error)."""
+    try:
+        attributions = find_attributions(parse)
+    except Exception as e:  # noqa: BLE001
+        log.exception("attribution failed for %s", article.id)
+        report.skipped.append(Skipped(article.source or article.id, f"internal error: {e!r}"))
+        return
+    store_attributed(db, article, parse, attributions, report)
+
+
+def store_attributed(db: sqlite_utils.Database, article: Article, parse: ParsedArticle,
+                     attributions: list[Attribution], report: Report) -> None:
+    """Store one article with its attributions (found here or by a worker process), counting it
+    in ``report`` (a failure is a skip, not an error).
 
     Raises :class:`attrib.db.FatalDatabaseError` when the database cannot be written at all
     (read-only, disk full): no later article could be stored either.
     """
     where = article.source or article.id
     try:
-        res = dbmod.save_article(db, article, find_attributions(parse), parse)
+        res = dbmod.save_article(db, article, attributions, parse)
     except dbmod.IdConflict as e:
         report.skipped.append(Skipped(where, str(e)))
         return
@@ -236,6 +250,8 @@ def ingest(
                         _store(db, article, parse, report)
             if progress:
                 progress(len(batch))
+        if report.new or report.updated:
+            dbmod.optimize(db)  # fresh planner statistics: the Datasette pages walk indexes
     finally:  # also on Ctrl-C, SIGTERM and fatal errors: the .db file alone then holds every commit
         dbmod.checkpoint(db)
     return report
@@ -258,37 +274,52 @@ def extract_records(
                 yield a, find_attributions(p)
 
 
-def reextract(db: sqlite_utils.Database, progress: Callable[[int], None] | None = None) -> tuple[int, int, list[str]]:
+def reextract(db: sqlite_utils.Database, progress: Callable[[int], None] | None = None,
+              batch: int = 50) -> tuple[int, int, list[str]]:
     """Re-run attribution on every stored parse (no stanza).
 
-    Speakers and organisations that no statement names any more are deleted.
-    Returns (articles done, statements now stored, ids without a usable parse).
+    Speakers and organisations that no statement names any more are deleted (once, at
+    the end).  ``batch`` articles share a transaction (one commit each, not one per
+    article); stopping half way keeps the batches committed, and a re-run gives the
+    same result.  Returns (articles done, statements now stored, ids without a usable parse).
     """
     done = total = 0
     missing: list[str] = []
+    stored_all = dbmod.stored_articles(db)
     try:
-        for stored in dbmod.stored_articles(db):
-            if stored.parse is None:
-                missing.append(stored.article.id)
-            else:
-                _, after = _replace(db, stored)
-                done += 1
-                total += after
+        while True:
+            chunk = list(itertools.islice(stored_all, batch))
+            if not chunk:
+                break
+            done, total = _reextract_chunk(db, chunk, missing, done, total)
             if progress:
-                progress(1)
+                progress(len(chunk))
+        with dbmod.write_transaction(db):
+            dbmod.delete_orphans(db)  # once, not per article: each pass scans every statement
+        dbmod.optimize(db)
     finally:
         dbmod.checkpoint(db)
     return done, total, missing
 
 
-def _replace(db: sqlite_utils.Database, stored: dbmod.StoredArticle) -> tuple[int, int]:
-    """Re-extract one stored article; a database that cannot be written is a
-    :class:`attrib.db.FatalDatabaseError`."""
-    assert stored.parse is not None
+def _reextract_chunk(db: sqlite_utils.Database, chunk: list[dbmod.StoredArticle], missing: list[str],
+                     done: int, total: int) -> tuple[int, int]:
+    """Re-extract ``chunk`` in one transaction; a database that cannot be written is a
+    :class:`attrib.db.FatalDatabaseError`.  Returns the running (articles done, statements)."""
     try:
-        return dbmod.replace_statements(db, stored.article, find_attributions(stored.parse), stored.parse)
+        with dbmod.write_transaction(db):
+            for stored in chunk:
+                if stored.parse is None:
+                    missing.append(stored.article.id)
+                    continue
+                _, after = dbmod.replace_statements(db, stored.article, find_attributions(stored.parse),
+                                                    stored.parse, orphans=False)
+                done += 1
+                total += after
     except Exception as e:
         fatal = dbmod.fatal_reason(e)
         if fatal:
             raise dbmod.FatalDatabaseError(fatal) from None
         raise
+    return done, total
+

@@ -158,7 +158,7 @@ def old_database(path: Path) -> None:
     article = Article("coach", TEXT)
     rows = dbmod.statement_rows(db, article, find_attributions(PARSE), PARSE)
     for r in rows:
-        del r["kind"]
+        del r["kind"], r["published"]  # neither column existed then (m006, m008)
     db["articles"].insert({"id": article.id, "text": TEXT, "text_sha256": dbmod.text_sha256(TEXT),
                            "n_statements": len(rows)}, pk="id")
     dbmod.save_parse(db, article.id, PARSE)
@@ -171,8 +171,8 @@ def test_old_database_gets_speech_then_reextract_sets_the_kinds(tmp_path: Path):
     old_database(path)
     db = open_db(str(path))
     applied = [r["name"] for r in db.query("select name from _sqlite_migrations order by id")]
-    assert applied[-4:] == ["m006_statement_kind", "m007_search_names_and_real_dates", "m008_source_path",
-                            "m009_reviews"]
+    assert applied[-5:] == ["m006_statement_kind", "m007_search_names_and_real_dates", "m008_source_path",
+                            "m009_reviews", "m010_indexes_for_the_view"]
     col = next(c for c in db.execute("pragma table_info(statements)").fetchall() if c[1] == "kind")
     assert (col[2], col[3], col[4]) == ("TEXT", 1, "'speech'")  # type, not null, default
     assert any(i.columns == ["kind"] for i in db["statements"].indexes)
@@ -254,12 +254,12 @@ async def test_every_canned_query_takes_kinds(datasette_metadata: dict):
 
 
 async def test_statements_view_has_the_kind_facet_and_puts_speech_first(ds: Datasette):
-    data = (await ds.client.get("/attrib/statements_view.json")).json()
+    data = (await ds.client.get("/attrib/statements_view.json?_facet=kind")).json()
     assert {r["value"]: r["count"] for r in data["facet_results"]["kind"]["results"]} == {
         "speech": 2, "belief": 1}
     kinds = [dict(zip(data["columns"], r, strict=True))["kind"] for r in data["rows"]]
     assert kinds == ["speech", "speech", "belief"]
-    data = (await ds.client.get("/attrib/statements.json")).json()
+    data = (await ds.client.get("/attrib/statements.json?_facet=kind")).json()
     assert {r["value"] for r in data["facet_results"]["kind"]["results"]} == {"speech", "belief"}
     only = await rows(ds, "/attrib/statements_view.json", kind="speech")
     assert {r["kind"] for r in only} == {"speech"}
@@ -304,7 +304,7 @@ def test_serve_asks_for_a_migration_first(tmp_path: Path):
     old_database(path)
     before = path.read_bytes()
     assert dbmod.pending_migrations(str(path)) == ["m006_statement_kind", "m007_search_names_and_real_dates",
-                                                    "m008_source_path", "m009_reviews"]
+                                                    "m008_source_path", "m009_reviews", "m010_indexes_for_the_view"]
     result = CliRunner().invoke(cli, ["serve", str(path)])
     assert result.exit_code == 1 and f"run `attrib reextract {path}` once" in result.output
     assert path.read_bytes() == before  # read-only

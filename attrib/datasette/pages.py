@@ -14,6 +14,8 @@ the page says how many statements of the other kinds it left out.
 
 from __future__ import annotations
 
+import itertools
+import json
 import time
 import urllib.parse
 import weakref
@@ -25,7 +27,7 @@ from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import BadRequest, NotFound, Request, Response
 
 from ..types import STATEMENT_KINDS, parse_kinds
-from .charts import statement_charts
+from .charts import bar_chart, timeline_chart
 from .export import export_links
 from .highlight import highlight_article, statement_summary
 from .reviewing import review_context
@@ -219,69 +221,131 @@ async def statement_redirect(datasette: Any, request: Request) -> Response:
     return Response.redirect(article_url(datasette, database, row["article_id"], sid))
 
 
-def _counts(values: list[Any]) -> list[tuple[Any, int]]:
-    return Counter(v for v in values if v not in (None, "")).most_common()
+#: Statements per page on the speaker and organisation pages (``?page=2`` for the next ones).
+PAGE_SIZE = 100
+
+#: The statements of ``{where}`` (alias ``s``) of the kinds in ``:kinds`` (a JSON list).
+_OF_KINDS = " and coalesce(s.kind, 'speech') in (select value from json_each(:kinds))"
 
 
-def _date_range(statements: list[dict[str, Any]]) -> dict[str, Any]:
-    """First and last publication date of ``statements`` and how many have none (never an ingest time)."""
-    dates = sorted(str(s["date"]) for s in statements if s.get("date"))
-    return {"first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,
-            "n_undated": sum(1 for s in statements if not s.get("date"))}
+def _page_number(request: Request) -> int:
+    """``?page=`` (1 when absent); a 400 for one that is not a positive number."""
+    raw = request.args.get("page") or "1"
+    try:
+        page = int(raw)
+    except ValueError:
+        raise BadRequest(f"page must be a positive number, not {raw!r}") from None
+    if page < 1:
+        raise BadRequest("page must be a positive number")
+    return page
 
 
-def _kinds_arg(kind_choice: dict[str, Any]) -> dict[str, str]:
-    """The ``kinds`` argument that asks an export for the kinds a page shows."""
-    return {} if kind_choice["default"] else {"kinds": "all" if kind_choice["all"] else ",".join(kind_choice["kinds"])}
+def _paging(request: Request, page: int, total: int) -> dict[str, Any]:
+    """What the templates need to link to the pages before and after this one (relative links)."""
+    n_pages = max(1, -(-total // PAGE_SIZE))
+
+    def url(n: int) -> str:
+        args = [(k, v) for k, v in urllib.parse.parse_qsl(request.query_string, keep_blank_values=True) if k != "page"]
+        return "?" + urllib.parse.urlencode(args + ([("page", str(n))] if n > 1 else []))
+
+    return {"page": page, "n_pages": n_pages, "total": total, "first": (page - 1) * PAGE_SIZE + 1,
+            "last": min(total, page * PAGE_SIZE),
+            "prev_url": url(page - 1) if page > 1 else None, "next_url": url(page + 1) if page < n_pages else None}
 
 
-def _timeline(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    months = Counter(str(s.get("date") or "")[:7] or "unknown" for s in statements)
-    peak = max(months.values(), default=1)
-    return [{"month": m, "count": c, "width": round(100 * c / peak)} for m, c in sorted(months.items())]
+async def _grouped(db: Any, expr: str, where: str, params: dict[str, Any], join: str = "") -> list[tuple[Any, int]]:
+    """(value of ``expr``, count) over the statements ``where`` selects, most frequent first."""
+    rows = await db.execute(
+        f"select {expr} as value, count(*) as n from statements s {join} where {where} group by 1 order by 2 desc, 1",
+        params)
+    return [(r["value"], r["n"]) for r in rows.rows]
 
 
-def _organisations_seen(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The organisations of ``statements`` (name, page URL, count), most frequent first."""
-    orgs: dict[Any, dict[str, Any]] = {}
-    for st in statements:
-        if st.get("organisation_id"):
-            entry = orgs.setdefault(
-                st["organisation_id"], {"name": st["organisation"], "url": st["organisation_url"], "count": 0}
-            )
-            entry["count"] += 1
-    return sorted(orgs.values(), key=lambda o: (-o["count"], str(o["name"])))
+def _kind_choice(request: Request, by_kind: list[tuple[Any, int]]) -> dict[str, Any]:
+    """:func:`select_kinds` from counts per kind (worked out in SQL) instead of the rows."""
+    _, choice = select_kinds(request, [])
+    hidden = Counter({k or "speech": n for k, n in by_kind if (k or "speech") not in choice["kinds"]})
+    choice["hidden"] = hidden.most_common()
+    choice["n_hidden"] = sum(hidden.values())
+    return choice
+
+
+def _months_of(counts: list[tuple[Any, int]]) -> Any:
+    """Publication dates to chart, one per statement, from (month or None, count) pairs."""
+    return itertools.chain.from_iterable(itertools.repeat(m, n) for m, n in counts)
+
+
+async def _statement_summary(db: Any, where: str, params: dict[str, Any]) -> dict[str, Any]:
+    """Counts of the statements ``where`` selects, in SQL: per kind (every kind: the kind chart
+    shows what a page leaves out), per month and outlet (the charts), and the date range of
+    the kinds shown (``where`` with :data:`_OF_KINDS`)."""
+    by_kind = await _grouped(db, "coalesce(s.kind, 'speech')", where, params)
+    months = await _grouped(db, "substr(s.published, 1, 7)", where, params)
+    outlets = await _grouped(db, "a.outlet", where, params, join="left join articles a on a.id = s.article_id")
+    shown = where + _OF_KINDS
+    r = (await db.execute(f"select count(*), min(s.published), max(s.published), sum(s.published is null) "
+                          f"from statements s where {shown}", params)).first()
+    charts = {"time": timeline_chart(_months_of(months)), "outlet": bar_chart(outlets, "Statements by outlet"),
+              "kind": bar_chart(by_kind, "Statements by kind")}
+    return {"by_kind": by_kind, "charts": charts, "n_shown": r[0],
+            "range": {"first_date": r[1], "last_date": r[2], "n_undated": r[3] or 0}}
+
+
+async def _page_of(db: Any, where: str, params: dict[str, Any], page: int, order: str) -> list[dict[str, Any]]:
+    """One page of the statements ``where`` selects (alias ``s`` of ``statements``), as view rows."""
+    return _rows(await db.execute(
+        f"{STATEMENT_SELECT} where statement_rowid in (select s.rowid from statements s where {where} "
+        f"order by {order} limit {PAGE_SIZE} offset {(page - 1) * PAGE_SIZE}) "
+        f"order by date desc nulls last, article_id, start", params))
 
 
 async def speaker_view(datasette: Any, request: Request) -> Response:
-    """A speaker's statements in date order, with the roles and organisations seen with them."""
+    """A speaker's statements in date order, a page at a time, with the roles, organisations and
+    outlets seen with them (every count in SQL)."""
     database, db = await _database(datasette, request)
     speaker_id = tilde_decode(request.url_vars["speaker_id"])
     speaker = await _one(db, "select * from speakers where id = ?", speaker_id, "Speaker")
-    statements = _rows(
-        await db.execute(STATEMENT_SELECT + " where speaker_id = ? order by date desc nulls last, article_id, start",
-                         [speaker["id"]])
-    )
-    charts = statement_charts(statements)  # every kind: the kind chart shows what the page leaves out
-    statements, kind_choice = select_kinds(request, statements)
+    page = _page_number(request)
+    kinds = _requested_kinds(request)
+    params = {"id": speaker["id"], "kinds": json.dumps(list(kinds))}
+    where = "s.speaker_id = :id"
+    summary = await _statement_summary(db, where, params)
+    shown = where + _OF_KINDS
+    statements = await _page_of(db, shown, params, page, "s.published desc, s.article_id, s.start")
+    kind_choice = _kind_choice(request, summary["by_kind"])
     _decorate(datasette, database, statements)
+    roles = await _grouped(db, "s.role", shown + " and s.role is not null and s.role != ''", params)
+    orgs = await _grouped(db, "s.organisation_id", shown + " and s.organisation_id is not null", params)
+    names = {r["id"]: r["name"] for r in (await db.execute(
+        "select id, name from organisations where id in (select value from json_each(?))",
+        [json.dumps([o for o, _ in orgs])])).rows}
+    outlets = await _grouped(db, "a.outlet", shown + " and a.outlet is not null and a.outlet != ''", params,
+                             join="left join articles a on a.id = s.article_id")
     context = {
         "database": database,
         "speaker": speaker,
         "kind_choice": kind_choice,
         "statements": statements,
-        "roles": _counts([s.get("role") for s in statements]),
-        "organisations": _organisations_seen(statements),
-        "outlets": _counts([s.get("outlet") for s in statements]),
-        "timeline": _timeline(statements),
-        **_date_range(statements),
-        "charts": charts,
+        "n_statements": summary["n_shown"],
+        "paging": _paging(request, page, summary["n_shown"]),
+        "roles": roles,
+        "organisations": sorted(
+            ({"name": names.get(o), "url": organisation_url(datasette, database, o), "count": n} for o, n in orgs),
+            key=lambda o: (-o["count"], str(o["name"]))),
+        "outlets": outlets,
+        **summary["range"],
+        "charts": summary["charts"],
         "export": export_links(datasette, database, speaker_id=speaker["id"], **_kinds_arg(kind_choice)),
         "table_url": _table_url(datasette, database, "statements_view", speaker_id=speaker["id"],
                                 **kind_choice["table_filter"]),
         "row_url": datasette.urls.row(database, "speakers", tilde_encode(str(speaker["id"]))),
     }
     return await _render(datasette, request, "attrib_speaker.html", context)
+
+
+def _kinds_arg(kind_choice: dict[str, Any]) -> dict[str, str]:
+    """The ``kinds`` argument that asks an export for the kinds a page shows."""
+    return {} if kind_choice["default"] else {"kinds": "all" if kind_choice["all"] else ",".join(kind_choice["kinds"])}
 
 
 def organisation_relation(st: Mapping[str, Any], org: Mapping[str, Any]) -> str:
@@ -299,38 +363,52 @@ def organisation_relation(st: Mapping[str, Any], org: Mapping[str, Any]) -> str:
     return "relayed"
 
 
-def _people(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Who spoke in ``statements`` (name, kind, page URL, roles, count), most frequent first."""
+#: How a statement (alias ``s``, its speaker ``sp``) relates to organisation ``:id`` named ``:name``:
+#: the same precedence as :func:`organisation_relation` and the ``statements_by_organisation`` query.
+_RELATION = """case
+  when s.speaker_kind = 'organisation' and (sp.name = :name or s.organisation_id = :id) then 'own'
+  when s.organisation_id = :id then 'people' else 'relayed' end"""
+
+#: The statements an organisation page shows: its own, its people's and those it relayed.
+_OF_ORGANISATION = ("(s.organisation_id = :id or s.reported_by_id = :id or s.speaker_id in "
+                    "(select id from speakers where kind = 'organisation' and name = :name))")
+
+
+async def _people(datasette: Any, database: str, db: Any, params: dict[str, Any]) -> list[dict[str, Any]]:
+    """Who spoke for the organisation (its own statements and its people's: name, kind, page URL,
+    roles, count), most frequent first; counted in SQL."""
+    rows = await db.execute(
+        f"""select coalesce(sp.name, s.speaker_text, '(unnamed)') as name, s.speaker_kind as kind,
+                   min(s.speaker_id) as speaker_id, s.role as role, count(*) as n
+            from statements s left join speakers sp on sp.id = s.speaker_id
+            where {_OF_ORGANISATION + _OF_KINDS} and {_RELATION} != 'relayed'
+            group by 1, 2, 4""", params)
     people: dict[tuple[Any, Any], dict[str, Any]] = {}
-    for st in statements:
-        name = st.get("speaker") or st.get("speaker_text") or "(unnamed)"
-        entry = people.setdefault(
-            (name, st.get("speaker_kind")),
-            {"name": name, "kind": st.get("speaker_kind"), "url": st["speaker_url"], "roles": Counter(),
-             "count": 0},
-        )
-        entry["count"] += 1
-        if st.get("role"):
-            entry["roles"][st["role"]] += 1
+    for r in rows.rows:
+        sid = r["speaker_id"]
+        entry = people.setdefault((r["name"], r["kind"]), {
+            "name": r["name"], "kind": r["kind"], "roles": Counter(), "count": 0,
+            "url": speaker_url(datasette, database, sid) if sid is not None else None})
+        entry["count"] += r["n"]
+        if r["role"]:
+            entry["roles"][r["role"]] += r["n"]
     return sorted(people.values(), key=lambda p: (-p["count"], str(p["name"])))
 
 
 async def organisation_view(datasette: Any, request: Request) -> Response:
-    """What an organisation said, what its people said and what it relayed."""
+    """What an organisation said, what its people said and what it relayed, a page at a time."""
     database, db = await _database(datasette, request)
     org_id = tilde_decode(request.url_vars["organisation_id"])
     org = await _one(db, "select * from organisations where id = ?", org_id, "Organisation")
-    statements = _rows(
-        await db.execute(
-            STATEMENT_SELECT
-            + """ where organisation_id = :id or reported_by_id = :id
-                  or (speaker_record_kind = 'organisation' and speaker = :name)
-                  order by date desc nulls last, article_id, start""",
-            {"id": org["id"], "name": org["name"]},
-        )
-    )
-    charts = statement_charts(statements)
-    statements, kind_choice = select_kinds(request, statements)
+    page = _page_number(request)
+    kinds = _requested_kinds(request)
+    params = {"id": org["id"], "name": org["name"], "kinds": json.dumps(list(kinds))}
+    summary = await _statement_summary(db, _OF_ORGANISATION, params)
+    shown = _OF_ORGANISATION + _OF_KINDS
+    relation_counts = dict(await _grouped(db, _RELATION, shown, params,
+                                          join="left join speakers sp on sp.id = s.speaker_id"))
+    statements = await _page_of(db, shown, params, page, "s.published desc, s.article_id, s.start")
+    kind_choice = _kind_choice(request, summary["by_kind"])
     _decorate(datasette, database, statements)
     groups: dict[str, list[dict[str, Any]]] = {"own": [], "people": [], "relayed": []}
     for st in statements:
@@ -342,10 +420,14 @@ async def organisation_view(datasette: Any, request: Request) -> Response:
         "own": groups["own"],
         "people_statements": groups["people"],
         "relayed": groups["relayed"],
-        "people": _people(groups["people"] + groups["own"]),
-        "n_statements": len(statements),
-        **_date_range(statements),
-        "charts": charts,
+        "n_own": relation_counts.get("own", 0),
+        "n_people": relation_counts.get("people", 0),
+        "n_relayed": relation_counts.get("relayed", 0),
+        "people": await _people(datasette, database, db, params),
+        "n_statements": summary["n_shown"],
+        "paging": _paging(request, page, summary["n_shown"]),
+        **summary["range"],
+        "charts": summary["charts"],
         "export": export_links(datasette, database, organisation_id=org["id"], **_kinds_arg(kind_choice)),
         "table_url": _table_url(datasette, database, "statements_view", organisation_id=org["id"],
                                 **kind_choice["table_filter"]),
@@ -354,4 +436,3 @@ async def organisation_view(datasette: Any, request: Request) -> Response:
         "row_url": datasette.urls.row(database, "organisations", tilde_encode(str(org["id"]))),
     }
     return await _render(datasette, request, "attrib_organisation.html", context)
-

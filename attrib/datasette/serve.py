@@ -46,12 +46,21 @@ DEFAULT_METADATA = db_file("metadata.yml")
 TEMPLATE_DIR = db_file("templates")
 
 #: Datasette settings for fact-checking use: shorter article cells in tables,
-#: and a little more time for full-text and faceted queries on big databases.
+#: a little more time for full-text queries on big databases, no facet
+#: suggestions (at a million statements they cost seconds on every table page:
+#: Datasette tries a facet on every column) and facets that give up quickly
+#: (a facet asked for on the joined view of a big database is left out, the page
+#: still answers; those on ``statements`` itself are fast).
 DEFAULT_SETTINGS = {
     "truncate_cells_html": "400",
     "sql_time_limit_ms": "3000",
-    "facet_time_limit_ms": "500",
+    "facet_time_limit_ms": "250",
+    "suggest_facets": "off",
 }
+
+#: Views whose row count ``attrib serve`` works out once for an immutable file
+#: (Datasette counts the view's five-table join on every unfiltered page otherwise).
+COUNTED_VIEWS = ("statements_view",)
 
 
 def database_name(db_path: str | Path) -> str:
@@ -169,6 +178,47 @@ def _write_cached_json(data: dict[str, Any]) -> Path:
     return out
 
 
+def inspect_data(db_path: str | Path) -> dict[str, Any]:
+    """What ``datasette inspect`` says about ``db_path`` (row counts of every table and of
+    :data:`COUNTED_VIEWS`), for an immutable file: Datasette then shows these counts
+    instead of counting on every request.  The "hash" is of the file's path, size and
+    modification time, not of its bytes (hashed URLs are not used)."""
+    import sqlite3
+
+    path = Path(db_path).resolve()
+    st = path.stat()
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        names = [r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")]
+        names += [v for v in COUNTED_VIEWS
+                  if conn.execute("select 1 from sqlite_master where type = 'view' and name = ?", [v]).fetchone()]
+        tables = {}
+        for name in names:
+            try:
+                tables[name] = {"count": conn.execute(f"select count(*) from [{name}]").fetchone()[0]}
+            except sqlite3.DatabaseError:  # a virtual table of a module this SQLite lacks
+                continue
+    finally:
+        conn.close()
+    key = hashlib.sha256(f"{path}\0{st.st_size}\0{st.st_mtime_ns}".encode()).hexdigest()
+    return {database_name(path): {"hash": key, "size": st.st_size, "file": str(path), "tables": tables}}
+
+
+def inspect_file(db_path: str | Path) -> Path:
+    """:func:`inspect_data` written once per version of the file (path, size, time) under
+    ``$ATTRIB_CACHE_DIR/datasette/``, for ``datasette --inspect-file``."""
+    path = Path(db_path).resolve()
+    st = path.stat()
+    digest = hashlib.sha256(f"{path}\0{st.st_size}\0{st.st_mtime_ns}".encode()).hexdigest()[:16]
+    out = default_cache_dir() / "datasette" / f"inspect-{digest}.json"
+    if not out.exists():
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_suffix(".tmp")
+        tmp.write_text(json.dumps(inspect_data(path)), encoding="utf-8")
+        tmp.replace(out)
+    return out
+
+
 def review_args(db_path: str | Path, accounts: dict[str, str], **kwargs: Any) -> list[str]:
     """:func:`datasette_args` for ``attrib serve --review``: the file served writable (not
     immutable, not read-only) and metadata with the review query and the login."""
@@ -206,6 +256,8 @@ def datasette_args(
     meta = metadata_for(db_path, meta_src)
     args = ["serve"]
     args += ["-i", str(db_path)] if immutable else [str(db_path)]
+    if immutable and Path(db_path).is_file():  # counts worked out once, not on every page
+        args += ["--inspect-file", str(inspect_file(db_path))]
     args += ["--host", host, "--port", str(port), "--metadata", str(meta)]
     if template_dir is not None:
         args += ["--template-dir", str(template_dir)]

@@ -1,0 +1,106 @@
+"""How fast ``attrib reextract`` runs: articles per second, start-up excluded.
+
+    python bench/reextract.py                  # 500 articles of about 20 statements
+    python bench/reextract.py --articles 2000 --profile
+
+Builds a database of synthetic articles with stored parses (the crude stand-in
+parser of ``tests/fakeparse.py``: no stanza), then times
+:func:`attrib.pipeline.reextract` over all of them, twice (the second run is what
+a re-run after a rule change costs: every statement id unchanged).  Checks that
+the statement ids and rows are the same after each run.  Target (issue 13):
+200 articles/s or more.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from fakeparse import fake_parse  # noqa: E402
+
+from attrib import pipeline  # noqa: E402
+from attrib.attribute import find_attributions  # noqa: E402
+from attrib.db import open_db, save_article  # noqa: E402
+from attrib.types import Article  # noqa: E402
+
+NAMES = ["Kim Min-jun", "Jane Doe", "John Roe", "Lee Su-bin", "Park Ji-ho", "Maria Lopez", "Ahmed Khan"]
+ORGS = ["Foreign Ministry", "Defence Ministry", "KCNA news agency", "Unification Ministry"]
+WORDS = ("the plan would help the talks and the region was calm but the army had moved troops near the border "
+         "while officials could not confirm the report on the new sanctions").split()
+
+
+def article_text(rng: random.Random, n_sentences: int) -> str:
+    out = []
+    for _ in range(n_sentences):
+        clause = " ".join(rng.choice(WORDS) for _ in range(rng.randrange(6, 16)))
+        who = rng.choice(NAMES + ORGS + ["He", "She"])
+        form = rng.randrange(3)
+        if form == 0:
+            out.append(f"\u201c{clause.capitalize()},\u201d {who} said.")
+        elif form == 1:
+            out.append(f"{who} said {clause}.")
+        else:
+            out.append(f"{clause.capitalize()}, {who} told reporters.")
+    return "Seoul news\n\n" + " ".join(out) + "\n"
+
+
+def build(path: str, n: int, seed: int = 13) -> None:
+    rng = random.Random(seed)
+    db = open_db(path)
+    for i in range(n):
+        art = Article(f"r{i:06d}", article_text(rng, rng.randrange(15, 30)), outlet="Bench",
+                      published=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}")
+        parse = fake_parse(art.text)
+        save_article(db, art, find_attributions(parse), parse)
+    db.conn.close()
+
+
+def snapshot(db) -> list[tuple]:
+    return db.execute("select id, rowid, article_id, kind, content, speaker_id from statements order by id").fetchall()
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=500)
+    ap.add_argument("--db", help="keep the database here (default: a temporary file)")
+    ap.add_argument("--profile", action="store_true", help="print where the time of the timed run goes")
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = args.db or str(Path(tmp) / "reextract.db")
+        if not Path(path).exists():
+            t0 = time.perf_counter()
+            build(path, args.articles)
+            print(f"built {args.articles} articles in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+        db = open_db(path)
+        before = snapshot(db)
+        n_statements = len(before)
+        for run in (1, 2):
+            prof = cProfile.Profile() if args.profile and run == 2 else None
+            t0 = time.perf_counter()
+            if prof:
+                prof.enable()
+            done, total, missing = pipeline.reextract(db)
+            if prof:
+                prof.disable()
+            dt = time.perf_counter() - t0
+            same = snapshot(db) == before
+            print(f"run {run}: {done} articles, {total} statements in {dt:.2f} s: {done / dt:.0f} articles/s "
+                  f"({n_statements / dt:.0f} statements/s); ids and rows unchanged: {same}; "
+                  f"without a parse: {len(missing)}")
+            if prof:
+                pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
+        db.conn.close()
+
+
+if __name__ == "__main__":
+    main()
