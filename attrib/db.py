@@ -506,6 +506,30 @@ def m010_indexes_for_the_view(db: sqlite_utils.Database) -> None:
     db.create_view("statements_view", STATEMENTS_VIEW, replace=True)
 
 
+#: What :func:`m011_review_checks` refuses to record, with the message the reviewer sees
+#: (Datasette's ``record_review`` shows it instead of the success message).
+REVIEW_INSERT_CHECKS = {
+    "reviews_known_statement": ("not exists (select 1 from statements s where s.id = new.statement_id)",
+                                "nothing recorded: no statement has this statement_id"),
+    "reviews_numeric_rating": ("typeof(new.rating_value) = 'text' or typeof(new.best_rating) = 'text' "
+                               "or typeof(new.worst_rating) = 'text'",
+                               "nothing recorded: rating_value, best_rating and worst_rating must be numbers"),
+}
+
+
+@migrations()
+def m011_review_checks(db: sqlite_utils.Database) -> None:
+    """A review is only recorded for a statement that exists when it is recorded (it may
+    outlive it later, as an orphan), and its numeric ratings are numbers: a value the
+    ``real`` columns' affinity cannot turn into one (``"abc"``, ``"1,5"``) stays text and
+    is refused, never stored as 0 or as text.  Triggers, so every writer is held to it:
+    ``attrib review``, and Datasette's ``record_review`` query, which has no other way to
+    tell the reviewer (it shows the trigger's message as the error)."""
+    for name, (when, message) in REVIEW_INSERT_CHECKS.items():
+        db.execute(f"create trigger if not exists {name} before insert on reviews when {when} "
+                   f"begin select raise(abort, '{message}'); end")
+
+
 #: The latest review of every reviewed statement, with ``orphaned`` = 1 when the
 #: statement no longer exists and ``n_reviews`` its number of reviews.
 LATEST_REVIEWS_VIEW = """
@@ -515,20 +539,22 @@ from reviews r
 where r.id = (select max(r2.id) from reviews r2 where r2.statement_id = r.statement_id)
 """
 
-#: Records one review of an existing statement (0 rows when there is none).  The same
-#: statement is Datasette's writable canned query in ``attrib serve --review``, where
-#: ``:_actor_id`` and ``:_now_datetime_utc`` are the logged-in actor and the time;
-#: :func:`insert_review` passes the reviewer and time itself.  Blank values are NULL.
+#: Records one review of a statement.  The same statement is Datasette's writable canned
+#: query in ``attrib serve --review``, where ``:_actor_id`` and ``:_now_datetime_utc`` are the
+#: logged-in actor and the time; :func:`insert_review` passes the reviewer and time itself.
+#: Blank values are NULL.  It always tries one row, so that an unknown statement id or a
+#: numeric rating that is not a number fails with :data:`REVIEW_INSERT_CHECKS`' message (the
+#: ``real`` columns' affinity turns numeric text into numbers; no ``cast``, which makes 0 of "abc").
 REVIEW_INSERT_SQL = """
 insert into reviews (statement_id, reviewer, reviewed_at, verdict, speaker_name, speaker_role,
   speaker_organisation, rating, rating_value, best_rating, worst_rating, review_note, review_url,
   statement_content, article_id)
-select s.id, :_actor_id, strftime('%Y-%m-%dT%H:%M:%SZ', :_now_datetime_utc), lower(trim(:verdict)),
+select p.id, :_actor_id, strftime('%Y-%m-%dT%H:%M:%SZ', :_now_datetime_utc), lower(trim(:verdict)),
   nullif(trim(:speaker), ''), nullif(trim(:role), ''), nullif(trim(:organisation), ''),
-  nullif(trim(:rating), ''), cast(nullif(trim(:rating_value), '') as real),
-  cast(nullif(trim(:best_rating), '') as real), cast(nullif(trim(:worst_rating), '') as real),
+  nullif(trim(:rating), ''), nullif(trim(:rating_value), ''),
+  nullif(trim(:best_rating), ''), nullif(trim(:worst_rating), ''),
   nullif(trim(:note), ''), nullif(trim(:url), ''), s.content, s.article_id
-from statements s where s.id = trim(:statement_id)
+from (select trim(:statement_id) as id) p left join statements s on s.id = p.id
 """
 
 #: The parameters of :data:`REVIEW_INSERT_SQL` a reviewer fills in.
@@ -541,12 +567,14 @@ def insert_review(
 ) -> int | None:
     """Append a review (``fields``: :data:`REVIEW_FIELDS`, missing ones blank); returns its id,
     or ``None`` when the statement does not exist.  Raises ``sqlite3.IntegrityError`` on an
-    unknown verdict or an empty reviewer."""
+    unknown verdict, an empty reviewer or a numeric rating that is not a number."""
     params = {k: "" if fields.get(k) is None else str(fields[k]) for k in REVIEW_FIELDS}
     params |= {"_actor_id": reviewer, "_now_datetime_utc": at or now()}
     with write_transaction(db):
+        if not db.execute("select 1 from statements where id = trim(?)", [params["statement_id"]]).fetchone():
+            return None
         cur = db.execute(REVIEW_INSERT_SQL, params)
-        return cur.lastrowid if cur.rowcount else None
+        return cur.lastrowid
 
 
 def review_rows(db: sqlite_utils.Database, statement_id: str | None = None) -> list[dict[str, Any]]:

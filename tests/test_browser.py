@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -56,13 +58,21 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(db_path: Path, log_dir: Path) -> Iterator[str]:
-    """``datasette serve`` (as ``attrib serve`` runs it) on ``db_path``; yields its base URL."""
+def serve(db_path: Path, log_dir: Path, attrib_serve: list[str] | None = None,
+          env: dict[str, str] | None = None) -> Iterator[str]:
+    """``datasette serve`` (as ``attrib serve`` runs it) on ``db_path``; yields its base URL.
+
+    With ``attrib_serve`` (its options, e.g. ``["--review"]``), runs ``attrib serve`` itself,
+    with ``env`` added to the environment."""
     port = free_port()
     log_path = log_dir / "server.log"
-    cmd = [sys.executable, "-m", "datasette", *datasette_args(db_path, port=port)]
+    if attrib_serve is None:
+        cmd = [sys.executable, "-m", "datasette", *datasette_args(db_path, port=port)]
+    else:
+        cmd = [sys.executable, "-m", "attrib", "serve", str(db_path), "--port", str(port), *attrib_serve]
     with open(log_path, "wb") as log:
-        proc = subprocess.Popen(cmd, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT,
+                                env={**os.environ, **(env or {})})
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -299,6 +309,116 @@ def test_a_feed_article_shows_its_title_and_date(chromium: Any, feed_server: str
     expect(page.locator(".attrib-meta")).to_contain_text("Harbour Wire")
     expect(page.locator(".attrib-published")).to_have_text("published 2022-03-04T05:06:07+00:00")
     page.close()
+
+
+REVIEWER, REVIEWER_PASSWORD = "ana", "correct horse battery staple"
+
+
+@pytest.fixture
+def review_server(datasette_sample: DatasetteSample, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """``attrib serve DB --review`` on a writable copy of the sample database, with one reviewer
+    account in ``$ATTRIB_REVIEWERS`` (as the README documents); yields the base URL and the file."""
+    from datasette_auth_passwords.utils import hash_password
+
+    db_path = tmp_path / "attrib.db"
+    shutil.copy(datasette_sample.path, db_path)
+    env = {"ATTRIB_REVIEWERS": f"{REVIEWER}:{hash_password(REVIEWER_PASSWORD)}",
+           "ATTRIB_CACHE_DIR": str(tmp_path / "cache")}
+    with serve(db_path, tmp_path, attrib_serve=["--review"], env=env) as base:
+        yield base, db_path
+
+
+def _reviews(db_path: Path) -> list[tuple]:
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        return conn.execute("select statement_id, reviewer, verdict, rating, rating_value, best_rating, "
+                            "review_note from reviews order by id").fetchall()
+    finally:
+        conn.close()
+
+
+def test_reviewer_logs_in_and_records_a_review_on_the_card(
+    chromium: Any, review_server: tuple[str, Path], datasette_sample: DatasetteSample
+) -> None:
+    """Issue 14: log in at /-/login, follow "Review this statement" from the card, fill in the
+    record_review form; the card then shows the verdict and rating.  An unknown statement id is
+    refused with a message; a logged-out browser's POST is refused with 403."""
+    from playwright.sync_api import expect
+
+    base, db_path = review_server
+    sid = datasette_sample.ids["kim_drills"]
+    card_url = f"{base}/-/attrib/article/attrib/yonhap-2024-06-10-kcna?statement={sid}#s-{sid}"
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+
+    # not logged in: the card offers no review form
+    page.goto(card_url)
+    expect(page.locator("#attrib-selected")).to_contain_text("not reviewed")
+    expect(page.locator("a.attrib-review-link")).to_have_count(0)
+
+    # 1. log in
+    page.goto(base + "/-/login")
+    page.fill("#id_username", REVIEWER)
+    page.fill("#id_password", REVIEWER_PASSWORD)
+    page.click('input[type="submit"][value="Log in"]')
+    page.wait_for_load_state()
+    assert any(c["name"] == "ds_actor" for c in context.cookies())
+
+    # 2. from the statement's card to the form, filled in with the statement
+    page.goto(card_url)
+    link = page.locator("#attrib-selected a.attrib-review-link", has_text="Review this statement")
+    expect(link).to_be_visible()
+    link.click()
+    page.wait_for_url(f"**/attrib/record_review?statement_id={sid}")
+    expect(page.locator('input[name="statement_id"]')).to_have_value(sid)
+
+    # 3. an unknown statement id: an error, no "Review recorded", nothing written
+    page.fill('input[name="statement_id"]', "nosuchstatement")
+    page.fill('input[name="verdict"]', "confirmed")
+    page.click('input[type="submit"][value="Run SQL"]')
+    page.wait_for_load_state()
+    expect(page.locator(".message-error")).to_contain_text("no statement has this statement_id")
+    expect(page.locator(".message-info")).to_have_count(0)
+    assert _reviews(db_path) == []
+
+    # 4. the review, with a rating
+    page.fill('input[name="statement_id"]', sid)
+    page.fill('input[name="verdict"]', "wrong_span")
+    page.fill('input[name="rating"]', "Misleading")
+    page.fill('input[name="rating_value"]', "2")
+    page.fill('input[name="best_rating"]', "5")
+    page.fill('input[name="worst_rating"]', "1")
+    page.fill('input[name="note"]', "only half of it")
+    page.click('input[type="submit"][value="Run SQL"]')
+    page.wait_for_load_state()
+    expect(page.locator(".message-info")).to_contain_text("Review recorded")
+    assert _reviews(db_path) == [(sid, REVIEWER, "wrong_span", "Misleading", 2.0, 5.0, "only half of it")]
+
+    # 5. the card shows the verdict and the rating
+    page.goto(card_url)
+    review = page.locator("#attrib-selected .attrib-review")
+    expect(review).to_contain_text("wrong span")
+    expect(review.locator(".attrib-rating")).to_have_text("Misleading")
+    expect(review).to_contain_text("(2.0 of 5.0)")
+    assert REVIEWER in (review.get_attribute("title") or "")
+    context.close()
+
+    # 6. a logged-out browser, with a valid CSRF token from the login form, is refused
+    anon = chromium.new_context()
+    page = anon.new_page()
+    page.goto(base + "/-/login")
+    token = page.locator('input[name="csrftoken"]').first.get_attribute("value")
+    status = page.evaluate("""async ([sid, token]) => {
+        const body = new URLSearchParams({statement_id: sid, verdict: "confirmed", speaker: "", role: "",
+            organisation: "", rating: "False", rating_value: "", best_rating: "", worst_rating: "", note: "",
+            url: "", csrftoken: token});
+        const r = await fetch("/attrib/record_review", {method: "POST", body, redirect: "manual"});
+        return r.status;
+    }""", [sid, token])
+    assert status == 403
+    assert page.goto(base + "/attrib/record_review").status == 403
+    anon.close()
+    assert len(_reviews(db_path)) == 1
 
 
 def test_missing_browser_skips_locally_and_fails_on_ci(monkeypatch: pytest.MonkeyPatch) -> None:

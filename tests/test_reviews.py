@@ -20,7 +20,7 @@ from helpers import FakeModels, cli_ingest, connect_ro, sample_article
 
 from attrib.cli import cli
 from attrib.datasette import serve
-from attrib.db import open_db, replace_statements
+from attrib.db import REVIEW_FIELDS, open_db, replace_statements
 
 A1 = "yonhap-2024-05-01-missile"
 
@@ -279,6 +279,65 @@ async def test_logged_in_review_records_actor_and_time(sample_db: DatasetteSampl
     rows = (await ds.client.get("/attrib/claims_rated_false_by_speaker.json",
                                 params={"speaker": "Kim", "_shape": "array"})).json()
     assert [(r["speaker"], r["statement_id"], r["claims_rated_false"]) for r in rows] == [("Kim Yo-jong", sid, 1)]
+
+
+async def post_review(ds: Datasette, actor: dict, **fields: str):
+    """POST ``fields`` to record_review as the logged-in ``actor``; the response and the message then shown."""
+    token, cookies = await csrf_form(ds, "/attrib/record_review", actor)
+    form = {k: "" for k in REVIEW_FIELDS} | fields  # a browser sends every field of the form
+    r = await ds.client.post("/attrib/record_review", cookies=cookies, data={**form, "csrftoken": token})
+    assert r.status_code == 302, r.text[:500]
+    page = await ds.client.get(r.headers["location"], cookies={**cookies, **dict(r.cookies)})
+    return r, page.text
+
+
+async def test_review_of_an_unknown_statement_says_so_and_records_nothing(
+        sample_db: DatasetteSample, datasette_metadata: dict, password_hash: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    ds = review_ds(sample_db, datasette_metadata, password_hash, monkeypatch)
+    actor = await login(ds)
+    _, text = await post_review(ds, actor, statement_id="nosuchstatement", verdict="confirmed", rating="False")
+    assert "Review recorded" not in text
+    assert "no statement has this statement_id" in text and "message-error" in text
+    assert n_reviews(sample_db.path) == 0
+    # the JSON answer says so too
+    token, cookies = await csrf_form(ds, "/attrib/record_review", actor)
+    r = await ds.client.post("/attrib/record_review", cookies=cookies, headers={"accept": "application/json"},
+                             data={**{k: "" for k in REVIEW_FIELDS}, "statement_id": "nosuchstatement",
+                                   "verdict": "confirmed", "csrftoken": token})
+    assert r.json()["ok"] is False and "no statement" in r.json()["message"]
+    assert n_reviews(sample_db.path) == 0
+    # a known one (padded with spaces, as pasted) is recorded with the success message
+    sid = sample_db.ids["jcs_provocation"]
+    _, text = await post_review(ds, actor, statement_id=f" {sid} ", verdict="confirmed")
+    assert "Review recorded" in text and n_reviews(sample_db.path) == 1
+    assert view_row(sample_db.path, sid)["verdict"] == "confirmed"
+
+
+async def test_review_with_a_non_numeric_rating_value_is_refused_not_stored_as_zero(
+        sample_db: DatasetteSample, datasette_metadata: dict, password_hash: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    ds = review_ds(sample_db, datasette_metadata, password_hash, monkeypatch)
+    actor = await login(ds)
+    sid = sample_db.ids["kim_drills"]
+    for field, value in (("rating_value", "abc"), ("rating_value", "1,5"), ("best_rating", "five"),
+                         ("worst_rating", "x1")):
+        _, text = await post_review(ds, actor, statement_id=sid, verdict="confirmed", rating="False",
+                                    **{field: value})
+        assert "Review recorded" not in text and "must be numbers" in text, (field, value)
+    assert n_reviews(sample_db.path) == 0
+    _, text = await post_review(ds, actor, statement_id=sid, verdict="confirmed", rating="Mostly false",
+                                rating_value=" 2 ", best_rating="5", worst_rating="1.0")
+    assert "Review recorded" in text
+    row = view_row(sample_db.path, sid)
+    assert (row["rating"], row["rating_value"], row["best_rating"], row["worst_rating"]) == ("Mostly false", 2.0,
+                                                                                          5.0, 1.0)
+    conn = connect_ro(sample_db.path)
+    try:
+        assert conn.execute("select typeof(rating_value), typeof(best_rating) from reviews").fetchall() == [
+            ("real", "real")]
+    finally:
+        conn.close()
 
 
 async def test_without_review_nothing_can_be_written(sample_db: DatasetteSample, datasette_metadata: dict) -> None:

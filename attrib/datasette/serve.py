@@ -153,7 +153,7 @@ def review_metadata(data: dict[str, Any], database: str, accounts: dict[str, str
         "params": list(REVIEW_FIELDS),
         "write": True,
         "allow": {"id": "*"},
-        "on_success_message": "Review recorded (nothing is recorded for an unknown statement id)",
+        "on_success_message": "Review recorded",
     }
     plugin = {f"{name}_password_hash": {"$env": _HASH_ENV.format(i)} for i, name in enumerate(accounts)}
     data.setdefault("plugins", {})["datasette-auth-passwords"] = plugin
