@@ -127,17 +127,20 @@ def ingest_ordered(
         if progress:
             progress(n_records)
 
-    for batch in pipeline._batches(records, batch_size):
-        todo = pipeline._needs_storing(db, batch, report)
-        in_flight.append((len(batch), todo, submit([a.text for a in todo]) if todo else _Done()))
-        while len(in_flight) > window:  # keep every worker busy, memory bounded
-            drain_one()
-    while in_flight:
-        drain_one()
-    if report.new or report.updated:
-        from . import db as dbmod
+    from . import db as dbmod
 
-        dbmod.optimize(db)
+    try:
+        for batch in pipeline._batches(records, batch_size):
+            todo = pipeline._needs_storing(db, batch, report)
+            in_flight.append((len(batch), todo, submit([a.text for a in todo]) if todo else _Done()))
+            while len(in_flight) > window:  # keep every worker busy, memory bounded
+                drain_one()
+        while in_flight:
+            drain_one()
+        if report.new or report.updated:
+            dbmod.optimize(db)
+    finally:  # as a serial ingest: on Ctrl-C, SIGTERM and fatal errors too, the .db file holds every commit
+        dbmod.checkpoint(db)
     return report
 
 
