@@ -112,7 +112,7 @@ def test_every_table_and_column_is_described(
 
 def test_key_columns_are_explained(datasette_metadata: dict) -> None:
     cols = datasette_metadata["databases"]["attrib"]["tables"]["statements"]["columns"]
-    assert "precision" in cols["confidence"] and "0" in cols["confidence"] and "1" in cols["confidence"]
+    assert "probability" in cols["confidence"] and "0" in cols["confidence"] and "1" in cols["confidence"]
     assert "rule" in cols["rule"]
     assert "relayed" in cols["reported_by_id"] and "KCNA" in cols["reported_by_id"]
     assert "half-open" in cols["start"]
