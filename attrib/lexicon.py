@@ -18,6 +18,7 @@ SPEECH_VERBS = frozenset(
     reiterate complain lament boast agree counter rebut retort quip joke concede
     conclude estimate project indicate signal hint mention describe brief inform
     assure reassure tout dismiss reject decry hail welcome applaud call
+    advise remind recount cite blast blurt scoff muse concur
     """.split()
 )
 
@@ -33,8 +34,11 @@ BELIEF_VERBS = frozenset(
     """.split()
 )
 
+# Verbs that are cues only with their particle: "points out that ...".
+PARTICLE_CUES = {"point": "out"}
+
 # Verbs that take the person spoken to as object: "told reporters that ...".
-RECIPIENT_VERBS = frozenset("tell inform assure reassure brief warn remind ask urge".split())
+RECIPIENT_VERBS = frozenset("tell inform assure reassure brief warn remind ask urge advise".split())
 
 # Verbs that introduce speech only when a quotation follows: "He continued, “…”".
 QUOTE_ONLY_CUES = frozenset("continue follow begin start finish go".split())
@@ -86,7 +90,7 @@ EVIDENCE_NOUNS = frozenset(
     """.split()
 )
 
-CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS
+CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | frozenset(PARTICLE_CUES)
 
 # Never cues even though they look like one in context.
 NOT_CUES = frozenset("decline refuse".split())

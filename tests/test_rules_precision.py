@@ -709,3 +709,58 @@ def test_each_following_quotation_is_its_own_statement_of_the_same_speaker():
     assert [s["content"] for s in found] == [
         ["We are ready,"], ["The team has worked hard."], ["We expect a full stadium on Saturday."]]
     assert rules_fired(p).count("floating_quote") == 2
+
+
+def test_points_out_that_is_a_cue_but_points_to_is_not():
+    """lexicon.PARTICLE_CUES: "point" introduces speech only with its particle ("pointed out
+    that S"); the particle is not part of the content; "pointed to the door" says nothing."""
+    out = build(
+        "The auditor pointed out that the accounts were late.",
+        """
+        The       DET    2 det
+        auditor   NOUN   3 nsubj
+        pointed   VERB   0 root          point
+        out       ADP    3 compound:prt
+        that      SCONJ  9 mark
+        the       DET    7 det
+        accounts  NOUN   9 nsubj         account
+        were      AUX    9 cop           be
+        late      ADJ    3 ccomp
+        .         PUNCT  3 punct
+        """,
+    )
+    (s,) = statements(out)
+    assert (s["rule"], s["cue"], s["content"]) == ("reported_after", "pointed", ["the accounts were late"])
+    door = build(
+        "She pointed to the door.",
+        """
+        She      PRON   2 nsubj  she
+        pointed  VERB   0 root   point
+        to       ADP    5 case
+        the      DET    5 det
+        door     NOUN   2 obl
+        .        PUNCT  2 punct
+        """,
+    )
+    assert statements(door) == []
+
+
+def test_advised_is_a_cue_that_takes_the_person_advised():
+    """lexicon.RECIPIENT_VERBS: "advised clients that S" -- the clients are told, S is said."""
+    p = build(
+        "The lawyer advised clients that the rules had changed.",
+        """
+        The      DET    2 det
+        lawyer   NOUN   3 nsubj
+        advised  VERB   0 root   advise
+        clients  NOUN   3 obj    client
+        that     SCONJ  9 mark
+        the      DET    7 det
+        rules    NOUN   9 nsubj  rule
+        had      AUX    9 aux    have
+        changed  VERB   3 ccomp  change
+        .        PUNCT  3 punct
+        """,
+    )
+    (s,) = statements(p)
+    assert (s["cue"], s["source"], s["content"]) == ("advised", "The lawyer", ["the rules had changed"])

@@ -28,7 +28,9 @@ def content_after(d: DocView, v: int, s_end: int) -> tuple[int, int]:
 
 def _start(d: DocView, v: int, s_end: int) -> int:
     i = v + 1
-    while i < s_end and d.toks[i].text in (",", ":", "—", "–"):
+    # (and the verb's particle: "points out that", "tweeted out that")
+    while i < s_end and (d.toks[i].text in (",", ":", "—", "–")
+                         or d.toks[i].deprel == "compound:prt" and d.toks[i].head == v):
         i += 1
     if d.lemma(v) in lexicon.RECIPIENT_VERBS:
         i = _past_recipient(d, v, i, s_end)

@@ -70,6 +70,9 @@ def is_cue(d: DocView, i: int) -> bool:
         while k < len(d.toks) and d.toks[k].text in (",", ":"):
             k += 1
         return k > i + 1 and k < len(d.toks) and d.is_quote_mark(k)
+    if lem in lexicon.PARTICLE_CUES:  # "points out that ...", not "points to the door"
+        return any(c.deprel == "compound:prt" and c.lemma.lower() == lexicon.PARTICLE_CUES[lem]
+                   for c in d.children(i))
     if lem in lexicon.NOT_CUES or lem not in lexicon.CUE_LEMMAS:
         return False
     # Verbs only: "the said agreement" (ADJ, or a participle modifying a noun)
