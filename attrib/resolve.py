@@ -399,12 +399,15 @@ class Resolver:
             return replace(sp, how="pronoun_ambiguous")  # said, not guessed silently: a lower confidence
         return sp
 
+    def _person_named(self, name: str | None) -> Person | None:
+        """The person of the article with this (full) name, if any."""
+        return next((p for p in self.people if p.name == name), None) if name else None
+
     def _rival(self, name: str | None, gender: str | None, at: int) -> bool:
         """Another person of unknown or matching gender was named as a subject in the 400
         characters before ``at``, and the article gives neither's gender: the pronoun could
         be either."""
-        by_name = {p.name: p for p in self.people}
-        chosen = by_name.get(name or "")
+        chosen = self._person_named(name)
         if chosen is None or chosen.gender is not None:
             return False
         return any(person.name != name and person.gender in (None, gender) and at - 400 <= start < at
@@ -413,10 +416,8 @@ class Resolver:
     def _person_pronoun_among(self, gender: str | None, at: int, strict: bool = False) -> Speaker | None:
         """The pronoun's person; with ``strict``, only people of known, matching gender
         within the last 1,500 characters."""
-        by_name = {p.name: p for p in self.people}
-
         def fits(name: str | None, pos: int = 0) -> bool:
-            p = by_name.get(name or "")
+            p = self._person_named(name)
             if strict:
                 return gender is not None and p is not None and p.gender == gender and at - pos < 1500
             if p is not None and len(p.name.split()) < 2 and not p.votes:

@@ -112,6 +112,11 @@ class DocView:
         """Number of non-punctuation tokens in ``[i, j)``."""
         return sum(1 for k in range(i, j) if not self.is_punct(k))
 
+    def heads(self, i: int, j: int) -> list[int]:
+        """The tokens of ``[i, j)`` (punctuation aside) whose head lies outside it: the
+        roots of the phrase or phrases it holds."""
+        return [k for k in range(i, j) if not (i <= self.toks[k].head < j) and not self.is_punct(k)]
+
     def children(self, i: int) -> list[Token]:
         """Dependents of token ``i``."""
         return self.p.children(i)

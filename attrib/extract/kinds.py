@@ -44,7 +44,7 @@ def _evidence_source(d: DocView, c: Candidate) -> bool:
     if c.source is None:
         return False
     a, b = c.source
-    heads = [k for k in range(a, b) if d.toks[k].upos == "NOUN" and not (a <= d.toks[k].head < b)]
+    heads = [k for k in d.heads(a, b) if d.toks[k].upos == "NOUN"]
     head = heads[0] if heads else b - 1
     if d.toks[head].upos != "NOUN" or d.lemma(head) not in lexicon.EVIDENCE_NOUNS:
         return False

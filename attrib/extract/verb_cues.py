@@ -214,7 +214,7 @@ def is_clause(d: DocView, a: int, b: int) -> bool:
     were a rehearsal").  A noun phrase with a relative clause is not one."""
     if d.low(a) in lexicon.COMPLEMENTIZERS:
         return True
-    heads = [k for k in range(a, b) if not (a <= d.toks[k].head < b) and not d.is_punct(k)]
+    heads = d.heads(a, b)
     for h in heads:
         t = d.toks[h]
         if t.upos in ("VERB", "AUX") and t.deprel not in ("amod", "acl"):
@@ -258,7 +258,7 @@ def _charge(d: DocView, v: int, a: int, b: int) -> bool:
 
 def _names_a_claim(d: DocView, a: int, b: int) -> bool:
     """Tokens ``[a, b)`` form a noun phrase headed by a claim noun (lexicon.CLAIM_NOUNS)."""
-    heads = [k for k in range(a, b) if not (a <= d.toks[k].head < b) and not d.is_punct(k)]
+    heads = d.heads(a, b)
     return len(heads) == 1 and d.toks[heads[0]].upos == "NOUN" and d.lemma(heads[0]) in lexicon.CLAIM_NOUNS
 
 
