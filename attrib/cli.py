@@ -202,9 +202,11 @@ def _parsing(models_dir: str | None, no_cache: bool, device: str, max_words: int
               help="Parser processes (each loads the models once, one thread each); one writer stores in order.")
 @click.option("--dask", "dask_scheduler", metavar="SCHEDULER|local:N",
               help="Parse on a Dask cluster (a scheduler address, or local:N for N local workers); stored here.")
+@click.option("--aliases", "aliases_file", type=click.Path(exists=True, dir_okay=False),
+              help="CSV of alias,canonical name[,wikidata id]: hand-kept identities, applied before ingesting.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def ingest(db_path, inputs, models_dir, device, no_cache, max_chars, max_words, batch_size, workers, dask_scheduler,
-           quiet) -> None:
+           aliases_file, quiet) -> None:
     """Read articles (.txt, .html, .jsonl files or directories) into DB.
 
     Each article is stored in its own transaction; ingesting the same input
@@ -217,6 +219,7 @@ def ingest(db_path, inputs, models_dir, device, no_cache, max_chars, max_words, 
     \b
     Example:
         attrib ingest news.db ../shared/samples/articles --models ../shared/models/stanza
+        attrib ingest news.db articles/ --aliases aliases.csv
     """
     from tqdm import tqdm
 
@@ -224,6 +227,8 @@ def ingest(db_path, inputs, models_dir, device, no_cache, max_chars, max_words, 
     from .pipeline import ingest as run
 
     db = _open(db_path)
+    if aliases_file:
+        _load_aliases(db, aliases_file)
     total = _count_records(inputs)
     bar = tqdm(total=total, unit="article", disable=True if quiet else None, file=sys.stderr)
     report = Report()
@@ -606,3 +611,134 @@ def models_download(models_dir) -> None:
 
     path = download_models(models_dir)
     click.echo(f"models in {path}")
+
+
+def _load_aliases(db, path: str) -> None:
+    """Record an aliases file's decisions, or a usage error (exit 2) naming its bad line."""
+    from .speakers import SpeakerError, load_aliases
+
+    try:
+        n = load_aliases(db, path)
+    except SpeakerError as e:
+        db.conn.close()
+        raise click.BadParameter(str(e), param_hint="--aliases") from None
+    click.echo(f"aliases: {n} new decisions from {path}", err=True)
+
+
+@cli.group()
+def speakers() -> None:
+    """Who is who across articles: merge, split, aliases file, relink.
+
+    Decisions are kept in the database (speaker_pins) and hold through re-ingest and
+    reextract; statement ids and links never change.
+
+    \b
+    Example:
+        attrib speakers show news.db Clinton
+        attrib speakers merge news.db "Bill Clinton" "William J. Clinton"
+    """
+
+
+def _speaker_action(db_path: str, action):
+    """Run ``action(db)``; a :class:`SpeakerError` is one message and exit 1."""
+    from .speakers import SpeakerError
+
+    db = _open(db_path)
+    try:
+        with _fatal_errors():
+            return action(db)
+    except SpeakerError as e:
+        raise click.ClickException(str(e)) from None
+    finally:
+        db.conn.close()
+
+
+@speakers.command("merge")
+@click.argument("db_path", metavar="DB", type=click.Path(exists=True, dir_okay=False))
+@click.argument("keep")
+@click.argument("other")
+@click.option("--name", help="The merged speaker's name (default: KEEP's).")
+def speakers_merge(db_path, keep, other, name) -> None:
+    """Make OTHER the same speaker as KEEP (each a speaker id, name or alias).
+
+    \b
+    Example:
+        attrib speakers merge news.db "Bill Clinton" "William J. Clinton"
+    """
+    from .speakers import merge
+
+    sp = _speaker_action(db_path, lambda db: merge(db, keep, other, name))
+    click.echo(f"speaker {sp['id']} {sp['name']}: {sp['n_statements']} statements", err=True)
+
+
+@speakers.command("split")
+@click.argument("db_path", metavar="DB", type=click.Path(exists=True, dir_okay=False))
+@click.argument("speaker")
+@click.argument("alias")
+@click.option("--name", help="The split-off speaker's name (default: ALIAS without titles).")
+def speakers_split(db_path, speaker, alias, name) -> None:
+    """Take ALIAS off SPEAKER (an id, name or alias): it becomes a speaker of its own.
+
+    \b
+    Example:
+        attrib speakers split news.db "Donald Trump" "Mr. Trump" --name "Fred Trump"
+    """
+    from .speakers import split
+
+    sp = _speaker_action(db_path, lambda db: split(db, speaker, alias, name))
+    click.echo(f"speaker {sp['id']} {sp['name']}: {sp['n_statements']} statements", err=True)
+
+
+@speakers.command("aliases")
+@click.argument("db_path", metavar="DB", type=click.Path(exists=True, dir_okay=False))
+@click.argument("aliases_file", metavar="FILE", type=click.Path(exists=True, dir_okay=False))
+def speakers_aliases(db_path, aliases_file) -> None:
+    """Record the decisions of an aliases CSV file (alias,canonical name[,wikidata id]).
+
+    \b
+    Example:
+        printf 'alias,canonical,wikidata\\nPOTUS,Joe Biden,Q6279\\n' > aliases.csv
+        attrib speakers aliases news.db aliases.csv
+    """
+    from .speakers import load_aliases
+
+    n = _speaker_action(db_path, lambda db: load_aliases(db, aliases_file))
+    click.echo(f"aliases: {n} new decisions from {aliases_file}", err=True)
+
+
+@speakers.command("show")
+@click.argument("db_path", metavar="DB", type=click.Path(exists=True, dir_okay=False))
+@click.argument("speaker")
+def speakers_show(db_path, speaker) -> None:
+    """Print the speakers SPEAKER (an id, name or alias) names, with their aliases.
+
+    \b
+    Example:
+        attrib speakers show news.db Trump
+    """
+    from .db import find_speakers, speaker_aliases
+
+    def show(db):
+        found = find_speakers(db, speaker)
+        for sp in found:
+            click.echo(f"{sp['id']}\t{sp['name']}\t{sp['kind']}\t{sp['n_statements']} statements\t"
+                       f"{sp['wikidata'] or ''}\t" + " | ".join(speaker_aliases(db, sp["id"])))
+        return found
+
+    if not _speaker_action(db_path, show):
+        raise click.ClickException(f"no speaker {speaker!r}")
+
+
+@speakers.command("relink")
+@click.argument("db_path", metavar="DB", type=click.Path(exists=True, dir_okay=False))
+def speakers_relink(db_path) -> None:
+    """Recompute who is who for every alias in DB (after changing the linking rules).
+
+    \b
+    Example:
+        attrib speakers relink news.db
+    """
+    from .db import relink_all
+
+    n = _speaker_action(db_path, relink_all)
+    click.echo(f"relinked: {n} aliases changed speaker", err=True)

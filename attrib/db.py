@@ -34,6 +34,7 @@ from typing import Any
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from . import identity
 from .articlemeta import headline, normalise_date
 from .cache import text_sha256
 from .types import Article, Attribution, ParsedArticle
@@ -530,6 +531,89 @@ def m011_review_checks(db: sqlite_utils.Database) -> None:
                    f"begin select raise(abort, '{message}'); end")
 
 
+@migrations()
+def m012_identity_across_articles(db: sqlite_utils.Database) -> None:
+    """One person, one row across articles (:mod:`attrib.identity`).  A statement names
+    its speaker as the article did (``speaker_aliases``: alias, kind, scope, block) and
+    points at the person that alias belongs to (``statements.speaker_id``, kept equal to
+    its alias's speaker by :func:`relink_blocks`); hand decisions are ``speaker_pins``.
+    Organisations are one row per :func:`attrib.identity.org_key` (``organisations.key``)
+    with every name seen in ``organisation_aliases``.  Existing speakers become aliases and
+    are linked; organisations of the same key are merged."""
+    db.execute("drop view if exists statements_view")
+    db.execute("drop index if exists idx_speakers_name_kind")
+    db["speakers"].add_column("wikidata", str)
+    db.execute("create index if not exists idx_speakers_name on speakers(name)")
+    db.execute("""create table if not exists speaker_aliases (
+        id integer primary key, alias text not null, kind text not null, scope text not null,
+        block text not null, speaker_id integer references speakers(id), n_articles integer not null default 0,
+        unique (alias, kind, scope))""")
+    db.execute("create index if not exists idx_speaker_aliases_block on speaker_aliases(block)")
+    db.execute("create index if not exists idx_speaker_aliases_speaker on speaker_aliases(speaker_id)")
+    db.execute("""create table if not exists speaker_pins (
+        id integer primary key, alias text not null, alias_folded text not null, canonical text not null,
+        wikidata text, source text not null, decided_at text not null)""")
+    db.execute("create index if not exists idx_speaker_pins_alias on speaker_pins(alias_folded, id)")
+    # plain ALTER TABLE: sqlite-utils' add_column(fk=...) rebuilds the table, dropping its search triggers
+    db.execute("alter table statements add column alias_id integer references speaker_aliases(id)")
+    db.execute("create index if not exists idx_statements_alias_article on statements(alias_id, article_id)")
+    db.execute("create index if not exists idx_statements_alias_role on statements(alias_id, role)")
+    db["organisations"].add_column("key", str)
+    db.execute("""create table if not exists organisation_aliases (
+        id integer primary key, alias text not null unique, organisation_id integer references organisations(id))""")
+    _aliases_from_speakers(db)
+    _merge_organisations_by_key(db)
+    db.execute("create index if not exists idx_organisations_key on organisations(key)")
+    relink_blocks(db, [r[0] for r in db.execute("select distinct block from speaker_aliases")])
+    db.create_view("speaker_alias_counts", SPEAKER_ALIAS_COUNTS_VIEW, replace=True)
+    db.create_view("speaker_roles", SPEAKER_ROLES_VIEW, replace=True)
+    db.create_view("statements_view", STATEMENTS_VIEW, replace=True)
+
+
+def _aliases_from_speakers(db: sqlite_utils.Database) -> None:
+    """m012: every (speaker, article) of the stored statements becomes an alias."""
+    pairs = db.execute("select distinct s.speaker_id, s.article_id, sp.name, sp.kind from statements s "
+                       "join speakers sp on sp.id = s.speaker_id").fetchall()
+    for speaker_id, article_id, name, kind in pairs:
+        alias_id = _alias_row(db, name, kind, article_id, speaker_id)
+        db.execute("update statements set alias_id = ? where speaker_id = ? and article_id = ?",
+                   [alias_id, speaker_id, article_id])
+    db.execute("update speaker_aliases set n_articles = (select count(distinct article_id) from statements s "
+               "where s.alias_id = speaker_aliases.id)")
+
+
+def _merge_organisations_by_key(db: sqlite_utils.Database) -> None:
+    """m012: organisations of one key become one (the oldest row), every name an alias."""
+    survivors: dict[str, int] = {}
+    for org_id, name in db.execute("select id, name from organisations order by id").fetchall():
+        key = identity.org_key(name)
+        keep = survivors.setdefault(key, org_id)
+        db.execute("insert or ignore into organisation_aliases (alias, organisation_id) values (?, ?)", [name, keep])
+        if keep == org_id:
+            db.execute("update organisations set key = ? where id = ?", [key, org_id])
+            continue
+        for col in ("organisation_id", "reported_by_id"):
+            db.execute(f"update statements set {col} = ? where {col} = ?", [keep, org_id])
+        db.execute("delete from organisations where id = ?", [org_id])
+
+
+#: Every name a speaker was given, in how many articles (the speaker page's "also named").
+SPEAKER_ALIAS_COUNTS_VIEW = """
+select speaker_id, alias, sum(n_articles) as n_articles, count(*) as n_alias_rows
+from speaker_aliases group by speaker_id, alias
+"""
+
+#: A speaker's roles and organisations over time: first and last publication date of each.
+SPEAKER_ROLES_VIEW = """
+select s.speaker_id, s.role, o.name as organisation, s.organisation_id,
+  min(s.published) as first_published, max(s.published) as last_published,
+  count(*) as n_statements, count(distinct s.article_id) as n_articles
+from statements s left join organisations o on o.id = s.organisation_id
+where s.speaker_id is not null and (s.role is not null or s.organisation_id is not null)
+group by s.speaker_id, s.role, s.organisation_id
+"""
+
+
 #: The latest review of every reviewed statement, with ``orphaned`` = 1 when the
 #: statement no longer exists and ``n_reviews`` its number of reviews.
 LATEST_REVIEWS_VIEW = """
@@ -710,20 +794,6 @@ def spans_fit(a: Attribution, n: int) -> bool:
     return bool(a.content_spans) and all(0 <= s < e <= n for s, e in spans)
 
 
-def _lookup(db: sqlite_utils.Database, table: str, values: dict[str, Any]) -> int:
-    """The id of the row of ``table`` (speakers, organisations) with these values, inserted when
-    there is none: what sqlite-utils' ``lookup`` does, in two plain statements (its schema checks
-    on every call were most of the time of ``attrib reextract``)."""
-    cols = list(values)
-    row = db.execute(f"select id from [{table}] where " + " and ".join(f"[{c}] = ?" for c in cols),
-                          [values[c] for c in cols]).fetchone()
-    if row is not None:
-        return row[0]
-    cur = db.execute(f"insert into [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
-                          f"values ({', '.join('?' * len(cols))})", [values[c] for c in cols])
-    return cur.lastrowid
-
-
 def _upsert_statements(db: sqlite_utils.Database, rows: list[dict[str, Any]]) -> None:
     """Insert ``rows`` into ``statements``; a row whose id is stored is updated in place (same rowid,
     the update trigger re-indexes it), as sqlite-utils' ``upsert_all`` does, in one statement each."""
@@ -738,9 +808,11 @@ def _upsert_statements(db: sqlite_utils.Database, rows: list[dict[str, Any]]) ->
 
 
 def statement_rows(
-    db: sqlite_utils.Database, article: Article, attributions: Iterable[Attribution], parse: ParsedArticle | None
+    db: sqlite_utils.Database, article: Article, attributions: Iterable[Attribution], parse: ParsedArticle | None,
+    new_blocks: set[str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Rows for the ``statements`` table (looks up/creates speakers and organisations)."""
+    """Rows for the ``statements`` table (looks up/creates speaker aliases and organisations;
+    the blocks of new aliases go to ``new_blocks``, for :func:`link_article_speakers`)."""
     text = article.text
     rows = []
     seen: set[str] = set()
@@ -756,11 +828,12 @@ def statement_rows(
         if sid in seen:
             continue
         seen.add(sid)
-        speaker_id = None
+        speaker_id = alias_id = None
         if a.source_name:
-            speaker_id = _lookup(db, "speakers", {"name": a.source_name, "kind": a.speaker_kind})
-        org_id = _lookup(db, "organisations", {"name": a.organisation}) if a.organisation else None
-        rb_id = _lookup(db, "organisations", {"name": a.reported_by}) if a.reported_by else None
+            alias_id = _alias_row(db, a.source_name, a.speaker_kind, article.id, new_blocks=new_blocks)
+            speaker_id = _speaker_of_alias(db, alias_id)
+        org_id = _organisation(db, a.organisation) if a.organisation else None
+        rb_id = _organisation(db, a.reported_by) if a.reported_by else None
         s0, s1 = _sentence_of(parse, a.start, a.end)
         if a.source:
             s0, s1 = min(s0, a.source[0]), max(s1, a.source[1])
@@ -781,6 +854,7 @@ def statement_rows(
                 "cue_start": a.cue[0] if a.cue else None,
                 "cue_end": a.cue[1] if a.cue else None,
                 "speaker_id": speaker_id,
+                "alias_id": alias_id,
                 "speaker_text": text[a.source[0] : a.source[1]] if a.source else None,
                 "speaker_start": a.source[0] if a.source else None,
                 "speaker_end": a.source[1] if a.source else None,
@@ -837,7 +911,8 @@ def save_article(
             )
             db["statements"].delete_where("article_id = ?", [article.id])
             db["parses"].delete_where("article_id = ?", [article.id])
-        rows = statement_rows(db, article, atts, parse)
+        new_blocks: set[str] = set()
+        rows = statement_rows(db, article, atts, parse, new_blocks)
         db["articles"].upsert(
             {
                 "id": article.id,
@@ -861,7 +936,8 @@ def save_article(
         if rows:
             db["statements"].insert_all(rows, pk="id")
         if existing:
-            delete_orphans(db)
+            new_blocks |= delete_orphans(db)
+        link_article_speakers(db, article.id, new_blocks)
         return SaveResult("updated" if existing else "new", len(rows))
 
 
@@ -912,7 +988,8 @@ def replace_statements(
     """
     with write_transaction(db):
         before = count_statements(db, article.id)
-        rows = statement_rows(db, article, attributions, parse)
+        new_blocks: set[str] = set()
+        rows = statement_rows(db, article, attributions, parse, new_blocks)
         db.execute(
             "delete from statements where article_id = ? and id not in (select value from json_each(?))",
             [article.id, json.dumps([r["id"] for r in rows])],
@@ -921,25 +998,33 @@ def replace_statements(
             _upsert_statements(db, rows)  # an existing id is updated in place: same rowid
         db.conn.execute("update articles set n_statements = ? where id = ?", [len(rows), article.id])
         if orphans:
-            delete_orphans(db)
+            new_blocks |= delete_orphans(db)
+        link_article_speakers(db, article.id, new_blocks)
     return before, len(rows)
 
 
-def delete_orphans(db: sqlite_utils.Database) -> tuple[int, int]:
-    """Delete the speakers and organisations that no statement refers to any more.
+def delete_orphans(db: sqlite_utils.Database) -> set[str]:
+    """Delete the speaker aliases, speakers and organisations that no statement refers to
+    any more (hand decisions, ``speaker_pins``, stay).
 
     Called inside the write transaction of :func:`save_article` (an updated
     article) and :func:`replace_statements`, so a speaker never outlives the
-    last statement that named it.  Returns (speakers deleted, organisations deleted).
+    last statement that named it.  Returns the blocks that lost an alias: the
+    speakers left in them may now be linked otherwise (:func:`relink_blocks`).
     """
-    speakers = db.execute(
-        "delete from speakers where not exists (select 1 from statements s where s.speaker_id = speakers.id)"
-    ).rowcount
-    organisations = db.execute(
-        "delete from organisations where not exists (select 1 from statements s "
-        "where s.organisation_id = organisations.id or s.reported_by_id = organisations.id)"
-    ).rowcount
-    return speakers, organisations
+    blocks = {r[0] for r in db.execute(
+        "select distinct block from speaker_aliases where not exists "
+        "(select 1 from statements s where s.alias_id = speaker_aliases.id)").fetchall()}
+    db.execute("delete from speaker_aliases where not exists (select 1 from statements s "
+               "where s.alias_id = speaker_aliases.id)")
+    db.execute("delete from speakers where not exists (select 1 from statements s where s.speaker_id = speakers.id) "
+               "and not exists (select 1 from speaker_aliases a where a.speaker_id = speakers.id)")
+    db.execute("delete from organisation_aliases where not exists (select 1 from statements s "
+               "where s.organisation_id = organisation_aliases.organisation_id "
+               "or s.reported_by_id = organisation_aliases.organisation_id)")
+    db.execute("delete from organisations where not exists (select 1 from statements s "
+               "where s.organisation_id = organisations.id or s.reported_by_id = organisations.id)")
+    return blocks
 
 
 def count_statements(db: sqlite_utils.Database, article_id: str) -> int:
@@ -1003,3 +1088,195 @@ def optimize(db: sqlite_utils.Database, analysis_limit: int = 1000) -> None:
     db.conn.execute(f"PRAGMA analysis_limit = {int(analysis_limit)}")
     db.conn.execute("ANALYZE")
     db.conn.execute("PRAGMA optimize")
+
+
+# --- identity across articles (m012, :mod:`attrib.identity`) ---------------------------------
+
+
+def _alias_block(db: sqlite_utils.Database, name: str, kind: str, scope: str) -> str:
+    """The block of an alias: that of the name a hand decision gives it, else its own."""
+    pin = _pin_of(db, name)
+    if pin is not None:
+        return identity.block_key(pin.canonical, "person" if identity.name_parts(pin.canonical) else kind, "")
+    return identity.block_key(name, kind, scope)
+
+
+def _alias_row(db: sqlite_utils.Database, name: str, kind: str, article_id: str,
+               speaker_id: int | None = None, new_blocks: set[str] | None = None) -> int:
+    """The id of the alias ``name`` has in ``article_id``, inserted (with ``speaker_id``,
+    ``None``: linked by :func:`relink_blocks`, its block added to ``new_blocks``) when new."""
+    scope = identity.alias_scope(name, kind, article_id)
+    row = db.execute("select id from speaker_aliases where alias = ? and kind = ? and scope = ?",
+                     [name, kind, scope]).fetchone()
+    if row is not None:
+        return row[0]
+    block = _alias_block(db, name, kind, scope)
+    if new_blocks is not None:
+        new_blocks.add(block)
+    return db.execute("insert into speaker_aliases (alias, kind, scope, block, speaker_id) values (?, ?, ?, ?, ?)",
+                      [name, kind, scope, block, speaker_id]).lastrowid
+
+
+def _speaker_of_alias(db: sqlite_utils.Database, alias_id: int) -> int | None:
+    row = db.execute("select speaker_id from speaker_aliases where id = ?", [alias_id]).fetchone()
+    return row[0] if row else None
+
+
+def _organisation(db: sqlite_utils.Database, name: str) -> int:
+    """The organisation ``name`` is (one per :func:`attrib.identity.org_key`), inserted when new;
+    ``name`` is recorded as one of its aliases."""
+    key = identity.org_key(name)
+    row = db.execute("select id, name from organisations where key = ? order by id limit 1", [key]).fetchone()
+    if row is None:
+        org_id = db.execute("insert into organisations (name, key) values (?, ?)", [name, key]).lastrowid
+    else:
+        org_id = row[0]
+        if identity.org_display_rank(name) < identity.org_display_rank(row[1]):
+            db.execute("update organisations set name = ? where id = ?", [name, org_id])
+    db.execute("insert or ignore into organisation_aliases (alias, organisation_id) values (?, ?)", [name, org_id])
+    return org_id
+
+
+def _pins(db: sqlite_utils.Database) -> dict[str, identity.Pin]:
+    """The latest hand decision for every alias (by folded alias)."""
+    rows = db.execute("select alias_folded, alias, canonical, wikidata from speaker_pins p where id = "
+                      "(select max(id) from speaker_pins q where q.alias_folded = p.alias_folded)").fetchall()
+    return {f: identity.Pin(alias, canonical, wikidata) for f, alias, canonical, wikidata in rows}
+
+
+def _pin_of(db: sqlite_utils.Database, name: str) -> identity.Pin | None:
+    row = db.execute("select alias, canonical, wikidata from speaker_pins where alias_folded = ? "
+                     "order by id desc limit 1", [identity.fold(name)]).fetchone()
+    return identity.Pin(*row) if row else None
+
+
+def _block_aliases(db: sqlite_utils.Database, block: str) -> list[tuple[identity.Alias, int | None]]:
+    """The aliases of ``block`` with the roles given with each, and their current speaker."""
+    rows = db.execute("select id, alias, kind, scope, n_articles, speaker_id from speaker_aliases where block = ?",
+                      [block]).fetchall()
+    roles: dict[int, set[str]] = {}
+    if any(r[2] == "person" for r in rows):
+        for alias_id, role in db.execute(
+                "select distinct alias_id, role from statements where alias_id in (select value from json_each(?)) "
+                "and role is not null and role != ''", [json.dumps([r[0] for r in rows])]).fetchall():
+            roles.setdefault(alias_id, set()).add(role)
+    return [(identity.Alias(i, name, kind, scope, n, frozenset(roles.get(i, ()))), sp)
+            for i, name, kind, scope, n, sp in rows]
+
+
+def relink_blocks(db: sqlite_utils.Database, blocks: Iterable[str]) -> int:
+    """Put the aliases of ``blocks`` into speakers by :func:`attrib.identity.cluster` and
+    point their statements at them; only what changed is written.  A speaker keeps its id
+    when it keeps most of its aliases; one left without aliases is deleted.  Returns the
+    number of aliases that changed speaker."""
+    pins = list(_pins(db).values())
+    changed = 0
+    for block in sorted(set(blocks)):
+        members = _block_aliases(db, block)
+        if members:
+            changed += _apply_clusters(db, members, identity.cluster([a for a, _ in members], pins))
+    return changed
+
+
+def _apply_clusters(db: sqlite_utils.Database, members: list[tuple[identity.Alias, int | None]],
+                    clusters: list[identity.Cluster]) -> int:
+    current = {a.id: sp for a, sp in members}
+    weight = {a.id: max(a.n_articles, 1) for a, _ in members}
+    taken: set[int] = set()
+    changed = 0
+    for c in sorted(clusters, key=lambda c: (-sum(weight[i] for i in c.alias_ids), c.alias_ids)):
+        votes: dict[int, int] = {}
+        for i in c.alias_ids:
+            if current[i] is not None and current[i] not in taken:
+                votes[current[i]] = votes.get(current[i], 0) + weight[i]
+        speaker_id = min(votes, key=lambda s: (-votes[s], s)) if votes else None
+        if speaker_id is None:
+            speaker_id = db.execute("insert into speakers (name, kind, wikidata) values (?, ?, ?)",
+                                    [c.name, c.kind, c.wikidata]).lastrowid
+        else:
+            db.execute("update speakers set name = ?, kind = ?, wikidata = ? where id = ? and "
+                       "(name is not ? or kind is not ? or wikidata is not ?)",
+                       [c.name, c.kind, c.wikidata, speaker_id, c.name, c.kind, c.wikidata])
+        taken.add(speaker_id)
+        for i in c.alias_ids:
+            if current[i] != speaker_id:
+                changed += 1
+                db.execute("update speaker_aliases set speaker_id = ? where id = ?", [speaker_id, i])
+                db.execute("update statements set speaker_id = ? where alias_id = ?", [speaker_id, i])
+    gone = {sp for sp in current.values() if sp is not None} - taken
+    for sp in gone:
+        db.execute("delete from speakers where id = ? and not exists "
+                   "(select 1 from speaker_aliases a where a.speaker_id = speakers.id)", [sp])
+    return changed
+
+
+def link_article_speakers(db: sqlite_utils.Database, article_id: str, new_blocks: set[str]) -> None:
+    """After an article's statements are written: count the articles of its aliases and
+    relink their blocks and ``new_blocks`` (those that lost an alias), so that who is who
+    does not depend on the order articles came in."""
+    db.execute("update speaker_aliases set n_articles = (select count(distinct s.article_id) from statements s "
+               "where s.alias_id = speaker_aliases.id) where id in "
+               "(select distinct alias_id from statements where article_id = ? and alias_id is not null)",
+               [article_id])
+    blocks = set(new_blocks) | {r[0] for r in db.execute(
+        "select distinct a.block from speaker_aliases a where a.id in "
+        "(select alias_id from statements where article_id = ? and alias_id is not null)", [article_id])}
+    relink_blocks(db, blocks)
+
+
+def add_pins(db: sqlite_utils.Database, pins: Iterable[identity.Pin], source: str) -> int:
+    """Record hand decisions (alias -> canonical name, optional Wikidata id) and relink the
+    blocks they touch; they hold through re-ingest and ``reextract``.  A decision equal to
+    the latest one for its alias is not recorded again.  Returns how many were recorded."""
+    known = _pins(db)
+    pins = [p for p in pins if known.get(identity.fold(p.name)) != p]
+    if not pins:
+        return 0
+    with write_transaction(db):
+        stamp = now()
+        for p in pins:
+            db.execute("insert into speaker_pins (alias, alias_folded, canonical, wikidata, source, decided_at) "
+                       "values (?, ?, ?, ?, ?, ?)",
+                       [p.name, identity.fold(p.name), p.canonical, p.wikidata, source, stamp])
+        relink_blocks(db, _reblock(db, {identity.fold(p.name) for p in pins}))
+    return len(pins)
+
+
+def _reblock(db: sqlite_utils.Database, folded: set[str]) -> set[str]:
+    """Recompute the block of the aliases named in ``folded``; returns their old and new blocks."""
+    blocks: set[str] = set()
+    for alias_id, name, kind, scope, block in db.execute(
+            "select id, alias, kind, scope, block from speaker_aliases").fetchall():
+        if identity.fold(name) not in folded:
+            continue
+        new = _alias_block(db, name, kind, scope)
+        blocks |= {block, new}
+        if new != block:
+            db.execute("update speaker_aliases set block = ? where id = ?", [new, alias_id])
+    return blocks
+
+
+def speaker_aliases(db: sqlite_utils.Database, speaker_id: int) -> list[str]:
+    """Every alias text of a speaker."""
+    return [r[0] for r in db.execute("select distinct alias from speaker_aliases where speaker_id = ? order by alias",
+                                     [speaker_id]).fetchall()]
+
+
+def find_speakers(db: sqlite_utils.Database, ref: str) -> list[dict[str, Any]]:
+    """The speakers ``ref`` names: an id, a speaker's name or one of its aliases."""
+    cur = db.execute("select id, name, kind, wikidata, (select count(*) from statements s where s.speaker_id = "
+                     "sp.id) as n_statements from speakers sp where cast(id as text) = ? or name = ? or id in "
+                     "(select speaker_id from speaker_aliases where alias = ?) order by id", [ref, ref, ref])
+    cols = [c[0] for c in cur.description]
+    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+
+def relink_all(db: sqlite_utils.Database) -> int:
+    """Recompute every alias's block and speaker (``attrib speakers relink``)."""
+    with write_transaction(db):
+        for alias_id, name, kind, scope, block in db.execute(
+                "select id, alias, kind, scope, block from speaker_aliases").fetchall():
+            new = _alias_block(db, name, kind, scope)
+            if new != block:
+                db.execute("update speaker_aliases set block = ? where id = ?", [new, alias_id])
+        return relink_blocks(db, [r[0] for r in db.execute("select distinct block from speaker_aliases")])

@@ -295,7 +295,7 @@ def reextract(db: sqlite_utils.Database, progress: Callable[[int], None] | None 
             if progress:
                 progress(len(chunk))
         with dbmod.write_transaction(db):
-            dbmod.delete_orphans(db)  # once, not per article: each pass scans every statement
+            dbmod.relink_blocks(db, dbmod.delete_orphans(db))  # once, not per article: each pass scans every statement
         dbmod.optimize(db)
     finally:
         dbmod.checkpoint(db)

@@ -250,7 +250,11 @@ def content_dump(db_path: Path, keep_times: bool = False, drop: Iterable[str] = 
         names = {
             ("speakers", r["id"]): (r["name"], r["kind"]) for r in conn.execute("select * from speakers")
         } | {("organisations", r["id"]): r["name"] for r in conn.execute("select * from organisations")}
-        fk_cols = {"speaker_id": "speakers", "organisation_id": "organisations", "reported_by_id": "organisations"}
+        if conn.execute("select 1 from sqlite_master where name = 'speaker_aliases'").fetchone():
+            names |= {("speaker_aliases", r["id"]): (r["alias"], r["kind"], r["scope"])
+                      for r in conn.execute("select * from speaker_aliases")}
+        fk_cols = {"speaker_id": "speakers", "organisation_id": "organisations", "reported_by_id": "organisations",
+                   "alias_id": "speaker_aliases"}
         for table in ("articles", "statements", "parses", "article_versions"):
             rows = []
             for r in conn.execute(f"select * from {table}"):

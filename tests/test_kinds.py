@@ -156,8 +156,14 @@ def old_database(path: Path) -> None:
     old.apply(db)
     assert "kind" not in db["statements"].columns_dict
     article = Article("coach", TEXT)
-    rows = dbmod.statement_rows(db, article, find_attributions(PARSE), PARSE)
+    now = dbmod.open_db(":memory:")  # the rows as stored today, then in the old shape
+    rows = dbmod.statement_rows(now, article, find_attributions(PARSE), PARSE)
     for r in rows:
+        alias = now.execute("select alias, kind from speaker_aliases where id = ?", [r.pop("alias_id")]).fetchone()
+        r["speaker_id"] = db["speakers"].lookup({"name": alias[0], "kind": alias[1]}) if alias else None
+        for col in ("organisation_id", "reported_by_id"):
+            org = now.execute("select name from organisations where id = ?", [r[col]]).fetchone()
+            r[col] = db["organisations"].lookup({"name": org[0]}) if org else None
         del r["kind"], r["published"]  # neither column existed then (m006, m008)
     db["articles"].insert({"id": article.id, "text": TEXT, "text_sha256": dbmod.text_sha256(TEXT),
                            "n_statements": len(rows)}, pk="id")
@@ -171,8 +177,9 @@ def test_old_database_gets_speech_then_reextract_sets_the_kinds(tmp_path: Path):
     old_database(path)
     db = open_db(str(path))
     applied = [r["name"] for r in db.query("select name from _sqlite_migrations order by id")]
-    assert applied[-6:] == ["m006_statement_kind", "m007_search_names_and_real_dates", "m008_source_path",
-                            "m009_reviews", "m010_indexes_for_the_view", "m011_review_checks"]
+    assert applied[-7:] == ["m006_statement_kind", "m007_search_names_and_real_dates", "m008_source_path",
+                            "m009_reviews", "m010_indexes_for_the_view", "m011_review_checks",
+                            "m012_identity_across_articles"]
     col = next(c for c in db.execute("pragma table_info(statements)").fetchall() if c[1] == "kind")
     assert (col[2], col[3], col[4]) == ("TEXT", 1, "'speech'")  # type, not null, default
     assert any(i.columns == ["kind"] for i in db["statements"].indexes)
@@ -305,7 +312,7 @@ def test_serve_asks_for_a_migration_first(tmp_path: Path):
     before = path.read_bytes()
     assert dbmod.pending_migrations(str(path)) == ["m006_statement_kind", "m007_search_names_and_real_dates",
                                                     "m008_source_path", "m009_reviews", "m010_indexes_for_the_view",
-                                                    "m011_review_checks"]
+                                                    "m011_review_checks", "m012_identity_across_articles"]
     result = CliRunner().invoke(cli, ["serve", str(path)])
     assert result.exit_code == 1 and f"run `attrib reextract {path}` once" in result.output
     assert path.read_bytes() == before  # read-only

@@ -324,6 +324,7 @@ async def speaker_view(datasette: Any, request: Request) -> Response:
     context = {
         "database": database,
         "speaker": speaker,
+        **await _identity_of(datasette, database, db, speaker["id"]),
         "kind_choice": kind_choice,
         "statements": statements,
         "n_statements": summary["n_shown"],
@@ -341,6 +342,22 @@ async def speaker_view(datasette: Any, request: Request) -> Response:
         "row_url": datasette.urls.row(database, "speakers", tilde_encode(str(speaker["id"]))),
     }
     return await _render(datasette, request, "attrib_speaker.html", context)
+
+
+async def _identity_of(datasette: Any, database: str, db: Any, speaker_id: int) -> dict[str, Any]:
+    """The names a speaker was given across articles (with article counts) and its roles and
+    organisations over time (first and last publication date), for the speaker page."""
+    aliases = (await db.execute(
+        "select alias, n_articles from speaker_alias_counts where speaker_id = ? order by n_articles desc, alias "
+        "limit 50", [speaker_id])).rows
+    roles = _rows(await db.execute(
+        "select role, organisation, organisation_id, first_published, last_published, n_statements "
+        "from speaker_roles where speaker_id = ? order by first_published is null, first_published, role "
+        "limit 50", [speaker_id]))
+    for r in roles:
+        r["organisation_url"] = (organisation_url(datasette, database, r["organisation_id"])
+                                 if r["organisation_id"] is not None else None)
+    return {"aliases": [(a, n) for a, n in aliases], "roles_over_time": roles}
 
 
 def _kinds_arg(kind_choice: dict[str, Any]) -> dict[str, str]:
