@@ -25,6 +25,7 @@ import argparse
 import json
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,16 +66,16 @@ def undetermined(a: dict, real: bool, best: dict | None) -> bool:
     return (best.get("stext") or "").strip().lower() in PRONOUN_SPEAKERS
 
 
-def labelled_statements(scorer, docs: list[tuple[dict, object]]) -> tuple[list[dict], list[int], list[str], int]:
+def labelled_statements(scorer, docs: list[tuple[dict, object]]) -> tuple[list[dict], list[int], list[str], Counter]:
     """Features, right (1) / wrong (0) and document id of every system statement of
-    every kind whose label is determined (:func:`undetermined`), and how many were not."""
-    X, y, groups, left_out = [], [], [], 0
+    every kind whose label is determined (:func:`undetermined`), and how many were not, by rule."""
+    X, y, groups, left_out = [], [], [], Counter()
     for g, p in docs:
         atts = [{**a.to_json(g["text"]), "_features": f}
                 for a, f in attributions_with_features(p) if a.kind in STATEMENT_KINDS]
         for a, real, right, best in statements_judged(scorer, [g], [{"doc_id": g["doc_id"], "attributions": atts}]):
             if undetermined(a, real, best):
-                left_out += 1
+                left_out[a["rule"]] += 1
                 continue
             X.append(fitted_as(a["_features"]))
             y.append(int(right))
@@ -141,7 +142,7 @@ def main(argv: list[str] | None = None) -> None:
             "documents": len(docs),
             "documents_without_cached_parse": len(gold) - len(docs),
             "statements": len(y),
-            "statements_left_out": left_out,
+            "statements_left_out": sum(left_out.values()),
             "positive_rate": round(sum(y) / len(y), 4),
             "model": parsing.model,
         },
@@ -156,11 +157,17 @@ def main(argv: list[str] | None = None) -> None:
     args.out.write_text(json.dumps(m, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
     print(f"fitted on {args.train.name}: {len(docs)} documents with a cached parse (of {len(gold)}), "
-          f"{len(y)} statements, {sum(y) / len(y):.3f} right ({left_out} left out: speaker undetermined); "
+          f"{len(y)} statements, {sum(y) / len(y):.3f} right ({sum(left_out.values())} left out: speaker "
+          f"undetermined; {dict(left_out.most_common())}); "
           f"model {parsing.model}")
     print(f"C by {FOLDS}-fold CV (folds by document), mean log loss: "
           + ", ".join(f"{c:g} {loss:.4f}" for c, loss in table) + f" -> C = {lr.C:g}")
     print(f"train ECE {ece:.3f}; wrote {args.out}")
+    floating = [r for f, r in zip(X, y, strict=True) if f.get("rule=floating_quote")]
+    out = left_out["floating_quote"]
+    print(f"floating quotes judged: {len(floating)}, right {sum(floating) / max(1, len(floating)):.3f}; "
+          f"with the {out} left out counted wrong, as the label would: "
+          f"{sum(floating) / max(1, len(floating) + out):.3f}")
     print("largest weights:")
     for n, w in sorted(m["coef"].items(), key=lambda kv: -abs(kv[1]))[:12]:
         print(f"  {n:32}{w:+8.3f}")
