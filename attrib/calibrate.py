@@ -3,8 +3,10 @@
 One number per rule covers good and bad rows alike, so the confidence of each
 statement is estimated from its own evidence: the rule, how the speaker was
 found (full name, surname, pronoun, nominal, description, none), the speaker's
-kind, the statement's kind and type, the rule's measured precision, and the
-size of the content and its distance from the cue.  The coefficients live in
+kind, the statement's kind and type, the rule's measured precision, the size
+and shape of the content (quotation, clause, infinitive, noun phrase) and its
+distance from the cue, and the shape of the speaker mention (its head, its
+length, a word of time inside it).  The coefficients live in
 ``attrib/data/calibration.json``, fitted by ``bench/calibrate.py`` on PolNeAR
 *train* only (a statement counts as right when its content matches the
 annotators' and its speaker does too); ``bench/accuracy.py`` measures how well
@@ -49,7 +51,60 @@ def features(d: DocView, c: Candidate, sp: Speaker) -> dict[str, float]:
         f["core_cue"] = 1.0  # "said", "told": the commonest cues, whose complement is nearly always what was said
     if c.relay is not None:
         f["relayed"] = 1.0
+    f[f"content={content_shape(d, c)}"] = 1.0
+    f.update(mention_features(d, *c.source) if c.source is not None else {"speaker_head=none": 1.0})
     return f
+
+
+def mention_features(d: DocView, a: int, b: int) -> dict[str, float]:
+    """The shape of the speaker mention in tokens ``[a, b)``: its length, whether its head
+    is a name, a pronoun, a noun or something else, and whether it holds a word of time
+    (a mention that swallowed "on Friday" or "in 2006" is often not a speaker at all)."""
+    heads = d.heads(a, b)
+    upos = d.toks[heads[0]].upos if heads else "X"
+    head = {"PROPN": "name", "PRON": "pronoun", "NOUN": "noun"}.get(upos, "other")
+    f = {"log_speaker_words": math.log1p(d.words(a, b)), f"speaker_head={head}": 1.0}
+    if len(heads) > 1:
+        f["speaker_heads"] = 1.0  # more than one phrase: "new trade opportunities and they"
+    if any(d.low(k) in lexicon.TIME_WORDS or d.toks[k].upos == "NUM" for k in range(a, b)):
+        f["speaker_time"] = 1.0
+    return f
+
+
+#: Dependents that make a content head a clause: it has a subject, a copula, an
+#: auxiliary or a complementiser ("the plan was fair", "that it will close").
+CLAUSE_DEPRELS = (*lexicon.SUBJECT_DEPRELS, "cop", "aux", "aux:pass", "mark")
+#: The shapes of content :func:`content_shape` tells apart.
+SHAPES = ("quote", "clause", "infinitive", "claim_noun", "noun", "other")
+
+
+def content_shape(d: DocView, c: Candidate) -> str:
+    """What the content is: a quotation, a clause, an infinitive ("urged them to leave"),
+    a noun phrase naming something said ("denied the allegation"), another noun phrase
+    ("praised the police"), or something else.  A noun phrase is a statement under some
+    annotation schemes and not others, so the model must be able to tell it apart."""
+    first, last = c.content[0][0], c.content[-1][1]
+    i, j = d.tok_at(first), d.tok_at(max(first, last - 1)) + 1
+    if any(d.is_quote_mark(k) for k in range(i, j)):
+        return "quote"
+    heads = d.heads(i, j)
+    if not heads:
+        return "other"
+    kinds = set()
+    for h in heads:
+        deps = {ch.deprel for ch in d.children(h) if i <= ch.i < j}
+        marks = {ch.lemma.lower() for ch in d.children(h) if ch.deprel == "mark"}
+        if deps & {*lexicon.SUBJECT_DEPRELS, "cop"} or marks & lexicon.COMPLEMENTIZERS or d.toks[h].xpos in FINITE:
+            kinds.add("clause")
+        elif "to" in marks or d.toks[h].upos in ("VERB", "AUX"):
+            kinds.add("infinitive")
+        elif d.toks[h].upos in ("NOUN", "PROPN", "PRON", "NUM"):
+            kinds.add("claim_noun" if d.lemma(h) in lexicon.CLAIM_NOUNS else "noun")
+    return next((k for k in SHAPES if k in kinds), "other")
+
+
+#: Penn tags of finite verbs.
+FINITE = frozenset("VBD VBZ VBP MD".split())
 
 
 @cache
@@ -62,11 +117,20 @@ def probability(feats: dict[str, float], m: dict[str, Any] | None = None) -> flo
     """The calibrated probability that the statement and its speaker are right.
 
     ``m`` is the model (default: the committed one, :func:`model`); features it
-    does not know weigh nothing."""
+    does not know weigh nothing.  A feature listed in the model's ``factors``
+    multiplies the probability by its factor: evidence the training data cannot
+    measure, such as a pronoun with two equally likely persons behind it (the
+    annotations say which mention spoke, not who "he" is, so a wrong guess between
+    two candidates goes unseen in training; the name is right at most half the time)."""
     m = m if m is not None else model()
     coef = m["coef"]
     z = m["intercept"] + sum(coef.get(k, 0.0) * v for k, v in feats.items())
     if z >= 0:
-        return 1.0 / (1.0 + math.exp(-z))
-    ez = math.exp(z)  # the same, without overflow for a very negative z
-    return ez / (1.0 + ez)
+        p = 1.0 / (1.0 + math.exp(-z))
+    else:
+        ez = math.exp(z)  # the same, without overflow for a very negative z
+        p = ez / (1.0 + ez)
+    for k, factor in m.get("factors", {}).items():
+        if feats.get(k):
+            p *= factor
+    return p

@@ -121,6 +121,12 @@ def statement_outcomes(scorer, gold: list[dict], pred: list[dict]) -> list[tuple
     quotation into one statement, ggt and attrib keep one per sentence), and a
     statement that is a true part of a longer gold one is right for a fact-checker.
     This is the label the calibrator is fitted to and the reliability table measures."""
+    return [(a, real, right) for a, real, right, _ in statements_judged(scorer, gold, pred)]
+
+
+def statements_judged(scorer, gold: list[dict], pred: list[dict]) -> list[tuple[dict, bool, bool, dict | None]]:
+    """:func:`statement_outcomes`, each with the gold item it was judged against (the
+    scorer's item of the gold statement holding most of its words; None if there is none)."""
     pd = {p["doc_id"]: p for p in pred}
     out = []
     for g in gold:
@@ -133,7 +139,7 @@ def statement_outcomes(scorer, gold: list[dict], pred: list[dict]) -> list[tuple
             real = best is not None and 2 * len(best["ctok"] & item["ctok"]) >= len(item["ctok"])
             # (a statement with no speaker mention, a floating quote, is judged by its name alone)
             mode = "any" if a.get("source") else "name"
-            out.append((a, real, real and scorer.source_ok(best, item, mode)))
+            out.append((a, real, real and scorer.source_ok(best, item, mode), best))
     return out
 
 

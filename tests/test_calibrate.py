@@ -22,8 +22,11 @@ CATEGORIES = {
     "speaker_kind": {"person", "organisation", "anonymous", "group", "unknown"},
     "kind": set(STATEMENT_KINDS),
     "type": {"direct", "indirect", "mixed"},
+    "content": set(calibrate.SHAPES),
+    "speaker_head": {"name", "pronoun", "noun", "other", "none"},
 }
-NUMERIC = {"rule_precision", "named", "log_words", "short", "log_cue_gap", "log_speaker_gap", "core_cue", "relayed"}
+NUMERIC = {"rule_precision", "named", "log_words", "short", "log_cue_gap", "log_speaker_gap", "core_cue", "relayed",
+           "log_speaker_words", "speaker_heads", "speaker_time"}
 
 SAID_TABLE = """
     Kim      PROPN  3 nsubj     B-PER
@@ -107,7 +110,7 @@ def test_probabilities_are_in_the_open_unit_interval():
     assert calibrate.probability({"unseen": 3.0}, m) == 0.5
 
 
-@pytest.mark.parametrize("name", sorted(calibrate.model()["coef"]))
+@pytest.mark.parametrize("name", sorted(set(calibrate.model()["coef"]) - set(calibrate.model().get("factors", {}))))
 def test_each_feature_moves_the_probability_the_way_its_coefficient_says(name):
     w = calibrate.model()["coef"][name]
     f = base()
@@ -151,3 +154,104 @@ def test_the_hand_built_statements_are_the_ones_meant():
     rules = [(x.rule, x.source_name) for x in find_attributions(FLOATING)]
     assert rules == [("reported_after", "Kim Min-jun"), ("floating_quote", "Kim Min-jun")], rules
     assert attributions_with_features(FLOATING)[1][1]["how=continued"] == 1.0
+
+
+def test_a_factor_multiplies_the_probability():
+    m = calibrate.model()
+    assert m["factors"] == {"how=pronoun_ambiguous": 0.5}
+    assert m["coef"]["how=pronoun_ambiguous"] == m["coef"]["how=pronoun"]  # fitted as a pronoun
+    pronoun = {**base(), "how=pronoun": 1.0}
+    del pronoun["how=name"]
+    ambiguous = {**base(), "how=pronoun_ambiguous": 1.0}
+    del ambiguous["how=name"]
+    assert calibrate.probability(ambiguous) == pytest.approx(0.5 * calibrate.probability(pronoun))
+
+
+def _board_article(rival: bool):
+    """"She said ..." after one person named as a subject, or after two, neither of whose
+    gender the article gives: with the second, "She" could be either."""
+    sents = [("Lina Park met the board.", """
+        Lina   PROPN  3 nsubj  B-PER
+        Park   PROPN  1 flat   E-PER
+        met    VERB   0 root   meet
+        the    DET    5 det
+        board  NOUN   3 obj
+        .      PUNCT  3 punct
+        """)]
+    if rival:
+        sents.append(("Robin Haddad met the staff.", """
+        Robin   PROPN  3 nsubj  B-PER
+        Haddad  PROPN  1 flat   E-PER
+        met     VERB   0 root   meet
+        the     DET    5 det
+        staff   NOUN   3 obj
+        .       PUNCT  3 punct
+        """))
+    sents.append(("The room was cold.", """
+        The   DET    2 det
+        room  NOUN   4 nsubj
+        was   AUX    4 cop    be
+        cold  ADJ    0 root
+        .     PUNCT  4 punct
+        """))  # (a pronoun right after a name would be taken as evidence of that person's gender)
+    sents.append(("She said the budget was tight.", """
+        She     PRON   2 nsubj  she
+        said    VERB   0 root   say
+        the     DET    4 det
+        budget  NOUN   6 nsubj
+        was     AUX    6 cop    be
+        tight   ADJ    2 ccomp
+        .       PUNCT  2 punct
+        """))
+    return build("\n".join(t for t, _ in sents), *(tab for _, tab in sents))
+
+
+def test_an_ambiguous_pronoun_gets_a_lower_confidence_than_a_plain_one():
+    """Issue 9: when two candidates are equally likely, say so with a lower confidence."""
+    ((plain, pf),) = attributions_with_features(_board_article(rival=False))
+    ((amb, af),) = attributions_with_features(_board_article(rival=True))
+    assert (plain.source_name, pf.get("how=pronoun")) == ("Lina Park", 1.0)
+    assert (amb.source_name, af.get("how=pronoun_ambiguous")) == ("Robin Haddad", 1.0)
+    (p_plain,) = find_attributions(_board_article(rival=False))
+    (p_amb,) = find_attributions(_board_article(rival=True))
+    assert p_amb.confidence < p_plain.confidence
+    assert p_amb.confidence == pytest.approx(0.5 * p_plain.confidence, abs=0.002)
+
+
+def test_the_features_of_a_said_clause_by_a_named_speaker():
+    ((_, f),) = attributions_with_features(SAID)
+    assert f["content=clause"] == 1.0 and f["speaker_head=name"] == 1.0
+    assert "speaker_time" not in f and "speaker_heads" not in f
+
+
+def _object_statement(verb: str, lemma: str, obj: str, obj_lemma: str):
+    return build(f"Dana Cole {verb} the {obj}.", f"""
+        Dana  PROPN  3 nsubj  B-PER
+        Cole  PROPN  1 flat   E-PER
+        {verb}  VERB  0 root  {lemma}
+        the   DET    5 det
+        {obj}  NOUN  3 obj    {obj_lemma}
+        .     PUNCT  3 punct
+        """)
+
+
+@pytest.mark.parametrize(("parse", "shape"), [
+    (_object_statement("denied", "deny", "allegation", "allegation"), "claim_noun"),
+    (build("Dana Cole praised the crew for its speed.", """
+        Dana    PROPN  3 nsubj      B-PER
+        Cole    PROPN  1 flat       E-PER
+        praised VERB   0 root       praise
+        the     DET    5 det
+        crew    NOUN   3 obj
+        for     ADP    8 case
+        its     PRON   8 nmod:poss  its
+        speed   NOUN   3 obl
+        .       PUNCT  3 punct
+        """), "noun"),
+    (SAID, "clause"),
+], ids=["claim noun", "other noun", "clause"])
+def test_content_shape_tells_a_claim_from_another_noun_phrase(parse, shape):
+    """A noun phrase is a statement under some annotation schemes only when it names
+    something said: the model sees which kind of noun phrase the content is."""
+    ((_, f),) = attributions_with_features(parse)
+    assert f[f"content={shape}"] == 1.0, f
