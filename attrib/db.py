@@ -547,7 +547,7 @@ def m012_identity_across_articles(db: sqlite_utils.Database) -> None:
     db.execute("""create table if not exists speaker_aliases (
         id integer primary key, alias text not null, kind text not null, scope text not null,
         block text not null, speaker_id integer references speakers(id), n_articles integer not null default 0,
-        unique (alias, kind, scope))""")
+        context text, unique (alias, kind, scope))""")
     db.execute("create index if not exists idx_speaker_aliases_block on speaker_aliases(block)")
     db.execute("create index if not exists idx_speaker_aliases_speaker on speaker_aliases(speaker_id)")
     db.execute("""create table if not exists speaker_pins (
@@ -823,6 +823,8 @@ def statement_rows(
         else:
             log.warning("not storing a statement of %s with spans outside the text or empty: %s, cue %s, "
                         "source %s (%s)", article.id, a.content_spans, a.cue, a.source, a.rule)
+    people = [e.text for e in parse.entities if e.label == "PER"] if parse is not None else []
+    people += [a.source_name for a in fitting if a.source_name]
     for seq, a in enumerate(sorted(fitting, key=lambda a: (a.start, a.end))):
         sid = statement_id(article.id, a)
         if sid in seen:
@@ -830,7 +832,8 @@ def statement_rows(
         seen.add(sid)
         speaker_id = alias_id = None
         if a.source_name:
-            alias_id = _alias_row(db, a.source_name, a.speaker_kind, article.id, new_blocks=new_blocks)
+            alias_id = _alias_row(db, a.source_name, a.speaker_kind, article.id, new_blocks=new_blocks,
+                                  people=people)
             speaker_id = _speaker_of_alias(db, alias_id)
         org_id = _organisation(db, a.organisation) if a.organisation else None
         rb_id = _organisation(db, a.reported_by) if a.reported_by else None
@@ -1102,7 +1105,8 @@ def _alias_block(db: sqlite_utils.Database, name: str, kind: str, scope: str) ->
 
 
 def _alias_row(db: sqlite_utils.Database, name: str, kind: str, article_id: str,
-               speaker_id: int | None = None, new_blocks: set[str] | None = None) -> int:
+               speaker_id: int | None = None, new_blocks: set[str] | None = None,
+               people: Iterable[str] = ()) -> int:
     """The id of the alias ``name`` has in ``article_id``, inserted (with ``speaker_id``,
     ``None``: linked by :func:`relink_blocks`, its block added to ``new_blocks``) when new."""
     scope = identity.alias_scope(name, kind, article_id)
@@ -1113,8 +1117,10 @@ def _alias_row(db: sqlite_utils.Database, name: str, kind: str, article_id: str,
     block = _alias_block(db, name, kind, scope)
     if new_blocks is not None:
         new_blocks.add(block)
-    return db.execute("insert into speaker_aliases (alias, kind, scope, block, speaker_id) values (?, ?, ?, ?, ?)",
-                      [name, kind, scope, block, speaker_id]).lastrowid
+    context = sorted(identity.article_context(name, people)) if scope else []
+    return db.execute("insert into speaker_aliases (alias, kind, scope, block, speaker_id, context) "
+                      "values (?, ?, ?, ?, ?, ?)",
+                      [name, kind, scope, block, speaker_id, json.dumps(context) if context else None]).lastrowid
 
 
 def _speaker_of_alias(db: sqlite_utils.Database, alias_id: int) -> int | None:
@@ -1152,16 +1158,17 @@ def _pin_of(db: sqlite_utils.Database, name: str) -> identity.Pin | None:
 
 def _block_aliases(db: sqlite_utils.Database, block: str) -> list[tuple[identity.Alias, int | None]]:
     """The aliases of ``block`` with the roles given with each, and their current speaker."""
-    rows = db.execute("select id, alias, kind, scope, n_articles, speaker_id from speaker_aliases where block = ?",
-                      [block]).fetchall()
+    rows = db.execute("select id, alias, kind, scope, n_articles, speaker_id, context from speaker_aliases "
+                      "where block = ?", [block]).fetchall()
     roles: dict[int, set[str]] = {}
     if any(r[2] == "person" for r in rows):
         for alias_id, role in db.execute(
                 "select distinct alias_id, role from statements where alias_id in (select value from json_each(?)) "
                 "and role is not null and role != ''", [json.dumps([r[0] for r in rows])]).fetchall():
             roles.setdefault(alias_id, set()).add(role)
-    return [(identity.Alias(i, name, kind, scope, n, frozenset(roles.get(i, ()))), sp)
-            for i, name, kind, scope, n, sp in rows]
+    return [(identity.Alias(i, name, kind, scope, n, frozenset(roles.get(i, ())),
+                            frozenset(tuple(k) for k in json.loads(ctx or "[]"))), sp)
+            for i, name, kind, scope, n, sp, ctx in rows]
 
 
 def relink_blocks(db: sqlite_utils.Database, blocks: Iterable[str]) -> int:

@@ -9,10 +9,17 @@ person who is two rows.
 
 Rules, each with its reason:
 
-- **Full names merge on (first given name, surname)**: "Donald Trump", "Donald J. Trump",
-  "President Donald Trump" and "Mr. Donald Trump" are one person (titles, middle names
-  and initials, suffixes such as "Jr." are not what tells people apart); "Hillary Clinton"
-  and "Bill Clinton" are two (different given names are conflicting evidence).
+- **Full names merge on (first given name, surname, suffix)**: "Donald Trump", "Donald J.
+  Trump", "President Donald Trump" and "Mr. Donald Trump" are one person (titles are not
+  what tells people apart); "Hillary Clinton" and "Bill Clinton" are two, and so are
+  "Donald Trump" and "Donald Trump Jr." (different given names or suffixes are conflicting
+  evidence).  Common short forms are their full given name ("Bill" is William, "Rudy" is
+  Rudolph: :data:`attrib.lexicon.NICKNAMES`).  Middle initials that differ keep people
+  apart ("George H.W. Bush", "George W. Bush"); a name written without them joins the one
+  person written with them.
+- **Not a name**: a mention with an organisation or party word ("Clinton White House",
+  "Jupiter Democrat") is not a personal name; a possessive before a name is not part of it
+  ("Gallup's Jeffrey M. Jones" is Jeffrey M. Jones).
 - **East Asian order**: "Kim Jong-un" is surname Kim, given name Jong-un (a hyphenated,
   lower-case second part is how Korean given names are romanised), so "Kim Jong-un" and
   "Kim Son-gyong" share a surname and never merge.
@@ -21,7 +28,13 @@ Rules, each with its reason:
   Mr. for a person called Ms., not a role that shares no word with that person's roles. With
   two or more people of that surname, it joins none of them. Surname-only mentions are kept
   per article (:func:`alias_scope`): two articles' "Smith" may be two people.
+- **A surname alone needs evidence**: its own article names that person in full, or names
+  no other person of that surname and the person is named in full in at least
+  :data:`PROMINENT_ARTICLES` articles. An article that names someone else of the surname
+  ("Polk County GOP Chairman Will Rogers ... Rogers said") keeps its "Rogers" apart.
 - **An initial and a surname ("D. Trump")** join the one person whose given name has that initial.
+- **A name the resolver could not type** (kind unknown: "Trump told supporters" where the
+  tagger saw no person) is read as a personal name when it is written as one.
 - **Descriptions are never merged across articles**: "a senior official", "her son" or
   "officials" in two articles are not the same person (:func:`alias_scope`).
 - **Organisations merge on a normalised key** (:func:`org_key`): country adjectives and
@@ -45,6 +58,9 @@ from . import lexicon
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 #: Lower-case words that belong to a surname ("Ludwig van Beethoven", "Bashar al-Assad").
 PARTICLES = frozenset("van von der den de da di du del della la le bin ibn al el dos das st st.".split())
+#: Speaker kinds whose name may be a personal name: a person, or a mention the resolver could
+#: not type ("Trump told supporters", where the tagger saw no person) that reads as a name.
+PERSONAL_KINDS = ("person", "unknown")
 #: Speaker kinds that name someone or something across articles; the others describe.
 NAMED_KINDS = ("person", "organisation", "group")
 #: Words of an organisation name that do not tell organisations apart ("Ministry of Foreign Affairs").
@@ -68,6 +84,7 @@ class NameParts:
     surname: str
     gender: str | None
     suffix: str = ""
+    middle: str = ""  # initials of the middle names ("George H.W. Bush": "hw"), "" when none written
 
     @property
     def full(self) -> bool:
@@ -78,7 +95,8 @@ class NameParts:
     def key(self) -> tuple[str, str, str]:
         """What full names merge on: (first given name, surname, suffix): "Donald Trump Jr."
         is not his father."""
-        return (self.given[0] if self.given else self.initial or "", self.surname, self.suffix)
+        first = self.given[0] if self.given else self.initial or ""
+        return (lexicon.NICKNAMES.get(first, first), self.surname, self.suffix)
 
 
 def _is_title(word: str) -> bool:
@@ -94,6 +112,10 @@ def _name_tokens(name: str) -> tuple[list[str], str | None, str] | None:
     """The name's words without leading titles and a trailing suffix, the gender of a
     courtesy title and the suffix; None when the words cannot be a personal name."""
     words = [w.strip(",") for w in name.split() if w.strip(",")]
+    while len(words) > 1 and re.search(r"[’']s$", words[0]):  # "Gallup's Jeffrey M. Jones", "Florida's Rick Wilson"
+        words = words[1:]
+    if any(fold(w) in lexicon.NOT_NAME_WORDS for w in words):
+        return None
     gender = None
     while len(words) > 1 and _is_title(words[0]):
         gender = gender or lexicon.TITLE_GENDER.get(words[0].lower())
@@ -129,7 +151,8 @@ def name_parts(name: str) -> NameParts | None:
     initial = fold(before[0])[:1] if before and _is_initial(before[0]) else None
     if before and _is_initial(before[0]):
         given = ()  # "D. Trump", "J. Edgar Hoover": the first given name is only an initial
-    return NameParts(given, initial, surname, gender, suffix)
+    middle = "".join(re.sub(r"[^a-z]", "", fold(w)) if _is_initial(w) else fold(w)[:1] for w in before[1:])
+    return NameParts(given, initial, surname, gender, suffix, middle)
 
 
 def org_key(name: str) -> str:
@@ -169,7 +192,7 @@ def alias_scope(name: str, kind: str, article_id: str) -> str:
         return "" if parts is not None and parts.full else article_id
     if kind == "organisation":
         return ""
-    if kind == "group" and name_parts(name) is not None:  # "Democrats", "House Republicans"
+    if kind == "group" and all(w[:1].isupper() for w in name.split()):  # "Democrats", "House Republicans"
         return ""
     return article_id
 
@@ -179,8 +202,8 @@ def block_key(name: str, kind: str, scope: str) -> str:
     personal names (and a one-word organisation, which may be a surname the tagger read as
     an organisation: "Trump"), ``o:<org key>`` for organisations, and a block of its own
     for a description."""
-    parts = name_parts(name) if kind in ("person", "organisation", "group") else None
-    if parts is not None and (kind == "person" or len(name.split()) == 1):
+    parts = name_parts(name) if kind in ("person", "unknown", "organisation", "group") else None
+    if parts is not None and (kind in PERSONAL_KINDS or len(name.split()) == 1):
         return "p:" + parts.surname
     if kind == "organisation":
         return "o:" + org_key(name)
@@ -197,6 +220,27 @@ class Alias:
     scope: str
     n_articles: int = 1
     roles: frozenset[str] = frozenset()
+    context: frozenset[tuple[str, str, str]] = frozenset()  # full names of its surname in its article
+
+
+#: A surname alone with no other evidence joins a person only if that person is named in
+#: full in at least this many articles: a figure of the archive ("Kasich", "Pence"), not
+#: the one "Robert Mason" quoted once, who is not the boy called Mason in another story.
+PROMINENT_ARTICLES = 2
+
+
+def article_context(name: str, people: Iterable[str]) -> frozenset[tuple[str, str, str]]:
+    """The keys of the full personal names among ``people`` (the article's person mentions)
+    that share ``name``'s surname: what the article itself says about who "Mason" is."""
+    parts = name_parts(name)
+    if parts is None or parts.full:
+        return frozenset()
+    keys = set()
+    for p in people:
+        q = name_parts(p)
+        if q is not None and q.full and q.surname == parts.surname:
+            keys.add(q.key)
+    return frozenset(keys)
 
 
 @dataclass(frozen=True)
@@ -247,9 +291,23 @@ class _Groups:
 
 
 def _place_full(groups: _Groups, alias: Alias, parts: NameParts, pinned_keys: dict[tuple[str, ...], str]) -> None:
-    key = pinned_keys.get(parts.key, "full:" + "|".join(parts.key))
+    """Full names of one key and the same middle initials (or none written) are one person;
+    different middle initials are two ("George H.W. Bush", "George W. Bush")."""
+    key = pinned_keys.get(parts.key, "full:" + "|".join(parts.key) + "|" + parts.middle)
     groups.given.setdefault(key, parts.given[0])
     groups.add(key, alias)
+
+
+def _join_middles(groups: _Groups) -> None:
+    """A full name written without middle initials joins the one person of its key written
+    with them ("Hillary Clinton" and "Hillary Rodham Clinton"); with two, it joins neither."""
+    def stem(k: str) -> str:
+        return k.rsplit("|", 1)[0]
+    bare = [k for k in groups.members if k.startswith("full:") and k.endswith("|")]
+    for key in bare:
+        with_middle = [k for k in groups.members if k.startswith("full:") and k != key and stem(k) == stem(key)]
+        if len(with_middle) == 1:
+            groups.members[with_middle[0]].extend(groups.members.pop(key))
 
 
 def _fits(groups: _Groups, key: str, alias: Alias, parts: NameParts) -> bool:
@@ -259,13 +317,28 @@ def _fits(groups: _Groups, key: str, alias: Alias, parts: NameParts) -> bool:
             and not _roles_conflict(alias.roles, groups.roles(key)))
 
 
+def _evidence(groups: _Groups, key: str, alias: Alias) -> bool:
+    """Enough to put a surname alone with the person of ``key``: the article names that person
+    in full, or names no other person of the surname and the person is prominent."""
+    keys = {tuple(a_key) for a_key in alias.context}
+    person = {name_parts(a.name).key for a in groups.members[key] if name_parts(a.name) is not None}
+    if keys & person:
+        return True
+    if keys:  # the article names someone else of that surname: "Will Rogers", not Fred Rogers
+        return False
+    return sum(a.n_articles for a in groups.members[key] if a.scope == "") >= PROMINENT_ARTICLES
+
+
 def _place_partial(groups: _Groups, alias: Alias, parts: NameParts, full_keys: list[str]) -> None:
     """A surname alone or an initial: the one full person it fits.  With no full name of
     that surname anywhere, surname-only mentions that do not conflict are one person
     (nothing says there are two); with two or more full names, it joins none of them."""
     if full_keys:
-        fits = [k for k in full_keys if _fits(groups, k, alias, parts)]
-        groups.add(fits[0] if len(fits) == 1 else f"own:{alias.id}", alias)
+        fits = [k for k in full_keys if _fits(groups, k, alias, parts)]  # two people of the surname: neither
+        groups.add(fits[0] if len(fits) == 1 and _evidence(groups, fits[0], alias) else f"own:{alias.id}", alias)
+        return
+    if alias.context:  # its article names the person in full, and that name is no speaker here
+        groups.add(f"own:{alias.id}", alias)
         return
     for key in sorted(k for k in groups.members if k.startswith("surname:")):
         if _fits(groups, key, alias, parts):
@@ -291,7 +364,7 @@ def cluster(aliases: Iterable[Alias], pins: Iterable[Pin] = ()) -> list[Cluster]
     partial: list[tuple[Alias, NameParts]] = []
     later: list[Alias] = []
     for a in aliases:
-        parts = name_parts(a.name) if a.kind == "person" else None
+        parts = name_parts(a.name) if a.kind in PERSONAL_KINDS else None
         if fold(a.name) in by_name:
             groups.add("pin:" + fold(by_name[fold(a.name)].canonical), a)
         elif parts is not None and parts.full:
@@ -300,6 +373,7 @@ def cluster(aliases: Iterable[Alias], pins: Iterable[Pin] = ()) -> list[Cluster]
             partial.append((a, parts))
         else:
             later.append(a)
+    _join_middles(groups)
     full_keys = sorted(k for k in groups.members if k.startswith(("full:", "pin:")))
     for a, parts in sorted(partial, key=lambda ap: (ap[0].scope, ap[0].name)):  # article order, not storage order
         _place_partial(groups, a, parts, full_keys)
@@ -311,7 +385,8 @@ def _place_others(groups: _Groups, others: list[Alias]) -> None:
     """Organisations and groups: one group per organisation key; a one-word organisation
     that is also a person's alias in this block ("Trump" tagged once as an organisation)
     goes where that person's alias went."""
-    where = {fold(a.name): key for key, members in groups.members.items() for a in members if a.kind == "person"}
+    where = {fold(a.name): key for key, members in groups.members.items() for a in members
+             if a.kind in PERSONAL_KINDS}
     for a in others:
         if a.kind == "organisation" and len(a.name.split()) == 1 and fold(a.name) in where:
             groups.add(where[fold(a.name)], a)
@@ -346,10 +421,10 @@ def display_name(members: list[Alias]) -> str:
     a tie: "Donald Trump" before "Donald J. Trump"), else its most frequent alias; personal
     names without their titles."""
     def rank(a: Alias) -> tuple[bool, int, int, str]:
-        parts = name_parts(a.name) if a.kind == "person" else None
+        parts = name_parts(a.name) if a.kind in PERSONAL_KINDS else None
         name = bare_name(a.name) if parts is not None else a.name
         return (not (parts is not None and parts.full), -a.n_articles, len(name.split()), name)
-    people = [a for a in members if a.kind == "person"]
+    people = [a for a in members if a.kind in PERSONAL_KINDS]
     if not people:  # an organisation or group: the same choice as for an organisation's name
         return min((a.name for a in members), key=org_display_rank)
     best = min(people, key=rank)

@@ -198,7 +198,7 @@ TITLE_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m",
 # Sean Dunphy", "Mr. Porter"): not part of the person's name.
 NAME_TITLES = frozenset(
     """
-    mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. justice judge sen sen.
+    mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. justice judge sen sen. pres pres.
     senator rep rep. gov gov. governor president premier minister mayor councillor councilor chief
     gen gen. general col col. capt capt. sgt sgt. lt lt. officer constable father sister brother
     """.split()
@@ -258,3 +258,22 @@ def nationality_of(country: str) -> str | None:
 def country_of(word: str) -> str | None:
     """"South Korean", "Seoul" or "South Korea" -> the country name; None when unknown."""
     return NATIONALITIES.get(word) or CAPITALS.get(word) or (word if word in COUNTRIES else None)
+
+
+# Common English short forms of given names ("Bill Clinton" is William Clinton): the same
+# person may be written either way across outlets.  Only forms that stand for one full name.
+NICKNAMES = {
+    "bill": "william", "billy": "william", "will": "william", "bob": "robert", "bobby": "robert",
+    "rob": "robert", "dick": "richard", "rick": "richard", "jim": "james", "jimmy": "james",
+    "mike": "michael", "tom": "thomas", "tommy": "thomas", "joe": "joseph", "dan": "daniel",
+    "danny": "daniel", "dave": "david", "chris": "christopher", "rudy": "rudolph", "tony": "anthony",
+    "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine", "kathy": "katherine", "nick": "nicholas",
+    "chuck": "charles", "charlie": "charles", "ed": "edward", "eddie": "edward", "steve": "steven",
+    "larry": "lawrence", "jerry": "gerald", "pat": "patrick", "pete": "peter", "sam": "samuel",
+    "ben": "benjamin", "andy": "andrew", "drew": "andrew", "matt": "matthew", "greg": "gregory",
+    "jeff": "jeffrey", "ken": "kenneth", "ron": "ronald", "don": "donald", "newt": "newton",
+}
+
+# Words that are never part of a personal name ("Clinton White House", "Jupiter Democrat"):
+# a mention holding one is an organisation, a place or a party.
+NOT_NAME_WORDS = ORG_HEADS | frozenset("house hall street democrat democrats republican republicans".split())
