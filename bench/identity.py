@@ -111,7 +111,7 @@ def table(merged: list, apart: list, labels: dict, n: int) -> None:
     rows = []
     for what, pairs, seed in (("merged", merged, 1), ("kept apart", apart, 2)):
         drawn = sample(pairs, n, seed)
-        judged = [labels[p] for p in drawn if p in labels]
+        judged = [labels[p] for p in drawn if p in labels and labels[p]["same"] is not None]
         same = sum(1 for r in judged if r["same"])
         rows.append((what, len(pairs), len(drawn), len(judged), same))
     print("| pairs | in the database | drawn | hand-labelled | same person | share same |")
