@@ -62,7 +62,7 @@ MIN_WORDS_SUGGEST = 4
 #: one content word of four changed ("protect" -> "destroy") is 3/5 = 0.6 and does not join.
 SAME_SPEAKER_JOIN = 0.65
 #: ... with at least this many content words on both sides ("it was good" / "it was very good"
-#: are no claim one can follow across outlets).
+#: are no claim one can follow across outlets); fewer are not suggested on their content words either.
 MIN_STEMS_SAME_SPEAKER = 3
 #: Between this and :data:`SAME_SPEAKER_JOIN` (same speaker), or at or above the join threshold
 #: with another speaker (the same reported claim by two people is two claims), it is only suggested.
@@ -76,8 +76,6 @@ ROWS = 3
 SEED = 20_160_101
 #: Candidates verified per statement: those sharing the most band keys first.
 MAX_CANDIDATES = 50
-#: Suggestions kept per statement (the best-scoring claims).
-MAX_SUGGESTIONS = 5
 
 _RNG = random.Random(SEED)
 #: MinHash "permutations": h(x) = a*x + b mod 2**64 with odd a (a bijection of 64-bit hashes);
@@ -287,7 +285,7 @@ def decide(a: ClaimStatement, b: ClaimStatement) -> Match:
     enough = min(len(a.text.stems), len(b.text.stems)) >= MIN_STEMS_SAME_SPEAKER
     if same_speaker and enough and sim >= SAME_SPEAKER_JOIN and quote.verdict != "join":
         quote = Match("join", sim, "same speaker, same claim in other words")
-    elif quote.verdict is None and sim >= SAME_SPEAKER_SUGGEST and (same_speaker or sim >= SAME_SPEAKER_JOIN):
+    elif quote.verdict is None and enough and sim >= (SAME_SPEAKER_SUGGEST if same_speaker else SAME_SPEAKER_JOIN):
         quote = Match("suggest", sim, "same speaker, similar claim" if same_speaker else
                       "same claim, another speaker")
     if quote.verdict == "join":

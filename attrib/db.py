@@ -1075,13 +1075,16 @@ def m013_claims(db: sqlite_utils.Database) -> None:
     db.execute("create table if not exists claim_buckets (key integer not null, statement_rowid integer not null, "
                "primary key (key, statement_rowid)) without rowid")
     db.execute("create index if not exists idx_claim_buckets_statement on claim_buckets(statement_rowid)")
-    db.execute("create table if not exists claim_suggestions (statement_id text not null, "
-               "claim_id integer not null, score real not null, reason text, primary key (statement_id, claim_id))")
+    db.execute("create table if not exists claim_suggestions (statement_id text not null, claim_id integer not null, "
+               "with_statement_id text not null, score real not null, reason text, "
+               "primary key (statement_id, with_statement_id))")
     db.execute("create index if not exists idx_claim_suggestions_claim on claim_suggestions(claim_id)")
+    db.execute("create index if not exists idx_claim_suggestions_with on claim_suggestions(with_statement_id)")
     refresh = ";\n".join(sql.format(claim="old.claim_id") for sql in _CLAIM_REFRESH)
     db.execute("create trigger if not exists claims_statement_ad after delete on statements begin "
                "delete from claim_buckets where statement_rowid = old.rowid; "
-               f"delete from claim_suggestions where statement_id = old.id; {refresh}; end")
+               "delete from claim_suggestions where statement_id = old.id or with_statement_id = old.id; "
+               f"{refresh}; end")
     db.execute("create trigger if not exists claims_ad after delete on claims begin "
                "delete from claim_suggestions where claim_id = old.id; "
                "update statements set claim_id = null where claim_id = old.id; end")
@@ -1105,7 +1108,7 @@ class ClaimsResult:
 
 #: Up to ``{limit}`` stored statements sharing a band key with ``{n}`` keys: the most shared first.
 _CANDIDATES = """
-select s.claim_id, s.content, s.speaker_id, s.type
+select s.claim_id, s.id, s.content, s.speaker_id, s.type
 from (select statement_rowid, count(*) as n from claim_buckets where key in ({keys})
       group by statement_rowid order by n desc, statement_rowid desc limit ?) b
 join statements s on s.rowid = b.statement_rowid
@@ -1114,22 +1117,20 @@ order by b.n desc, b.statement_rowid desc
 """
 
 
-def _claim_matches(db: sqlite_utils.Database, st: Any, keys: tuple[int, ...]) -> dict[int, Any]:
-    """claim id -> the best :class:`attrib.claims.Match` of ``st`` with a candidate statement of that claim."""
+def _claim_matches(db: sqlite_utils.Database, st: Any, keys: tuple[int, ...]) -> list[tuple[int, str, Any]]:
+    """(claim id, statement id, :class:`attrib.claims.Match`) of every candidate statement that
+    ``st`` joins or is suggested with."""
     from . import claims as cl
 
     if not keys:
-        return {}
+        return []
     rows = db.execute(_CANDIDATES.format(keys=", ".join("?" * len(keys))), [*keys, cl.MAX_CANDIDATES]).fetchall()
-    best: dict[int, Any] = {}
-    for claim_id, content, speaker_id, typ in rows:
+    out = []
+    for claim_id, sid, content, speaker_id, typ in rows:
         m = cl.decide(st, cl.ClaimStatement(cl.features(content or ""), speaker_id, typ))
-        if m.verdict is None:
-            continue
-        old = best.get(claim_id)
-        if old is None or (m.verdict == "join", m.score) > (old.verdict == "join", old.score):
-            best[claim_id] = m
-    return best
+        if m.verdict is not None:
+            out.append((claim_id, sid, m))
+    return out
 
 
 def _new_claim(db: sqlite_utils.Database, article_id: str, previous: int | None, used: set[int]) -> int:
@@ -1155,10 +1156,12 @@ def assign_claims(db: sqlite_utils.Database, article_id: str) -> ClaimsResult:
 
     In reading order, each statement's LSH band keys find its candidates among the stored
     statements (of every article, this one's earlier statements included); it joins the claim of
-    the best "join" match (highest score, then lowest claim id) or starts a claim, and its near
-    misses are stored as suggestions.  Idempotent: the article's old keys and suggestions are
-    replaced, claims left without statements are deleted, and a statement that joins nothing keeps
-    its previous claim id when no other article shares that claim.
+    the best "join" match (highest score, then lowest claim id) or starts a claim.  A near miss
+    (or a join match with another claim) is stored as a suggestion both ways, with the statement it
+    was matched with, so the suggestions do not depend on which article came first.  Idempotent:
+    the article's old keys and suggestions are replaced, claims left without statements are
+    deleted, and a statement that joins nothing keeps its previous claim id when no other
+    article's statement shares that claim.
     """
     from . import claims as cl
 
@@ -1167,8 +1170,9 @@ def assign_claims(db: sqlite_utils.Database, article_id: str) -> ClaimsResult:
                           "where article_id = ? order by seq, id", [article_id]).fetchall()
         db.execute("delete from claim_buckets where statement_rowid in "
                    "(select rowid from statements where article_id = ?)", [article_id])
-        db.execute("delete from claim_suggestions where statement_id in "
-                   "(select id from statements where article_id = ?)", [article_id])
+        db.execute("delete from claim_suggestions where statement_id in (select id from statements where "
+                   "article_id = :a) or with_statement_id in (select id from statements where article_id = :a)",
+                   {"a": article_id})
         touched = {r[5] for r in rows if r[5] is not None}
         used: set[int] = set()
         joined = suggested = 0
@@ -1176,7 +1180,7 @@ def assign_claims(db: sqlite_utils.Database, article_id: str) -> ClaimsResult:
             st = cl.ClaimStatement(cl.features(content or ""), speaker_id, typ)
             keys = cl.lsh_keys(st.text)
             matches = _claim_matches(db, st, keys)
-            joins = [(m.score, -cid) for cid, m in matches.items() if m.verdict == "join"]
+            joins = [(m.score, -cid) for cid, _, m in matches if m.verdict == "join"]
             if joins:
                 claim_id = -max(joins)[1]
                 joined += 1
@@ -1188,11 +1192,13 @@ def assign_claims(db: sqlite_utils.Database, article_id: str) -> ClaimsResult:
                 db.execute("update statements set claim_id = ? where rowid = ?", [claim_id, rowid])
             db.conn.executemany("insert or ignore into claim_buckets (key, statement_rowid) values (?, ?)",
                                 [(k, rowid) for k in keys])
-            near = sorted(((m.score, cid, m.reason) for cid, m in matches.items() if cid != claim_id), reverse=True)
+            near = [(cid, other, round(m.score, 3), m.reason) for cid, other, m in matches if cid != claim_id]
             db.conn.executemany(
-                "insert or replace into claim_suggestions (statement_id, claim_id, score, reason) values (?, ?, ?, ?)",
-                [(sid, cid, round(score, 3), reason) for score, cid, reason in near[:cl.MAX_SUGGESTIONS]])
-            suggested += min(len(near), cl.MAX_SUGGESTIONS)
+                "insert or replace into claim_suggestions (statement_id, claim_id, with_statement_id, score, reason) "
+                "values (?, ?, ?, ?, ?)",
+                [r for cid, other, score, reason in near
+                 for r in ((sid, cid, other, score, reason), (other, claim_id, sid, score, reason))])
+            suggested += len(near)
         refresh_claims(db, touched)
     return ClaimsResult(len(rows), joined, len(rows) - joined, suggested)
 

@@ -462,8 +462,10 @@ async def claim_view(datasette: Any, request: Request) -> Response:
     for sp in speakers:
         sp["url"] = speaker_url(datasette, database, sp["speaker_id"])
     suggested = _decorate(datasette, database, _rows(await db.execute(
-        f"select v.*, cs.score as suggestion_score, cs.reason as suggestion_reason from claim_suggestions cs "
-        f"join ({STATEMENT_SELECT}) v on v.id = cs.statement_id where cs.claim_id = :id "
+        f"select v.*, cs.score as suggestion_score, cs.reason as suggestion_reason from "
+        f"(select statement_id, max(score) as score, min(reason) as reason from claim_suggestions "
+        f"where claim_id = :id group by statement_id) cs "
+        f"join ({STATEMENT_SELECT}) v on v.id = cs.statement_id where v.claim_id is not :id "
         f"order by cs.score desc, v.id limit 20", params)))
     first = (await db.execute(f"{STATEMENT_SELECT} where id = ?", [claim["first_statement_id"]])).first()
     context = {
