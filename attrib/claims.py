@@ -24,6 +24,7 @@ is in the "thresholds" block below.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import random
 import re
@@ -51,6 +52,13 @@ QUOTE_CONTAIN_JOIN = 0.9
 MIN_WORDS_CONTAINED = 8
 #: ... or at least this many words when the speaker is the same (their own phrase, quoted in part).
 MIN_WORDS_CONTAINED_SAME_SPEAKER = 4
+#: The same long passage reported (not quoted) of two different speakers joins too when it is
+#: near-identical (Jaccard at least :data:`QUOTE_LONG_REPORTED_JOIN`) and this long: fifteen
+#: identical words are one text copied (a wire story re-edited, a boilerplate editor's note) whose
+#: speaker was resolved differently, not two people who happened to say the same thing; a short
+#: reported claim ("the toll would pay for two hospitals") by two speakers stays two claims.
+MIN_WORDS_LONG_REPORTED = 15
+QUOTE_LONG_REPORTED_JOIN = 0.9
 #: A quotation seen with a different or unknown speaker in this band of word similarity
 #: (below the join threshold, or too short to join) is only suggested.
 QUOTE_SUGGEST = 0.6
@@ -205,8 +213,10 @@ class ClaimText:
     numbers: frozenset[str]
 
 
+@functools.lru_cache(maxsize=65536)
 def features(content: str) -> ClaimText:
-    """:class:`ClaimText` of a statement's content."""
+    """:class:`ClaimText` of a statement's content (cached: a claim's statements are candidates again
+    and again while articles are ingested)."""
     ws = words(content)
     stems = content_stems(ws)
     return ClaimText(
@@ -271,6 +281,8 @@ def _quotation(a: ClaimStatement, b: ClaimStatement, same_speaker: bool) -> Matc
         return Match("join", sim, "same quotation")
     if quoted and contained >= QUOTE_CONTAIN_JOIN and shorter >= MIN_WORDS_CONTAINED:
         return Match("join", max(sim, QUOTE_JOIN), "part of the same quotation")
+    if sim >= QUOTE_LONG_REPORTED_JOIN and shorter >= MIN_WORDS_LONG_REPORTED:
+        return Match("join", sim, "same long passage")
     if sim >= QUOTE_SUGGEST and shorter >= MIN_WORDS_SUGGEST:
         return Match("suggest", sim, "similar words, another speaker" if quoted else
                      "same words reported of another speaker")

@@ -1144,6 +1144,18 @@ def _new_claim(db: sqlite_utils.Database, article_id: str, previous: int | None,
     return db.execute("insert into claims default values").lastrowid
 
 
+def _merge_claims(db: sqlite_utils.Database, into: int, others: set[int]) -> set[int]:
+    """Move every statement (and suggestion) of the claims ``others`` into claim ``into``: a statement
+    that is the same claim as two claims' statements bridges them.  Returns the claims touched."""
+    if not others:
+        return set()
+    ids = json.dumps(sorted(others))
+    db.execute("update statements set claim_id = ? where claim_id in (select value from json_each(?))", [into, ids])
+    db.execute("update or replace claim_suggestions set claim_id = ? where claim_id in "
+               "(select value from json_each(?))", [into, ids])
+    return {into, *others}
+
+
 def refresh_claims(db: sqlite_utils.Database, claim_ids: Iterable[int]) -> None:
     """Recompute the aggregates of these claims; those without statements are deleted."""
     for cid in sorted(set(claim_ids)):
@@ -1156,7 +1168,8 @@ def assign_claims(db: sqlite_utils.Database, article_id: str) -> ClaimsResult:
 
     In reading order, each statement's LSH band keys find its candidates among the stored
     statements (of every article, this one's earlier statements included); it joins the claim of
-    the best "join" match (highest score, then lowest claim id) or starts a claim.  A near miss
+    the best "join" match (highest score, then lowest claim id) or starts a claim; when it is a
+    "join" match of statements of several claims, those claims become one.  A near miss
     (or a join match with another claim) is stored as a suggestion both ways, with the statement it
     was matched with, so the suggestions do not depend on which article came first.  Idempotent:
     the article's old keys and suggestions are replaced, claims left without statements are
@@ -1184,6 +1197,9 @@ def assign_claims(db: sqlite_utils.Database, article_id: str) -> ClaimsResult:
             if joins:
                 claim_id = -max(joins)[1]
                 joined += 1
+                merged = {-c for _, c in joins}
+                touched |= _merge_claims(db, claim_id, merged - {claim_id})
+                matches = [(claim_id if c in merged else c, o, m) for c, o, m in matches]
             else:
                 claim_id = _new_claim(db, article_id, previous, used)
             used.add(claim_id)

@@ -85,6 +85,14 @@ def test_reported_claim_in_other_words_joins_for_the_same_speaker_only() -> None
     assert unknown.verdict != "join"
 
 
+def test_a_long_reported_passage_joins_whoever_the_speaker() -> None:
+    passage = ("the company had promised to build three schools, a clinic and a new road to the valley "
+               "before the mine opened")
+    assert cl.decide(st(passage, 1, "indirect"), st(passage.capitalize() + ".", 2, "indirect")).verdict == "join"
+    short = "the company had promised to build three schools"
+    assert cl.decide(st(short, 1, "indirect"), st(short, 2, "indirect")).verdict != "join"
+
+
 def test_unrelated_claim_of_the_same_speaker_does_not_join() -> None:
     a = st("the tariffs would protect American jobs", 7, "indirect")
     assert cl.decide(a, st("the new stadium would open before the summer", 7, "indirect")).verdict is None
@@ -350,3 +358,21 @@ async def test_canned_queries_for_claims(claims_ds: Datasette) -> None:
     by_id = (await claims_ds.client.get(
         f"/attrib/first_appearance_of_claim.json?q={first[0]['claim_id']}&_shape=array")).json()
     assert [r["claim_id"] for r in by_id] == [first[0]["claim_id"]]
+
+
+def test_a_statement_that_bridges_two_claims_makes_them_one(tmp_path: Path) -> None:
+    db = open_db(str(tmp_path / "bridge.db"))
+    first = "The ferry will stop at the island twice a day from June"
+    second = "the old pier will be rebuilt by autumn with money from the port authority"
+    n_claims = []
+    for n, (aid, content) in enumerate([("b1", first), ("b2", second), ("b3", f"{first}, and {second}")]):
+        text = f'"{content}," a spokesperson said.'
+        art = Article(aid, text, outlet=f"Outlet {aid}", published=f"2022-01-0{n + 1}")
+        store_attributed(db, art, None, [attribution(text, content, None)], Report())
+        n_claims.append(db.execute("select count(*) from claims").fetchone()[0])
+    # each half is its own claim until the full quotation, which carries both, makes them one
+    assert n_claims == [1, 2, 1]
+    assert db.execute("select n_statements, n_outlets, first_article_id from claims").fetchall() == [(3, 3, "b1")]
+    assert_consistent(db)
+    rebuild_claims(db)
+    assert db.execute("select n_statements from claims").fetchall() == [(3,)]
