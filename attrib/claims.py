@@ -254,8 +254,13 @@ NO_MATCH = Match(None, 0.0, "")
 QUOTED_TYPES = frozenset({"direct", "mixed"})
 
 
-def _conflict(a: ClaimText, b: ClaimText) -> str | None:
-    """Why two contents cannot be one claim however similar their words, or ``None``."""
+def _conflict(a: ClaimText, b: ClaimText, part: bool) -> str | None:
+    """Why two contents cannot be one claim however similar their words, or ``None``.  When one is
+    a part of the other (``part``: a cut quotation) the rest of the longer one may hold a negation
+    or figures of its own; the part's figures must be among the whole's."""
+    if part:
+        short, long = (a, b) if a.n_words <= b.n_words else (b, a)
+        return "different figures" if not short.numbers <= long.numbers else None
     if a.negated != b.negated:  # "will protect jobs" / "will not protect jobs"
         return "one is negated"
     if a.numbers and b.numbers and a.numbers != b.numbers:  # "3 million jobs" / "4 million jobs"
@@ -301,7 +306,7 @@ def decide(a: ClaimStatement, b: ClaimStatement) -> Match:
         quote = Match("suggest", sim, "same speaker, similar claim" if same_speaker else
                       "same claim, another speaker")
     if quote.verdict == "join":
-        conflict = _conflict(a.text, b.text)
+        conflict = _conflict(a.text, b.text, part=quote.reason.startswith("part of"))
         if conflict:
             return Match("suggest", quote.score, f"{quote.reason}, but {conflict}")
     return quote

@@ -64,6 +64,7 @@ def bulk_index(db, batch: int = 20000) -> None:
                              [(k, rowid) for rowid, content in rows for k in cl.lsh_keys(cl.features(content or ""))])
             bar.update(len(rows))
     t1 = time.perf_counter()
+    conn.commit()  # the inserts above opened a transaction of their own
     conn.execute("BEGIN")
     conn.execute("drop index if exists idx_claim_buckets_statement")
     conn.execute("insert or ignore into claim_buckets select key, statement_rowid from temp.keys "
@@ -215,33 +216,43 @@ def _statement(db, sid: str) -> dict:
             "claim": r[8], "content": r[5], "sentence": r[9]}
 
 
+#: Pairs sampled from each pool for labelling.
+SAMPLE = {"merged": 50, "suggested": 40, "shared2": 30, "shared1": 20}
+
+
 def pair_pools(db) -> dict[str, list[tuple[str, str]]]:
-    """Statement pairs of two articles: merged (one claim) and near misses (suggested, or sharing a band key)."""
+    """Statement pairs of two articles: merged (one claim), and the unmerged near misses in three
+    strata: suggested; sharing two or more LSH band keys; sharing one."""
     merged = [tuple(r) for r in db.execute(
         "select a.id, b.id from statements a join statements b on a.claim_id = b.claim_id and a.id < b.id "
         "and a.article_id != b.article_id order by a.id, b.id")]
-    near = {tuple(sorted(r)) for r in db.execute(
+    suggested = {tuple(sorted(r)) for r in db.execute(
         "select x.statement_id, x.with_statement_id from claim_suggestions x "
         "join statements a on a.id = x.statement_id join statements b on b.id = x.with_statement_id "
         "where a.article_id != b.article_id and a.claim_id != b.claim_id")}
-    near |= {tuple(sorted(r)) for r in db.execute(
-        "select a.id, b.id from claim_buckets x join claim_buckets y on x.key = y.key "
-        "and x.statement_rowid < y.statement_rowid "
-        "join statements a on a.rowid = x.statement_rowid join statements b on b.rowid = y.statement_rowid "
-        "where a.article_id != b.article_id and a.claim_id != b.claim_id")}
-    return {"merged": merged, "near": sorted(near)}
+    shared: dict[int, set[tuple[str, str]]] = {1: set(), 2: set()}
+    for a, b, n in db.execute(
+            "select a.id, b.id, count(*) from claim_buckets x join claim_buckets y on x.key = y.key "
+            "and x.statement_rowid < y.statement_rowid "
+            "join statements a on a.rowid = x.statement_rowid join statements b on b.rowid = y.statement_rowid "
+            "where a.article_id != b.article_id and a.claim_id != b.claim_id group by 1, 2"):
+        pair = tuple(sorted((a, b)))
+        if pair not in suggested:
+            shared[min(n, 2)].add(pair)
+    return {"merged": merged, "suggested": sorted(suggested), "shared2": sorted(shared[2]),
+            "shared1": sorted(shared[1])}
 
 
-def write_pairs(db, out: str, n: int, seed: int) -> None:
+def write_pairs(db, out: str, seed: int) -> None:
     rng = random.Random(seed)
     pools = pair_pools(db)
     with open(out, "w", encoding="utf-8") as f:
         for pool, pairs in pools.items():
-            for a, b in sorted(rng.sample(pairs, min(n, len(pairs)))):
+            for a, b in sorted(rng.sample(pairs, min(SAMPLE[pool], len(pairs)))):
                 f.write(json.dumps({"pool": pool, "a": _statement(db, a), "b": _statement(db, b)},
                                    ensure_ascii=False) + "\n")
-    print(f"pairs: {len(pools['merged'])} merged, {len(pools['near'])} near misses; "
-          f"{min(n, len(pools['merged']))} + {min(n, len(pools['near']))} sampled to {out}")
+    print("pairs: " + ", ".join(f"{k} {len(v)} (sampled {min(SAMPLE[k], len(v))})" for k, v in pools.items())
+          + f"; written to {out}")
 
 
 def _find(db, ref: dict) -> str | None:
@@ -251,37 +262,42 @@ def _find(db, ref: dict) -> str | None:
     return row[0] if row else None
 
 
+def _pool_of(pools: dict[str, list[tuple[str, str]]]) -> dict[tuple[str, str], str]:
+    return {pair: name for name, pairs in pools.items() for pair in pairs}
+
+
 def score(db, labels_path: str) -> None:
-    """Merge precision and (estimated) recall from hand labels, against this run's claims."""
+    """Merge precision and (estimated) recall from hand labels, against this run's claims: each
+    labelled pair counts in the pool it falls in now, and the misses of each unmerged pool are its
+    share of same-claim pairs times its size."""
     pools = pair_pools(db)
-    sizes = {k: len(v) for k, v in pools.items()}
+    where = _pool_of(pools)
     rows = [json.loads(line) for line in Path(labels_path).read_text(encoding="utf-8").splitlines() if line.strip()]
-    counts = {"merged": [0, 0], "near": [0, 0]}  # [labelled same, labelled]
+    counts = {k: [0, 0] for k in pools}  # [labelled same, labelled]
     missing = 0
     for r in rows:
         a, b = _find(db, r["a"]), _find(db, r["b"])
-        if a is None or b is None:
+        pool = where.get(tuple(sorted((a, b)))) if a and b else None
+        if pool is None:
             missing += 1
             continue
-        same_claim = db.execute("select (select claim_id from statements where id = ?) = "
-                                "(select claim_id from statements where id = ?)", [a, b]).fetchone()[0]
-        pool = "merged" if same_claim else "near"
         counts[pool][1] += 1
         counts[pool][0] += r["label"] == "same"
-    (ms, mn), (ns, nn) = counts["merged"], counts["near"]
-    precision = ms / mn if mn else float("nan")
-    tp = precision * sizes["merged"]
-    fn = (ns / nn if nn else 0.0) * sizes["near"]
-    recall = tp / (tp + fn) if tp + fn else float("nan")
-    print("| measure | value | from |")
-    print("|---|---|---|")
-    print(f"| merge precision | {precision:.2f} | {ms} of {mn} sampled merged pairs are the same claim |")
-    print(f"| near misses that are the same claim | {ns / nn if nn else float('nan'):.2f} | {ns} of {nn} sampled "
-          f"unmerged pairs (suggested or sharing a band key) |")
-    print(f"| merge recall (estimated) | {recall:.2f} | {sizes['merged']} merged pairs x precision vs. "
-          f"{sizes['near']} near-miss pairs x their share of same claims |")
+    share = {k: (s / n if n else 0.0) for k, (s, n) in counts.items()}
+    tp = share["merged"] * len(pools["merged"])
+    fn = sum(share[k] * len(pools[k]) for k in ("suggested", "shared2", "shared1"))
+    print("| pool (pairs of statements of two articles) | pairs | labelled | same claim |")
+    print("|---|---|---|---|")
+    for k, label in (("merged", "merged into one claim"), ("suggested", "not merged, suggested"),
+                     ("shared2", "not merged, 2+ LSH band keys shared"), ("shared1", "not merged, 1 band key shared")):
+        s_, n = counts[k]
+        print(f"| {label} | {len(pools[k]):,} | {n} | {s_} ({share[k]:.0%}) |")
+    print()
+    print(f"merge precision {share['merged']:.2f} ({counts['merged'][0]} of {counts['merged'][1]} merged pairs); "
+          f"estimated merge recall {tp / (tp + fn) if tp + fn else float('nan'):.2f} "
+          f"({tp:.0f} same-claim pairs merged of {tp + fn:.0f} estimated)")
     if missing:
-        print(f"({missing} labelled pairs not found in this run: the extraction changed)")
+        print(f"({missing} labelled pairs are in no pool of this run: the extraction or the rules changed)")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -294,7 +310,6 @@ def main(argv: list[str] | None = None) -> None:
     q = sub.add_parser("quality", help="claims on PolNeAR and the samples")
     q.add_argument("--db", default="/tmp/claims-polnear.db")
     q.add_argument("--pairs", help="write a sample of pairs (with their texts) here, for labelling")
-    q.add_argument("--n", type=int, default=60, help="pairs sampled from each pool")
     q.add_argument("--seed", type=int, default=12)
     q.add_argument("--score", help="hand labels (tests/data/claim_pairs.jsonl): print precision and recall")
     args = ap.parse_args(argv)
@@ -303,7 +318,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     db = build_quality_db(args.db)
     if args.pairs:
-        write_pairs(db, args.pairs, args.n, args.seed)
+        write_pairs(db, args.pairs, args.seed)
     if args.score:
         score(db, args.score)
 

@@ -376,3 +376,11 @@ def test_a_statement_that_bridges_two_claims_makes_them_one(tmp_path: Path) -> N
     assert_consistent(db)
     rebuild_claims(db)
     assert db.execute("select n_statements from claims").fetchall() == [(3,)]
+
+
+def test_a_cut_quotation_joins_though_the_rest_is_negated() -> None:
+    whole = st("I like the plan, but these are hard times for the town. I am not sure it can wait.", 4)
+    part = st("I like the plan, but these are hard times for the town", 4)
+    assert cl.decide(whole, part).verdict == "join"
+    assert cl.decide(st("the plan will cost 30 jobs and save 12 million", 4, "indirect"),
+                     st("The plan will cost 40 jobs", 4, "indirect")).verdict != "join"
