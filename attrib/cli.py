@@ -588,6 +588,51 @@ def export_cmd(db_path, fmt, output, publisher) -> None:
 
 
 @cli.group()
+def claims() -> None:
+    """Claims across outlets: statements that carry the same claim share a claim id.
+
+    Ingest and reextract assign the claims of each article as it is stored; these
+    commands work on the whole database.
+
+    \b
+    Example:
+        attrib claims rebuild news.db
+    """
+
+
+@claims.command("rebuild")
+@click.argument("db_path", metavar="DB", type=click.Path(exists=True, dir_okay=False))
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def claims_rebuild(db_path, quiet) -> None:
+    """Recompute every claim of DB from scratch, earliest article first.
+
+    Needed once for statements stored before claims existed, and after a change
+    of the thresholds or LSH settings in attrib/claims.py.  Claim ids may change.
+
+    \b
+    Example:
+        attrib claims rebuild news.db
+    """
+    from tqdm import tqdm
+
+    from .db import checkpoint, count_articles, rebuild_claims
+
+    db = _open(db_path)
+    try:
+        with _sigterm_like_ctrl_c(), _fatal_errors(), \
+                tqdm(total=count_articles(db), unit="article", disable=True if quiet else None,
+                     file=sys.stderr) as bar:
+            n = rebuild_claims(db, progress=bar.update)
+        checkpoint(db)
+        n_statements = db.execute("select count(*) from statements").fetchone()[0]
+    except KeyboardInterrupt as e:
+        _interrupted(e, "interrupted; the claims are incomplete: run `attrib claims rebuild` again")
+    finally:
+        db.conn.close()
+    click.echo(f"{n} claims over {n_statements} statements", err=True)
+
+
+@cli.group()
 def models() -> None:
     """Manage the stanza models.
 

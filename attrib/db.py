@@ -201,7 +201,7 @@ left join reviews r on r.id = (select max(r2.id) from reviews r2 where r2.statem
 #: speaker/organisation filters walk an index of ``statements`` instead of
 #: sorting a million joined rows; the article is a left join (every statement
 #: has one: a foreign key), so the planner may start from ``statements``.
-STATEMENTS_VIEW = (
+STATEMENTS_VIEW_BEFORE_M013 = (
     STATEMENTS_VIEW_BEFORE_M008
     .replace("a.published as date,", "s.published as date,")
     .replace("a.url as article_url, a.published,", "a.url as article_url, s.published,")
@@ -209,6 +209,11 @@ STATEMENTS_VIEW = (
              "(s.kind = 'speech') || ' ' || coalesce(s.published, '') as speech_then_date")
     .replace("\njoin articles a on", "\nleft join articles a on")
 )
+
+#: The statements view since m013 (the current one): each statement's claim (``claims.id``) too.
+STATEMENTS_VIEW = STATEMENTS_VIEW_BEFORE_M013.replace(
+    "s.speaker_id, s.organisation_id, s.reported_by_id,",
+    "s.speaker_id, s.organisation_id, s.reported_by_id, s.claim_id,")
 
 
 @migrations()
@@ -479,7 +484,7 @@ def m009_reviews(db: sqlite_utils.Database) -> None:
         db.execute(f"create trigger if not exists reviews_no_{op} before {op} on reviews "
                    "begin select raise(abort, 'reviews are append-only: record a new review instead'); end")
     db.create_view("latest_reviews", LATEST_REVIEWS_VIEW, replace=True)
-    db.create_view("statements_view", STATEMENTS_VIEW, replace=True)
+    db.create_view("statements_view", STATEMENTS_VIEW_BEFORE_M013, replace=True)
 
 
 
@@ -504,7 +509,7 @@ def m010_indexes_for_the_view(db: sqlite_utils.Database) -> None:
                f"on statements(speaker_id, ({SPEECH_THEN_DATE}), article_id, organisation_id, reported_by_id)")
     db.execute("create trigger if not exists [articles_published_au] after update of published on articles "
                "begin update statements set published = new.published where article_id = new.id; end")
-    db.create_view("statements_view", STATEMENTS_VIEW, replace=True)
+    db.create_view("statements_view", STATEMENTS_VIEW_BEFORE_M013, replace=True)
 
 
 #: What :func:`m011_review_checks` refuses to record, with the message the reviewer sees
@@ -1287,3 +1292,249 @@ def relink_all(db: sqlite_utils.Database) -> int:
             if new != block:
                 db.execute("update speaker_aliases set block = ? where id = ?", [new, alias_id])
         return relink_blocks(db, [r[0] for r in db.execute("select distinct block from speaker_aliases")])
+# ====================================================================== claims (issue 12, item 4)
+#
+# Statements that carry the same claim share a row of ``claims`` (``statements.claim_id``); which
+# ones do is decided by :mod:`attrib.claims` (normalised words, MinHash/LSH candidates, thresholds,
+# same-speaker evidence).  The LSH band keys of every statement are stored (``claim_buckets``), so
+# a new article's statements find their candidates with indexed lookups and join existing claims
+# without recomputing the others.  ``claim_suggestions`` keeps the near misses (the band between
+# the two thresholds of each rule).  Triggers keep all of it in step when statements are deleted.
+
+#: Recompute one claim's aggregates from its statements, then delete it if it has none left.
+#: ``{claim}`` is the claim id: ``?`` from Python, ``old.claim_id`` in the delete trigger.  The first
+#: appearance is the statement with the earliest publication date (undated ones last), then the
+#: article id and offset, so equal dates give the same answer every time.
+_CLAIM_REFRESH = ("""
+update claims set
+  (n_statements, n_articles, n_speakers, last_published) = (
+    select count(*), count(distinct s.article_id), count(distinct s.speaker_id), max(s.published)
+    from statements s where s.claim_id = claims.id),
+  n_outlets = (select count(distinct a.outlet) from statements s join articles a on a.id = s.article_id
+               where s.claim_id = claims.id),
+  (label, first_statement_id, first_article_id, first_published, first_outlet) = (
+    select s.content, s.id, s.article_id, s.published, a.outlet
+    from statements s left join articles a on a.id = s.article_id
+    where s.claim_id = claims.id
+    order by s.published is null, s.published, s.article_id, s.start, s.id limit 1)
+where id = {claim}""", "delete from claims where id = {claim} and n_statements = 0")
+
+#: Who made each claim: one row per (claim, speaker) with the number of statements.
+CLAIM_SPEAKERS_VIEW = """
+select s.claim_id, s.speaker_id, sp.name as speaker, sp.kind as speaker_kind, count(*) as n_statements,
+  min(s.published) as first_published
+from statements s join speakers sp on sp.id = s.speaker_id
+where s.claim_id is not null
+group by s.claim_id, s.speaker_id
+"""
+
+#: The columns ``statements_fts`` copies from a statement (m007's update trigger fired on any column,
+#: so writing a claim id re-indexed the statement's text).
+_SEARCHED_COLUMNS = "content, speaker_id, speaker_text, role, organisation_id, reported_by_id, article_id"
+
+
+@migrations()
+def m013_claims(db: sqlite_utils.Database) -> None:
+    """Claims across outlets: ``claims`` (a label, the first appearance, counts of statements,
+    articles, outlets and speakers), ``statements.claim_id``, the stored LSH band keys
+    (``claim_buckets``) and the suggested near misses (``claim_suggestions``), kept in step by
+    triggers when statements or claims are deleted; the ``claim_speakers`` view; the statements
+    view gets ``claim_id``; the search index is only rewritten when a column it copies changes.
+    Statements stored before this migration get their claims from ``attrib claims rebuild``."""
+    db.execute("drop view if exists statements_view")
+    db.execute("""create table if not exists claims (
+        id integer primary key, label text,
+        n_statements integer not null default 0, n_articles integer not null default 0,
+        n_outlets integer not null default 0, n_speakers integer not null default 0,
+        first_statement_id text, first_article_id text, first_published text, first_outlet text,
+        last_published text)""")
+    if "claim_id" not in db["statements"].columns_dict:
+        db["statements"].add_column("claim_id", int)
+    db.execute("create index if not exists idx_statements_claim_id_published on statements(claim_id, published)")
+    db.execute("create index if not exists idx_claims_outlets on claims(n_outlets desc, n_articles desc, "
+               "n_statements desc)")
+    db.execute("create index if not exists idx_claims_first_published on claims(first_published)")
+    db.execute("create table if not exists claim_buckets (key integer not null, statement_rowid integer not null, "
+               "primary key (key, statement_rowid)) without rowid")
+    db.execute("create index if not exists idx_claim_buckets_statement on claim_buckets(statement_rowid)")
+    db.execute("create table if not exists claim_suggestions (statement_id text not null, claim_id integer not null, "
+               "with_statement_id text not null, score real not null, reason text, "
+               "primary key (statement_id, with_statement_id))")
+    db.execute("create index if not exists idx_claim_suggestions_claim on claim_suggestions(claim_id)")
+    db.execute("create index if not exists idx_claim_suggestions_with on claim_suggestions(with_statement_id)")
+    refresh = ";\n".join(sql.format(claim="old.claim_id") for sql in _CLAIM_REFRESH)
+    db.execute("create trigger if not exists claims_statement_ad after delete on statements begin "
+               "delete from claim_buckets where statement_rowid = old.rowid; "
+               "delete from claim_suggestions where statement_id = old.id or with_statement_id = old.id; "
+               f"{refresh}; end")
+    db.execute("create trigger if not exists claims_ad after delete on claims begin "
+               "delete from claim_suggestions where claim_id = old.id; "
+               "update statements set claim_id = null where claim_id = old.id; end")
+    when, body = _SEARCH_TRIGGERS["statements_search_au"]
+    db.execute("drop trigger if exists [statements_search_au]")
+    db.execute(f"create trigger [statements_search_au] after update of {_SEARCHED_COLUMNS} on statements "
+               f"begin {body} end")
+    db.create_view("claim_speakers", CLAIM_SPEAKERS_VIEW, replace=True)
+    db.create_view("statements_view", STATEMENTS_VIEW, replace=True)
+
+
+@dataclass(frozen=True)
+class ClaimsResult:
+    """What :func:`assign_claims` did with an article's statements."""
+
+    statements: int
+    joined: int  # joined a claim of another statement
+    created: int  # started a claim of their own
+    suggested: int  # suggestions stored
+
+
+#: Up to ``{limit}`` stored statements sharing a band key with ``{n}`` keys: the most shared first.
+_CANDIDATES = """
+select s.claim_id, s.id, s.content, s.speaker_id, s.type
+from (select statement_rowid, count(*) as n from claim_buckets where key in ({keys})
+      group by statement_rowid order by n desc, statement_rowid desc limit ?) b
+join statements s on s.rowid = b.statement_rowid
+where s.claim_id is not null
+order by b.n desc, b.statement_rowid desc
+"""
+
+
+def _claim_matches(db: sqlite_utils.Database, st: Any, keys: tuple[int, ...]) -> list[tuple[int, str, Any]]:
+    """(claim id, statement id, :class:`attrib.claims.Match`) of every candidate statement that
+    ``st`` joins or is suggested with."""
+    from . import claims as cl
+
+    if not keys:
+        return []
+    rows = db.execute(_CANDIDATES.format(keys=", ".join("?" * len(keys))), [*keys, cl.MAX_CANDIDATES]).fetchall()
+    out = []
+    for claim_id, sid, content, speaker_id, typ in rows:
+        m = cl.decide(st, cl.ClaimStatement(cl.features(content or ""), speaker_id, typ))
+        if m.verdict is not None:
+            out.append((claim_id, sid, m))
+    return out
+
+
+def _new_claim(db: sqlite_utils.Database, article_id: str, previous: int | None, used: set[int]) -> int:
+    """A claim for a statement that joins none: its previous claim when no other article's statement
+    is in it (so re-extracting an article keeps its claim ids), else a new one."""
+    if previous is not None and previous not in used and not db.execute(
+            "select 1 from statements where claim_id = ? and article_id != ? limit 1",
+            [previous, article_id]).fetchone():
+        db.execute("insert or ignore into claims (id) values (?)", [previous])
+        return previous
+    return db.execute("insert into claims default values").lastrowid
+
+
+def _merge_claims(db: sqlite_utils.Database, into: int, others: set[int]) -> set[int]:
+    """Move every statement (and suggestion) of the claims ``others`` into claim ``into``: a statement
+    that is the same claim as two claims' statements bridges them.  Returns the claims touched."""
+    if not others:
+        return set()
+    ids = json.dumps(sorted(others))
+    db.execute("update statements set claim_id = ? where claim_id in (select value from json_each(?))", [into, ids])
+    db.execute("update or replace claim_suggestions set claim_id = ? where claim_id in "
+               "(select value from json_each(?))", [into, ids])
+    return {into, *others}
+
+
+def refresh_claims(db: sqlite_utils.Database, claim_ids: Iterable[int]) -> None:
+    """Recompute the aggregates of these claims; those without statements are deleted."""
+    for cid in sorted(set(claim_ids)):
+        for sql in _CLAIM_REFRESH:
+            db.execute(sql.format(claim="?"), [cid])
+
+
+def assign_claims(db: sqlite_utils.Database, article_id: str) -> ClaimsResult:
+    """Give every statement of one article its claim, in one transaction (a savepoint inside one).
+
+    In reading order, each statement's LSH band keys find its candidates among the stored
+    statements (of every article, this one's earlier statements included); it joins the claim of
+    the best "join" match (highest score, then lowest claim id) or starts a claim; when it is a
+    "join" match of statements of several claims, those claims become one.  A near miss
+    (or a join match with another claim) is stored as a suggestion both ways, with the statement it
+    was matched with, so the suggestions do not depend on which article came first.  Idempotent:
+    the article's old keys and suggestions are replaced, claims left without statements are
+    deleted, and a statement that joins nothing keeps its previous claim id when no other
+    article's statement shares that claim.
+    """
+    from . import claims as cl
+
+    with write_transaction(db):
+        rows = db.execute("select rowid, id, content, speaker_id, type, claim_id from statements "
+                          "where article_id = ? order by seq, id", [article_id]).fetchall()
+        db.execute("delete from claim_buckets where statement_rowid in "
+                   "(select rowid from statements where article_id = ?)", [article_id])
+        db.execute("delete from claim_suggestions where statement_id in (select id from statements where "
+                   "article_id = :a) or with_statement_id in (select id from statements where article_id = :a)",
+                   {"a": article_id})
+        touched = {r[5] for r in rows if r[5] is not None}
+        used: set[int] = set()
+        joined = suggested = 0
+        for rowid, sid, content, speaker_id, typ, previous in rows:
+            st = cl.ClaimStatement(cl.features(content or ""), speaker_id, typ)
+            keys = cl.lsh_keys(st.text)
+            matches = _claim_matches(db, st, keys)
+            joins = [(m.score, -cid) for cid, _, m in matches if m.verdict == "join"]
+            if joins:
+                claim_id = -max(joins)[1]
+                joined += 1
+                merged = {-c for _, c in joins}
+                touched |= _merge_claims(db, claim_id, merged - {claim_id})
+                matches = [(claim_id if c in merged else c, o, m) for c, o, m in matches]
+            else:
+                claim_id = _new_claim(db, article_id, previous, used)
+            used.add(claim_id)
+            touched.add(claim_id)
+            if claim_id != previous:
+                db.execute("update statements set claim_id = ? where rowid = ?", [claim_id, rowid])
+            db.conn.executemany("insert or ignore into claim_buckets (key, statement_rowid) values (?, ?)",
+                                [(k, rowid) for k in keys])
+            near = [(cid, other, round(m.score, 3), m.reason) for cid, other, m in matches if cid != claim_id]
+            db.conn.executemany(
+                "insert or replace into claim_suggestions (statement_id, claim_id, with_statement_id, score, reason) "
+                "values (?, ?, ?, ?, ?)",
+                [r for cid, other, score, reason in near
+                 for r in ((sid, cid, other, score, reason), (other, claim_id, sid, score, reason))])
+            suggested += len(near)
+        refresh_claims(db, touched)
+    return ClaimsResult(len(rows), joined, len(rows) - joined, suggested)
+
+
+def claim_articles(db: sqlite_utils.Database) -> list[str]:
+    """Every article id in the order :func:`rebuild_claims` assigns them: earliest publication first
+    (undated last), then by id, so a claim's first statement is its first appearance."""
+    return [r[0] for r in db.execute("select id from articles order by published is null, published, id")]
+
+
+def clear_claims(db: sqlite_utils.Database) -> None:
+    """Forget every claim, band key and suggestion (the first step of :func:`rebuild_claims`)."""
+    with write_transaction(db):
+        db.execute("delete from claim_suggestions")
+        db.execute("delete from claim_buckets")
+        db.execute("update statements set claim_id = null where claim_id is not null")
+        db.execute("drop trigger if exists claims_ad")  # nothing refers to a claim any more: no per-row work
+        db.execute("delete from claims")
+        db.execute("create trigger if not exists claims_ad after delete on claims begin "
+                   "delete from claim_suggestions where claim_id = old.id; "
+                   "update statements set claim_id = null where claim_id = old.id; end")
+
+
+def rebuild_claims(db: sqlite_utils.Database, progress: Any = None, batch: int = 200) -> int:
+    """Recompute every claim from scratch: :func:`clear_claims`, then :func:`assign_claims` for every
+    article in :func:`claim_articles` order, ``batch`` articles a transaction (an interrupted run
+    keeps what it committed; run it again to start over).  Returns the number of claims."""
+    clear_claims(db)
+    ids = claim_articles(db)
+    for i in range(0, len(ids), batch):
+        with write_transaction(db):
+            for article_id in ids[i:i + batch]:
+                assign_claims(db, article_id)
+        if progress:
+            progress(len(ids[i:i + batch]))
+    return db.execute("select count(*) from claims").fetchone()[0]
+
+
+def count_unclaimed(db: sqlite_utils.Database) -> int:
+    """How many statements have no claim (stored before m013, or by a writer that did not assign them)."""
+    return db.execute("select count(*) from statements where claim_id is null").fetchone()[0]

@@ -123,6 +123,24 @@ SUBJECT_DEPRELS = ("nsubj", "nsubj:pass", "csubj", "nsubj:outer", "expl")
 IDIOM_HEADS = frozenset("suffice needless".split())
 CURRENCY_SIGNS = frozenset("$ € £ ¥".split())
 
+# Claims across outlets (attrib/claims.py).  Words left out when two reported claims are
+# compared in other words ("said the tariffs WOULD protect ..." / "the tariffs WILL protect
+# ..., HE said"): articles, pronouns, auxiliaries and modals, common prepositions and
+# conjunctions.  Negations and numbers are never in it: they are what a claim turns on.
+CLAIM_STOPWORDS = frozenset(
+    """
+    a an the this that these those it its it's itself they them their theirs themselves he him his
+    himself she her hers herself we us our ours ourselves i me my mine myself you your yours
+    be is are was were been being am do does did doing done have has had having will would shall
+    should can could may might must ought to of in on at by for with from into onto over about
+    as than then so and or but if because while also just very really quite there here which who
+    whom whose what when where why how all any some such each other more most much many
+    said says say saying told tell
+    """.split()
+)
+# Negations: a claim and its negation ("will" / "will not protect jobs") are never one claim.
+CLAIM_NEGATIONS = frozenset("not no never nobody nothing none neither nor without".split())
+
 # Nouns that head a speech event: "in a statement", "issued a statement".
 SPEECH_NOUNS = frozenset(
     "statement announcement remarks remark interview speech testimony communique post tweet report "

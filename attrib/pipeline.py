@@ -204,7 +204,10 @@ def store_attributed(db: sqlite_utils.Database, article: Article, parse: ParsedA
     """
     where = article.source or article.id
     try:
-        res = dbmod.save_article(db, article, attributions, parse)
+        with dbmod.write_transaction(db):  # the statements and their claims: one commit
+            res = dbmod.save_article(db, article, attributions, parse)
+            if res.status != "unchanged":
+                statements_saved(db, article.id)
     except dbmod.IdConflict as e:
         report.skipped.append(Skipped(where, str(e)))
         return
@@ -222,6 +225,13 @@ def store_attributed(db: sqlite_utils.Database, article: Article, parse: ParsedA
     setattr(report, res.status, getattr(report, res.status) + 1)
     if res.status != "unchanged":
         report.statements += res.n_statements
+
+
+def statements_saved(db: sqlite_utils.Database, article_id: str) -> None:
+    """What follows every write of an article's statements (an ingest, an updated article, a
+    re-extraction), inside the same write transaction: they join the claims across outlets
+    (:func:`attrib.db.assign_claims`)."""
+    dbmod.assign_claims(db, article_id)
 
 
 def ingest(
@@ -314,6 +324,7 @@ def _reextract_chunk(db: sqlite_utils.Database, chunk: list[dbmod.StoredArticle]
                     continue
                 _, after = dbmod.replace_statements(db, stored.article, find_attributions(stored.parse),
                                                     stored.parse, orphans=False)
+                statements_saved(db, stored.article.id)
                 done += 1
                 total += after
     except Exception as e:

@@ -239,8 +239,9 @@ def integrity_problems(db_path: Path) -> list[str]:
 
 
 def content_dump(db_path: Path, keep_times: bool = False, drop: Iterable[str] = ()) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of the data tables, sorted, with ids of speakers/organisations replaced by names
-    and (unless ``keep_times``) time columns and the ``drop`` columns left out, for comparing two databases."""
+    """Every row of the data tables, sorted, with ids of speakers/organisations replaced by names,
+    a claim id by the ids of the statements that share it, and (unless ``keep_times``) time columns
+    and the ``drop`` columns left out, for comparing two databases."""
     dropped = set(drop)
     conn = connect_ro(db_path)
     conn.row_factory = sqlite3.Row
@@ -255,6 +256,13 @@ def content_dump(db_path: Path, keep_times: bool = False, drop: Iterable[str] = 
                       for r in conn.execute("select * from speaker_aliases")}
         fk_cols = {"speaker_id": "speakers", "organisation_id": "organisations", "reported_by_id": "organisations",
                    "alias_id": "speaker_aliases"}
+        if "claim_id" in {r[1] for r in conn.execute("pragma table_info(statements)")}:
+            # a claim is the group of statements that carry it (its id is a counter; m013)
+            groups: dict[Any, list[str]] = {}
+            for sid, cid in conn.execute("select id, claim_id from statements where claim_id is not null"):
+                groups.setdefault(cid, []).append(sid)
+            names |= {("claims", cid): tuple(sorted(ids)) for cid, ids in groups.items()}
+            fk_cols["claim_id"] = "claims"
         for table in ("articles", "statements", "parses", "article_versions"):
             rows = []
             for r in conn.execute(f"select * from {table}"):

@@ -13,6 +13,8 @@ attrib.db`` is enough).  It adds:
   time, with the roles and organisations seen with them;
 - ``/-/attrib/organisation/{database}/{organisation_id}``: what an organisation
   said itself, what its people said and what it relayed;
+- ``/-/attrib/claim/{database}/{claim_id}``: every appearance of a claim across
+  outlets, earliest first, with its first appearance, outlets and speakers;
 - ``/-/attrib/{database}``: the landing page for a fact-checker's questions
   (:mod:`.landing`); ``/-/attrib/export/{database}/statements.csv|json``:
   exports that cite (:mod:`.export`);
@@ -39,7 +41,14 @@ from .cells import LINKED_COLUMNS, cell_link, with_label
 from .export import export_view
 from .landing import landing_redirect, landing_view
 from .listpages import list_page_script
-from .pages import article_view, is_attrib_database, organisation_view, speaker_view, statement_redirect
+from .pages import (
+    article_view,
+    claim_view,
+    is_attrib_database,
+    organisation_view,
+    speaker_view,
+    statement_redirect,
+)
 
 
 @hookimpl
@@ -64,6 +73,7 @@ def register_routes() -> list[tuple[str, Any]]:
         (r"^/-/attrib/statement/(?P<database>[^/]+)/(?P<statement_id>[^/]+)$", statement_redirect),
         (r"^/-/attrib/speaker/(?P<database>[^/]+)/(?P<speaker_id>[^/]+)$", speaker_view),
         (r"^/-/attrib/organisation/(?P<database>[^/]+)/(?P<organisation_id>[^/]+)$", organisation_view),
+        (r"^/-/attrib/claim/(?P<database>[^/]+)/(?P<claim_id>[^/]+)$", claim_view),
         (r"^/-/attrib/export/(?P<database>[^/]+)/statements\.(?P<format>csv|json)$", export_view),
         (r"^/-/attrib/?$", landing_redirect),
         (r"^/-/attrib/(?P<database>[^/]+)$", landing_view),

@@ -1,8 +1,8 @@
 """``render_cell`` links from statement, article, speaker and organisation cells to the plugin's pages.
 
 Covers the ``statements`` table, ``statements_view``, canned query results
-(``table`` is None) and the ``articles``, ``speakers`` and ``organisations``
-tables.  Every value is escaped.
+(``table`` is None) and the ``articles``, ``speakers``, ``organisations`` and
+``claims`` tables.  Every value is escaped.
 """
 
 from __future__ import annotations
@@ -11,14 +11,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .urls import article_url, organisation_url, speaker_url, statement_url
+from .urls import article_url, claim_url, organisation_url, speaker_url, statement_url
 
 STATEMENT_TABLES = ("statements", "statements_view")
 
 #: Columns that may get a link; render_cell returns at once for any other.
 LINKED_COLUMNS = frozenset(
     {"id", "content", "article_id", "article_title", "speaker", "speaker_id", "organisation",
-     "organisation_id", "reported_by", "reported_by_id", "title", "name"}
+     "organisation_id", "reported_by", "reported_by_id", "title", "name", "claim_id", "label"}
 )
 
 _IN_ARTICLE = "Show this statement highlighted in its article"
@@ -29,6 +29,7 @@ _NAME_LINKS = {
     ("articles", "title"): (article_url, "Open the article view"),
     ("speakers", "name"): (speaker_url, "Speaker page"),
     ("organisations", "name"): (organisation_url, "Organisation page"),
+    ("claims", "label"): (claim_url, "Claim page: every appearance across outlets"),
 }
 
 
@@ -121,6 +122,8 @@ def _statement_column_link(
         return _link(article_url(datasette, database, aid, raw), raw, _IN_ARTICLE)
     if column == "article_id":
         return _link(article_url(datasette, database, raw), shown, "Open the article view")
+    if column == "claim_id":
+        return _link(claim_url(datasette, database, raw), shown, "Claim page: every appearance across outlets")
     if column == "article_title" and _present(aid):
         return _link(article_url(datasette, database, aid), raw)
     if table == "statements" and column == "speaker_id":

@@ -1,4 +1,4 @@
-"""The plugin's pages: article view, statement redirect, speaker and organisation pages.
+"""The plugin's pages: article view, statement redirect, speaker, organisation and claim pages.
 
 Every page reads statements from ``statements_view`` (defined once, in
 :data:`attrib.db.STATEMENTS_VIEW`), so none repeats the join of statements,
@@ -31,7 +31,7 @@ from .charts import bar_chart, timeline_chart
 from .export import export_links
 from .highlight import highlight_article, statement_summary
 from .reviewing import review_context
-from .urls import article_url, organisation_url, speaker_url
+from .urls import article_url, claim_url, organisation_url, speaker_url
 
 #: Tables whose presence marks a database as an attrib database.
 ATTRIB_TABLES = frozenset({"articles", "statements", "speakers", "organisations"})
@@ -102,6 +102,7 @@ def _decorate(datasette: Any, database: str, statements: list[dict[str, Any]]) -
         st["speaker_url"] = speaker_url(datasette, database, sp) if sp is not None else None
         st["organisation_url"] = organisation_url(datasette, database, org) if org is not None else None
         st["reported_by_url"] = organisation_url(datasette, database, rb) if rb is not None else None
+        st["claim_url"] = claim_url(datasette, database, st["claim_id"]) if st.get("claim_id") is not None else None
         st["summary"] = statement_summary(st)
     return statements
 
@@ -453,3 +454,47 @@ async def organisation_view(datasette: Any, request: Request) -> Response:
         "row_url": datasette.urls.row(database, "organisations", tilde_encode(str(org["id"]))),
     }
     return await _render(datasette, request, "attrib_organisation.html", context)
+
+
+async def claim_view(datasette: Any, request: Request) -> Response:
+    """Every appearance of one claim (statements of every kind), earliest publication first, a page at
+    a time, with its first appearance, the outlets and speakers that carried it (counted in SQL) and
+    the statements only suggested as the same claim."""
+    database, db = await _database(datasette, request)
+    claim_id = tilde_decode(request.url_vars["claim_id"])
+    claim = await _one(db, "select * from claims where id = ?", claim_id, "Claim")
+    page = _page_number(request)
+    params = {"id": claim["id"]}
+    statements = _decorate(datasette, database, _rows(await db.execute(
+        f"{STATEMENT_SELECT} where statement_rowid in (select s.rowid from statements s where s.claim_id = :id "
+        f"order by s.published is null, s.published, s.article_id, s.start limit {PAGE_SIZE} "
+        f"offset {(page - 1) * PAGE_SIZE}) order by date is null, date, article_id, start", params)))
+    outlets = _rows(await db.execute(
+        "select a.outlet as outlet, count(*) as n, min(s.published) as first_date from statements s "
+        "left join articles a on a.id = s.article_id where s.claim_id = :id "
+        "group by a.outlet order by first_date is null, first_date, outlet", params))
+    speakers = _rows(await db.execute(
+        "select speaker_id, speaker, speaker_kind, n_statements from claim_speakers where claim_id = :id "
+        "order by n_statements desc, speaker", params))
+    for sp in speakers:
+        sp["url"] = speaker_url(datasette, database, sp["speaker_id"])
+    suggested = _decorate(datasette, database, _rows(await db.execute(
+        f"select v.*, cs.score as suggestion_score, cs.reason as suggestion_reason from "
+        f"(select statement_id, max(score) as score, min(reason) as reason from claim_suggestions "
+        f"where claim_id = :id group by statement_id) cs "
+        f"join ({STATEMENT_SELECT}) v on v.id = cs.statement_id where v.claim_id is not :id "
+        f"order by cs.score desc, v.id limit 20", params)))
+    first = (await db.execute(f"{STATEMENT_SELECT} where id = ?", [claim["first_statement_id"]])).first()
+    context = {
+        "database": database,
+        "claim": claim,
+        "first": _decorate(datasette, database, [dict(first)])[0] if first else None,
+        "statements": statements,
+        "paging": _paging(request, page, claim["n_statements"] or 0),
+        "outlets": outlets,
+        "speakers": speakers,
+        "suggested": suggested,
+        "table_url": _table_url(datasette, database, "statements_view", claim_id=claim["id"]),
+        "row_url": datasette.urls.row(database, "claims", tilde_encode(str(claim["id"]))),
+    }
+    return await _render(datasette, request, "attrib_claim.html", context)

@@ -34,3 +34,8 @@ def speaker_url(datasette: Any, database: str, speaker_id: Any) -> str:
 def organisation_url(datasette: Any, database: str, organisation_id: Any) -> str:
     """URL of an organisation's page."""
     return str(datasette.urls.path(f"/-/attrib/organisation/{_seg(database)}/{_seg(organisation_id)}"))
+
+
+def claim_url(datasette: Any, database: str, claim_id: Any) -> str:
+    """URL of a claim's page (every appearance of the claim across outlets)."""
+    return str(datasette.urls.path(f"/-/attrib/claim/{_seg(database)}/{_seg(claim_id)}"))
