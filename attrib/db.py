@@ -1059,7 +1059,8 @@ def m013_claims(db: sqlite_utils.Database) -> None:
     (``claim_buckets``) and the suggested near misses (``claim_suggestions``), kept in step by
     triggers when statements or claims are deleted; the ``claim_speakers`` view; the statements
     view gets ``claim_id``; the search index is only rewritten when a column it copies changes.
-    Statements stored before this migration get their claims from ``attrib claims rebuild``."""
+    Statements stored before this migration get their claims from ``attrib reextract`` (article by
+    article, as it rewrites them) or ``attrib claims rebuild`` (earliest article first)."""
     db.execute("drop view if exists statements_view")
     db.execute("""create table if not exists claims (
         id integer primary key, label text,
