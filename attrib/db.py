@@ -26,6 +26,7 @@ import os
 import shutil
 import sqlite3
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -1340,7 +1341,8 @@ def m013_claims(db: sqlite_utils.Database) -> None:
     (``claim_buckets``) and the suggested near misses (``claim_suggestions``), kept in step by
     triggers when statements or claims are deleted; the ``claim_speakers`` view; the statements
     view gets ``claim_id``; the search index is only rewritten when a column it copies changes.
-    Statements stored before this migration get their claims from ``attrib claims rebuild``."""
+    Statements stored before this migration get their claims from ``attrib reextract`` (article by
+    article, as it rewrites them) or ``attrib claims rebuild`` (earliest article first)."""
     db.execute("drop view if exists statements_view")
     db.execute("""create table if not exists claims (
         id integer primary key, label text,
@@ -1388,27 +1390,33 @@ class ClaimsResult:
     suggested: int  # suggestions stored
 
 
-#: Up to ``{limit}`` stored statements sharing a band key with ``{n}`` keys: the most shared first.
-_CANDIDATES = """
-select s.claim_id, s.id, s.content, s.speaker_id, s.type
-from (select statement_rowid, count(*) as n from claim_buckets where key in ({keys})
-      group by statement_rowid order by n desc, statement_rowid desc limit ?) b
-join statements s on s.rowid = b.statement_rowid
-where s.claim_id is not null
-order by b.n desc, b.statement_rowid desc
-"""
+#: The newest stored statements of one band key (at most :data:`attrib.claims.MAX_PER_BAND`):
+#: a walk of the primary key of ``claim_buckets``.
+_BAND_MEMBERS = "select statement_rowid from claim_buckets where key = ? order by statement_rowid desc limit ?"
 
 
 def _claim_matches(db: sqlite_utils.Database, st: Any, keys: tuple[int, ...]) -> list[tuple[int, str, Any]]:
     """(claim id, statement id, :class:`attrib.claims.Match`) of every candidate statement that
-    ``st`` joins or is suggested with."""
+    ``st`` joins or is suggested with.  Candidates are the stored statements sharing at least
+    :data:`attrib.claims.MIN_SHARED_KEYS` band keys with it, the :data:`attrib.claims.MAX_CANDIDATES`
+    sharing the most first (one indexed lookup per key: cheaper than one compound query)."""
     from . import claims as cl
 
-    if not keys:
+    shared: Counter[int] = Counter()
+    for key in keys:
+        shared.update(r[0] for r in db.conn.execute(_BAND_MEMBERS, [key, cl.MAX_PER_BAND]))
+    best = sorted(((n, rowid) for rowid, n in shared.items() if n >= cl.MIN_SHARED_KEYS), reverse=True)
+    rowids = [rowid for _, rowid in best[:cl.MAX_CANDIDATES]]
+    if not rowids:
         return []
-    rows = db.execute(_CANDIDATES.format(keys=", ".join("?" * len(keys))), [*keys, cl.MAX_CANDIDATES]).fetchall()
+    found = {r[0]: r[1:] for r in db.conn.execute(
+        "select rowid, claim_id, id, content, speaker_id, type from statements "
+        "where rowid in (select value from json_each(?)) and claim_id is not null", [json.dumps(rowids)])}
     out = []
-    for claim_id, sid, content, speaker_id, typ in rows:
+    for rowid in rowids:  # most shared keys first, then newest
+        if rowid not in found:
+            continue
+        claim_id, sid, content, speaker_id, typ = found[rowid]
         m = cl.decide(st, cl.ClaimStatement(cl.features(content or ""), speaker_id, typ))
         if m.verdict is not None:
             out.append((claim_id, sid, m))

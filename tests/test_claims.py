@@ -384,3 +384,37 @@ def test_a_cut_quotation_joins_though_the_rest_is_negated() -> None:
     assert cl.decide(whole, part).verdict == "join"
     assert cl.decide(st("the plan will cost 30 jobs and save 12 million", 4, "indirect"),
                      st("The plan will cost 40 jobs", 4, "indirect")).verdict != "join"
+
+
+# ------------------------------------------------------------------ hand-labelled PolNeAR pairs
+
+LABELS = Path(__file__).parent / "data" / "claim_pairs.jsonl"
+POLNEAR = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+
+
+def test_hand_labelled_pairs() -> None:
+    """The pairs of bench/claims.py (document ids and offsets into ../shared/eval, a label each):
+    what the rules join directly is almost always the same claim, and no pair that merely shares
+    a few words joins."""
+    texts = {}
+    for name in ("polnear_dev.jsonl", "polnear_train.jsonl"):
+        if not (POLNEAR / name).is_file():
+            pytest.skip(f"{POLNEAR / name} not found")
+        for line in (POLNEAR / name).open(encoding="utf-8"):
+            doc = json.loads(line)
+            texts.setdefault(doc["doc_id"], doc["text"])
+    rows = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) >= 100 and {r["label"] for r in rows} == {"same", "different"}
+
+    def statement(ref: dict, speaker: int) -> cl.ClaimStatement:
+        content = " … ".join(texts[ref["doc"]][s:e] for s, e in ref["spans"])
+        return cl.ClaimStatement(cl.features(content), speaker, ref["type"])
+
+    joined = []
+    for r in rows:
+        m = cl.decide(statement(r["a"], 1), statement(r["b"], 1 if r["same_speaker"] else 2))
+        if m.verdict == "join":
+            joined.append(r)
+            assert r["label"] == "same" or r["pool"] == "merged", r  # no word-sharing near miss joins
+    assert len(joined) >= 40
+    assert sum(r["label"] == "same" for r in joined) / len(joined) >= 0.95
