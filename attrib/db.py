@@ -1183,20 +1183,23 @@ def relink_blocks(db: sqlite_utils.Database, blocks: Iterable[str]) -> int:
     when it keeps most of its aliases; one left without aliases is deleted.  Returns the
     number of aliases that changed speaker."""
     pins = list(_pins(db).values())
-    changed = 0
+    changed: set[int] = set()
     for block in sorted(set(blocks)):
         members = _block_aliases(db, block)
         if members:
-            changed += _apply_clusters(db, members, identity.cluster([a for a, _ in members], pins))
-    return changed
+            changed |= _apply_clusters(db, members, identity.cluster([a for a, _ in members], pins))
+    if changed and db["claim_suggestions"].exists():
+        claims_after_relink(db, changed)
+    return len(changed)
 
 
 def _apply_clusters(db: sqlite_utils.Database, members: list[tuple[identity.Alias, int | None]],
-                    clusters: list[identity.Cluster]) -> int:
+                    clusters: list[identity.Cluster]) -> set[int]:
+    """Write the clusters of one block; returns the aliases whose speaker changed."""
     current = {a.id: sp for a, sp in members}
     weight = {a.id: max(a.n_articles, 1) for a, _ in members}
     taken: set[int] = set()
-    changed = 0
+    changed: set[int] = set()
     for c in sorted(clusters, key=lambda c: (-sum(weight[i] for i in c.alias_ids), c.alias_ids)):
         votes: dict[int, int] = {}
         for i in c.alias_ids:
@@ -1213,7 +1216,7 @@ def _apply_clusters(db: sqlite_utils.Database, members: list[tuple[identity.Alia
         taken.add(speaker_id)
         for i in c.alias_ids:
             if current[i] != speaker_id:
-                changed += 1
+                changed.add(i)
                 db.execute("update speaker_aliases set speaker_id = ? where id = ?", [speaker_id, i])
                 db.execute("update statements set speaker_id = ? where alias_id = ?", [speaker_id, i])
     gone = {sp for sp in current.values() if sp is not None} - taken
@@ -1282,6 +1285,32 @@ def find_speakers(db: sqlite_utils.Database, ref: str) -> list[dict[str, Any]]:
                      "(select speaker_id from speaker_aliases where alias = ?) order by id", [ref, ref, ref])
     cols = [c[0] for c in cur.description]
     return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+
+def claims_after_relink(db: sqlite_utils.Database, alias_ids: set[int]) -> None:
+    """Statements whose speaker changed (``alias_ids``) are decided again against the statements
+    they were only suggested with: "the tariffs will protect American jobs, he said" was another
+    speaker's claim until "Trump" was linked to Donald Trump, and now joins his claim."""
+    from . import claims as cl
+
+    rows = db.execute(
+        "select g.statement_id, g.with_statement_id, a.claim_id, a.content, a.speaker_id, a.type, "
+        "b.claim_id, b.content, b.speaker_id, b.type from claim_suggestions g "
+        "join statements a on a.id = g.statement_id join statements b on b.id = g.with_statement_id "
+        "where a.alias_id in (select value from json_each(?))", [json.dumps(sorted(alias_ids))]).fetchall()
+    touched: set[int] = set()
+    for sid, oid, ca, ta, spa, ya, cb, tb, spb, yb in rows:
+        if ca is None or cb is None or ca == cb:
+            continue
+        m = cl.decide(cl.ClaimStatement(cl.features(ta or ""), spa, ya),
+                      cl.ClaimStatement(cl.features(tb or ""), spb, yb))
+        if m.verdict == "join":
+            keep = min(ca, cb)
+            touched |= _merge_claims(db, keep, {max(ca, cb)})
+            db.execute("delete from claim_suggestions where (statement_id = ? and with_statement_id = ?) or "
+                       "(statement_id = ? and with_statement_id = ?)", [sid, oid, oid, sid])
+    if touched:
+        refresh_claims(db, touched)
 
 
 def relink_all(db: sqlite_utils.Database) -> int:

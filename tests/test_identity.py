@@ -427,3 +427,18 @@ def test_an_article_naming_another_person_of_the_surname_keeps_its_surname_apart
     named = identity.article_context("Rogers", ["Fred Rogers"])
     got = cluster([Alias(1, "Fred Rogers", "person", "", 1), Alias(2, "Rogers", "person", "a2", 1, frozenset(), named)])
     assert groups_of(got) == {frozenset({1, 2})}  # its own article names him in full
+
+
+def test_a_claim_of_a_speaker_linked_later_joins_that_speakers_claim(db):
+    """The claim of "Trump" was another speaker's until Donald Trump was named in full in two
+    articles; once "Trump" is linked to him, the same reported claim is one claim."""
+    from attrib import pipeline
+    first = article_of("early", "a", "2016-09-01", [
+        Said("The new tariffs will protect American factory jobs", "Trump", "Trump", kind="person")])
+    later = article_of("late", "b", "2016-09-02", [
+        Said("The new tariffs would protect American factory jobs", "Donald Trump", "Donald Trump")])
+    for art, atts in (first, later, TRUMP_D):
+        dbmod.save_article(db, art, atts)
+        pipeline.statements_saved(db, art.id)
+    claims = {r[0] for r in db.execute("select claim_id from statements where content like 'The new tariffs%'")}
+    assert len(claims) == 1

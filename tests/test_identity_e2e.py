@@ -51,3 +51,23 @@ def test_the_ministry_is_one_organisation_named_two_ways(four):
     rows = four.execute("select distinct s.speaker_id, a.alias from statements s join speaker_aliases a "
                         "on a.id = s.alias_id where a.alias like '%South Korea%'").fetchall()
     assert len({sp for sp, _ in rows}) == 1 and len({a for _, a in rows}) == 2
+
+
+def claim_of(conn: sqlite3.Connection, article_id: str, content_like: str) -> int:
+    rows = conn.execute("select claim_id from statements where article_id = ? and content like ?",
+                        [article_id, content_like]).fetchall()
+    assert len(rows) == 1 and rows[0][0] is not None, (article_id, content_like, rows)
+    return rows[0][0]
+
+
+def test_a_quotation_carried_by_two_outlets_is_one_claim(four):
+    assert (claim_of(four, "outlet-a-1", "We are going to bring the factories back%")
+            == claim_of(four, "outlet-b-1", "We are going to bring the factories back%"))
+
+
+def test_a_reported_claim_in_other_words_by_the_same_person_is_one_claim(four):
+    """"said the tariffs would protect American jobs" / "The tariffs will protect American jobs,
+    he said": one speaker across the two outlets (identity), so one claim."""
+    a = claim_of(four, "outlet-a-1", "the tariffs would protect American jobs")
+    assert a == claim_of(four, "outlet-b-1", "The tariffs will protect American jobs")
+    assert a != claim_of(four, "outlet-d-1", "he would renegotiate the trade deal with Seoul")
