@@ -560,6 +560,7 @@ def m012_identity_across_articles(db: sqlite_utils.Database) -> None:
         id integer primary key, alias text not null, alias_folded text not null, canonical text not null,
         wikidata text, source text not null, decided_at text not null)""")
     db.execute("create index if not exists idx_speaker_pins_alias on speaker_pins(alias_folded, id)")
+    db.execute("create table if not exists speaker_redirects (old_id integer primary key, speaker_id integer)")
     # plain ALTER TABLE: sqlite-utils' add_column(fk=...) rebuilds the table, dropping its search triggers
     db.execute("alter table statements add column alias_id integer references speaker_aliases(id)")
     db.execute("create index if not exists idx_statements_alias_article on statements(alias_id, article_id)")
@@ -1221,8 +1222,16 @@ def _apply_clusters(db: sqlite_utils.Database, members: list[tuple[identity.Alia
                 db.execute("update statements set speaker_id = ? where alias_id = ?", [speaker_id, i])
     gone = {sp for sp in current.values() if sp is not None} - taken
     for sp in gone:
+        # its page's URL keeps working: it redirects to the speaker most of its aliases went to
+        heirs = Counter(db.execute("select speaker_id from speaker_aliases where id = ?", [i]).fetchone()[0]
+                        for i, old in current.items() if old == sp)
+        heir = min(heirs, key=lambda h: (-heirs[h], h))
         db.execute("delete from speakers where id = ? and not exists "
                    "(select 1 from speaker_aliases a where a.speaker_id = speakers.id)", [sp])
+        db.execute("insert or replace into speaker_redirects (old_id, speaker_id) values (?, ?)", [sp, heir])
+    if taken:  # a reused id is a speaker again, not a redirect
+        db.execute("delete from speaker_redirects where old_id in (select value from json_each(?))",
+                   [json.dumps(sorted(taken))])
     return changed
 
 

@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from attrib import db as dbmod  # noqa: E402
+from attrib import identity  # noqa: E402
 
 OUTLETS = [f"{a} {b}" for a, b in itertools.product(
     ["Yonhap", "Reuters", "Daily", "Korea", "Global", "Asia"], ["News", "Times", "Herald", "Post", "Wire"])]
@@ -104,6 +105,13 @@ def _fill_entities(db, rng: random.Random, n_speakers: int, n_orgs: int) -> list
         kind = "person" if kind in ("anonymous", "unknown") else kind
         speakers.append((i, name, kind))
     db.conn.executemany("insert into speakers (id, name, kind) values (?, ?, ?)", speakers)
+    # one alias per speaker (the name every article gives it), as identity linking leaves a
+    # person named the same way everywhere; statements.alias_id is set after the bulk insert
+    db.conn.executemany("insert into speaker_aliases (id, alias, kind, scope, block, speaker_id, n_articles) "
+                        "values (?, ?, ?, '', ?, ?, 0)",
+                        [(i, name, kind, identity.block_key(name, kind, ""), i) for i, name, kind in speakers])
+    db.conn.executemany("update organisations set key = ? where id = ?",
+                        [(identity.org_key(name), i) for i, name in enumerate(orgs, 1)])
     return speakers
 
 
@@ -204,8 +212,12 @@ def build(path: str, n_statements: int, n_articles: int | None, n_speakers: int,
             arts, stmts = [], []
     conn.executemany(art_sql, arts)
     conn.executemany(st_sql, stmts)
+    conn.execute("update statements set alias_id = speaker_id where speaker_id is not null")
     for _, sql in indexes:
         conn.execute(sql)
+    conn.execute("update speaker_aliases set n_articles = c.n from (select speaker_id, count(distinct article_id) "
+                 "as n from statements where speaker_id is not null group by speaker_id) c "
+                 "where c.speaker_id = speaker_aliases.speaker_id")
     t1 = time.perf_counter()
     conn.execute(dbmod._SEARCH_ROWS.format(where="1"))
     conn.execute("insert into articles_fts (rowid, title, text) select rowid, title, text from articles")

@@ -442,3 +442,24 @@ def test_a_claim_of_a_speaker_linked_later_joins_that_speakers_claim(db):
         pipeline.statements_saved(db, art.id)
     claims = {r[0] for r in db.execute("select claim_id from statements where content like 'The new tariffs%'")}
     assert len(claims) == 1
+
+
+async def test_the_page_of_a_merged_speaker_redirects_to_the_speaker_it_became(tmp_path: Path, datasette_metadata):
+    import copy
+
+    from datasette.app import Datasette
+
+    from attrib.speakers import merge
+    path = tmp_path / "merge.db"
+    db = dbmod.open_db(str(path))
+    store(db, CLINTON_1, CLINTON_2)
+    old_id = speaker_of(db, "Trade helps")[0]
+    kept = merge(db, "Bill Clinton", "William Blythe")
+    assert kept["id"] != old_id
+    db.conn.close()
+    ds = Datasette(immutables=[str(path)], metadata=copy.deepcopy(datasette_metadata))
+    res = await ds.client.get(f"/-/attrib/speaker/merge/{old_id}")
+    assert res.status_code == 302 and res.headers["location"].endswith(f"/speaker/merge/{kept['id']}")
+    page = await ds.client.get(res.headers["location"])
+    assert page.status_code == 200 and "William Blythe" in page.text  # listed as another name
+    assert (await ds.client.get("/-/attrib/speaker/merge/999")).status_code == 404

@@ -305,6 +305,10 @@ async def speaker_view(datasette: Any, request: Request) -> Response:
     outlets seen with them (every count in SQL)."""
     database, db = await _database(datasette, request)
     speaker_id = tilde_decode(request.url_vars["speaker_id"])
+    if (await db.execute("select 1 from speakers where id = ?", [speaker_id])).first() is None:
+        moved = (await db.execute("select speaker_id from speaker_redirects where old_id = ?", [speaker_id])).first()
+        if moved is not None:  # merged into another speaker: its old URL leads there
+            return Response.redirect(speaker_url(datasette, database, moved[0]))
     speaker = await _one(db, "select * from speakers where id = ?", speaker_id, "Speaker")
     page = _page_number(request)
     kinds = _requested_kinds(request)
