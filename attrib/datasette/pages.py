@@ -319,7 +319,6 @@ async def speaker_view(datasette: Any, request: Request) -> Response:
     statements = await _page_of(db, shown, params, page, "s.published desc, s.article_id, s.start")
     kind_choice = _kind_choice(request, summary["by_kind"])
     _decorate(datasette, database, statements)
-    roles = await _grouped(db, "s.role", shown + " and s.role is not null and s.role != ''", params)
     orgs = await _grouped(db, "s.organisation_id", shown + " and s.organisation_id is not null", params)
     names = {r["id"]: r["name"] for r in (await db.execute(
         "select id, name from organisations where id in (select value from json_each(?))",
@@ -334,7 +333,6 @@ async def speaker_view(datasette: Any, request: Request) -> Response:
         "statements": statements,
         "n_statements": summary["n_shown"],
         "paging": _paging(request, page, summary["n_shown"]),
-        "roles": roles,
         "organisations": sorted(
             ({"name": names.get(o), "url": organisation_url(datasette, database, o), "count": n} for o, n in orgs),
             key=lambda o: (-o["count"], str(o["name"]))),
