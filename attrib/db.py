@@ -710,18 +710,26 @@ def spans_fit(a: Attribution, n: int) -> bool:
     return bool(a.content_spans) and all(0 <= s < e <= n for s, e in spans)
 
 
-def _lookup(db: sqlite_utils.Database, table: str, values: dict[str, Any]) -> int:
+def _lookup(db: sqlite_utils.Database, table: str, values: dict[str, Any],
+            known: dict[tuple, int] | None = None) -> int:
     """The id of the row of ``table`` (speakers, organisations) with these values, inserted when
     there is none: what sqlite-utils' ``lookup`` does, in two plain statements (its schema checks
-    on every call were most of the time of ``attrib reextract``)."""
+    on every call were most of the time of ``attrib reextract``).  ``known`` remembers the ids
+    found in one transaction (no row is deleted before it ends), so a name is looked up once."""
+    key = (table, *values.items())
+    if known is not None and key in known:
+        return known[key]
     cols = list(values)
-    row = db.execute(f"select id from [{table}] where " + " and ".join(f"[{c}] = ?" for c in cols),
+    row = db.conn.execute(f"select id from [{table}] where " + " and ".join(f"[{c}] = ?" for c in cols),
                           [values[c] for c in cols]).fetchone()
     if row is not None:
-        return row[0]
-    cur = db.execute(f"insert into [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
-                          f"values ({', '.join('?' * len(cols))})", [values[c] for c in cols])
-    return cur.lastrowid
+        found = row[0]
+    else:
+        found = db.conn.execute(f"insert into [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
+                                f"values ({', '.join('?' * len(cols))})", [values[c] for c in cols]).lastrowid
+    if known is not None:
+        known[key] = found
+    return found
 
 
 def _upsert_statements(db: sqlite_utils.Database, rows: list[dict[str, Any]]) -> None:
@@ -738,9 +746,11 @@ def _upsert_statements(db: sqlite_utils.Database, rows: list[dict[str, Any]]) ->
 
 
 def statement_rows(
-    db: sqlite_utils.Database, article: Article, attributions: Iterable[Attribution], parse: ParsedArticle | None
+    db: sqlite_utils.Database, article: Article, attributions: Iterable[Attribution], parse: ParsedArticle | None,
+    known: dict[tuple, int] | None = None,
 ) -> list[dict[str, Any]]:
-    """Rows for the ``statements`` table (looks up/creates speakers and organisations)."""
+    """Rows for the ``statements`` table (looks up/creates speakers and organisations; ``known``:
+    see :func:`_lookup`)."""
     text = article.text
     rows = []
     seen: set[str] = set()
@@ -758,9 +768,9 @@ def statement_rows(
         seen.add(sid)
         speaker_id = None
         if a.source_name:
-            speaker_id = _lookup(db, "speakers", {"name": a.source_name, "kind": a.speaker_kind})
-        org_id = _lookup(db, "organisations", {"name": a.organisation}) if a.organisation else None
-        rb_id = _lookup(db, "organisations", {"name": a.reported_by}) if a.reported_by else None
+            speaker_id = _lookup(db, "speakers", {"name": a.source_name, "kind": a.speaker_kind}, known)
+        org_id = _lookup(db, "organisations", {"name": a.organisation}, known) if a.organisation else None
+        rb_id = _lookup(db, "organisations", {"name": a.reported_by}, known) if a.reported_by else None
         s0, s1 = _sentence_of(parse, a.start, a.end)
         if a.source:
             s0, s1 = min(s0, a.source[0]), max(s1, a.source[1])
@@ -900,29 +910,41 @@ def save_parse(db: sqlite_utils.Database, article_id: str, parse: ParsedArticle)
 
 def replace_statements(
     db: sqlite_utils.Database, article: Article, attributions: Iterable[Attribution], parse: ParsedArticle,
-    orphans: bool = True,
+    orphans: bool = True, known: dict[tuple, int] | None = None,
 ) -> tuple[int, int]:
     """Re-extraction: swap an article's statements in one transaction.
 
-    Statements whose id is unchanged keep their row id.  Returns
-    (statements before, statements after).  ``orphans=False`` leaves the speakers and
-    organisations no statement names any more for the caller to delete with
-    :func:`delete_orphans` (``attrib reextract`` does, once at the end: each call
-    scans every statement).
+    Only what changed is written: a stored statement whose row would be the same is not
+    touched (no update, so its search index entry is not rewritten either), one whose
+    id is unchanged but whose columns differ is updated in place (same row id), the
+    others are deleted or inserted.  Returns (statements before, statements after).
+    ``orphans=False`` leaves the speakers and organisations no statement names any more
+    for the caller to delete with :func:`delete_orphans` (``attrib reextract`` does, once
+    at the end: each call scans every statement, and then ``known`` may carry the speaker
+    and organisation ids over several calls in one transaction: see :func:`_lookup`).
     """
     with write_transaction(db):
-        before = count_statements(db, article.id)
-        rows = statement_rows(db, article, attributions, parse)
-        db.execute(
-            "delete from statements where article_id = ? and id not in (select value from json_each(?))",
-            [article.id, json.dumps([r["id"] for r in rows])],
-        )
-        if rows:
-            _upsert_statements(db, rows)  # an existing id is updated in place: same rowid
-        db.conn.execute("update articles set n_statements = ? where id = ?", [len(rows), article.id])
+        rows = statement_rows(db, article, attributions, parse, known)
+        stored = _stored_statement_rows(db, article.id, list(rows[0]) if rows else ["id"])
+        new_ids = {r["id"] for r in rows}
+        stale = [(sid,) for sid in stored if sid not in new_ids]
+        if stale:
+            db.conn.executemany("delete from statements where id = ?", stale)
+        changed = [r for r in rows if stored.get(r["id"]) != tuple(r.values())]
+        if changed:
+            _upsert_statements(db, changed)  # an existing id is updated in place: same rowid
+        # only when it changed: an update of an article re-indexes its whole text (articles_fts)
+        db.conn.execute("update articles set n_statements = ? where id = ? and n_statements is not ?",
+                        [len(rows), article.id, len(rows)])
         if orphans:
             delete_orphans(db)
-    return before, len(rows)
+    return len(stored), len(rows)
+
+
+def _stored_statement_rows(db: sqlite_utils.Database, article_id: str, cols: list[str]) -> dict[str, tuple]:
+    """The stored statements of an article: id -> the values of ``cols`` (the first is ``id``)."""
+    names = ", ".join(f"[{c}]" for c in cols)
+    return {r[0]: r for r in db.conn.execute(f"select {names} from statements where article_id = ?", [article_id])}
 
 
 def delete_orphans(db: sqlite_utils.Database) -> tuple[int, int]:
