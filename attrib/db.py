@@ -720,13 +720,13 @@ def _lookup(db: sqlite_utils.Database, table: str, values: dict[str, Any],
     if known is not None and key in known:
         return known[key]
     cols = list(values)
-    row = db.conn.execute(f"select id from [{table}] where " + " and ".join(f"[{c}] = ?" for c in cols),
-                          [values[c] for c in cols]).fetchone()
+    row = db.execute(f"select id from [{table}] where " + " and ".join(f"[{c}] = ?" for c in cols),
+                     [values[c] for c in cols]).fetchone()
     if row is not None:
         found = row[0]
-    else:
-        found = db.conn.execute(f"insert into [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
-                                f"values ({', '.join('?' * len(cols))})", [values[c] for c in cols]).lastrowid
+    else:  # (db.execute: outside a transaction, the insert is committed, as sqlite-utils does)
+        found = db.execute(f"insert into [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
+                           f"values ({', '.join('?' * len(cols))})", [values[c] for c in cols]).lastrowid
     if known is not None:
         known[key] = found
     return found

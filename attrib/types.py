@@ -99,6 +99,7 @@ class ParsedArticle:
         return self._children_index()[i]
 
     def _children_index(self) -> list[list[Token]]:
+        """The dependents of every token (made on first use, then kept)."""
         cached = self.__dict__.get("_kids")
         if cached is None:
             cached = [[] for _ in self.tokens]

@@ -14,6 +14,7 @@ from .quotemarks import Quote, find_quotes, quote_chains
 WORD = re.compile(r"\w+")
 PUNCT_UPOS = frozenset({"PUNCT", "SYM"})
 QUOTE_CHARS = "“”„«»‘’‚\"'"
+_QUOTE_CHARS = frozenset(QUOTE_CHARS)
 _PUNCT_CHARS = frozenset(QUOTE_CHARS + ".,;:!?—–-()[]")
 FINITE_XPOS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 NP_UPOS = frozenset({"PROPN", "NOUN", "ADJ", "NUM", "DET"})
@@ -76,13 +77,18 @@ class DocView:
         self.toks: tuple[Token, ...] = parse.tokens
         self._starts = [t.start for t in self.toks]
         # per-token flags, worked out once: the rules ask for them hundreds of times an article
-        self._punct = [t.upos in PUNCT_UPOS or all(c in _PUNCT_CHARS for c in t.text) for t in self.toks]
-        self._quote_mark = [all(c in QUOTE_CHARS for c in t.text) for t in self.toks]
+        self._punct = [t.upos in PUNCT_UPOS or _PUNCT_CHARS.issuperset(t.text) for t in self.toks]
+        self._quote_mark = [_QUOTE_CHARS.issuperset(t.text) for t in self.toks]
+        self._kids = parse._children_index()
+        #: each token's text and lemma, lower-cased
+        self.lows: list[str] = [t.text.lower() for t in self.toks]
+        self.lemmas: list[str] = [t.lemma.lower() for t in self.toks]
         self._words_before = [0]  # _words_before[k]: non-punctuation tokens in [0, k)
         for p in self._punct:
             self._words_before.append(self._words_before[-1] + (not p))
         self.quotes: list[Quote] = find_quotes(parse.text)
         self.chains = quote_chains(self.quotes)
+        self._quote_starts = [q.inner_start for q in self.quotes]
 
     # -- tokens -------------------------------------------------------------
     def tok_at(self, char: int) -> int:
@@ -132,7 +138,7 @@ class DocView:
 
     def children(self, i: int) -> list[Token]:
         """Dependents of token ``i``."""
-        return self.p.children(i)
+        return self._kids[i]
 
     def subtree(self, i: int) -> list[int]:
         """Token ``i`` and its descendants, sorted."""
@@ -140,18 +146,19 @@ class DocView:
 
     def lemma(self, i: int) -> str:
         """Lower-cased lemma of token ``i``."""
-        return self.toks[i].lemma.lower()
+        return self.lemmas[i]
 
     def low(self, i: int) -> str:
         """Lower-cased text of token ``i``."""
-        return self.toks[i].text.lower()
+        return self.lows[i]
 
     # -- quotes -------------------------------------------------------------
     def quote_around(self, char: int) -> Quote | None:
         """The quote whose inner text contains character ``char``."""
-        for q in self.quotes:
-            if q.inner_start <= char < q.inner_end:
-                return q
+        # quotes are in text order and never overlap: only the last one starting at or before can
+        k = bisect.bisect_right(self._quote_starts, char) - 1
+        if k >= 0 and char < self.quotes[k].inner_end:
+            return self.quotes[k]
         return None
 
     def in_quote(self, char: int) -> bool:

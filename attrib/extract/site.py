@@ -52,9 +52,9 @@ class CueSite:
 
 def cue_sites(d: DocView) -> Iterator[CueSite]:
     """Every cue site of the document, in text order."""
-    for v, t in enumerate(d.toks):
+    for v, lem in enumerate(d.lemmas):
         # (most words are no cue: skip them before the call; is_cue says no to every lemma outside this set)
-        if t.lemma.lower() in _MAYBE_CUE and is_cue(d, v):
+        if lem in _MAYBE_CUE and is_cue(d, v):
             site = _site(d, v)
             if site is not None:
                 yield site
