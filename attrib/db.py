@@ -17,6 +17,7 @@ connections).
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime as dt
 import hashlib
@@ -694,14 +695,32 @@ class SaveResult:
     n_statements: int
 
 
-def _sentence_of(parse: ParsedArticle | None, start: int, end: int) -> tuple[int, int]:
-    """The character range of the sentences that ``[start, end)`` touches."""
+def _sentence_of(parse: ParsedArticle | None, start: int, end: int,
+                 bounds: tuple[list[int], list[int]] | None = None) -> tuple[int, int]:
+    """The character range of the sentences that ``[start, end)`` touches.
+
+    ``bounds`` (:func:`_sentence_bounds`) finds them by bisection instead of a scan."""
     if parse is None or not parse.sentences:
         return start, end
-    touched = [s for s in parse.sentences if s.start < end and start < s.end]
+    if bounds is not None:
+        starts, ends = bounds
+        first, last = bisect.bisect_right(ends, start), bisect.bisect_left(starts, end) - 1
+        touched = [parse.sentences[first], parse.sentences[last]] if first <= last else []
+    else:
+        touched = [s for s in parse.sentences if s.start < end and start < s.end]
     if not touched:
         return start, end
     return min(touched[0].start, start), max(touched[-1].end, end)
+
+
+def _sentence_bounds(parse: ParsedArticle | None) -> tuple[list[int], list[int]] | None:
+    """The starts and ends of the sentences of ``parse``, when both are in order (they are,
+    in every parse; else ``None``, and :func:`_sentence_of` scans)."""
+    if parse is None:
+        return None
+    starts, ends = [s.start for s in parse.sentences], [s.end for s in parse.sentences]
+    ordered = all(a <= b for a, b in zip(starts, starts[1:])) and all(a <= b for a, b in zip(ends, ends[1:]))
+    return (starts, ends) if ordered else None
 
 
 def spans_fit(a: Attribution, n: int) -> bool:
@@ -761,6 +780,7 @@ def statement_rows(
         else:
             log.warning("not storing a statement of %s with spans outside the text or empty: %s, cue %s, "
                         "source %s (%s)", article.id, a.content_spans, a.cue, a.source, a.rule)
+    bounds = _sentence_bounds(parse)
     for seq, a in enumerate(sorted(fitting, key=lambda a: (a.start, a.end))):
         sid = statement_id(article.id, a)
         if sid in seen:
@@ -771,7 +791,7 @@ def statement_rows(
             speaker_id = _lookup(db, "speakers", {"name": a.source_name, "kind": a.speaker_kind}, known)
         org_id = _lookup(db, "organisations", {"name": a.organisation}, known) if a.organisation else None
         rb_id = _lookup(db, "organisations", {"name": a.reported_by}, known) if a.reported_by else None
-        s0, s1 = _sentence_of(parse, a.start, a.end)
+        s0, s1 = _sentence_of(parse, a.start, a.end, bounds)
         if a.source:
             s0, s1 = min(s0, a.source[0]), max(s1, a.source[1])
         rows.append(

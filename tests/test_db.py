@@ -198,3 +198,14 @@ def test_queries(db):
     assert [s.article.id for s in stored] == ["bridge", "harbour"]
     assert stored[0].article.text == BRIDGE and stored[0].parse == fake_parse(BRIDGE)
     assert stored[1].parse is None  # damaged data
+
+
+def test_sentence_of_by_bisection_is_the_scan():
+    """The sentence range stored with a statement is found by bisection; it must be what a scan finds."""
+    text = HARBOUR + "Then it rained. " + BRIDGE
+    parse = fake_parse(text)
+    bounds = dbmod._sentence_bounds(parse)
+    assert bounds is not None and len(parse.sentences) >= 3
+    for start in range(len(text)):
+        for end in range(start + 1, len(text) + 1, 3):
+            assert dbmod._sentence_of(parse, start, end, bounds) == dbmod._sentence_of(parse, start, end)
