@@ -21,6 +21,7 @@ import bisect
 import contextlib
 import datetime as dt
 import hashlib
+import itertools
 import json
 import logging
 import os
@@ -719,7 +720,7 @@ def _sentence_bounds(parse: ParsedArticle | None) -> tuple[list[int], list[int]]
     if parse is None:
         return None
     starts, ends = [s.start for s in parse.sentences], [s.end for s in parse.sentences]
-    ordered = all(a <= b for a, b in zip(starts, starts[1:])) and all(a <= b for a, b in zip(ends, ends[1:]))
+    ordered = all(a <= b for a, b in itertools.pairwise(starts)) and all(a <= b for a, b in itertools.pairwise(ends))
     return (starts, ends) if ordered else None
 
 
