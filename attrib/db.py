@@ -17,9 +17,11 @@ connections).
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime as dt
 import hashlib
+import itertools
 import json
 import logging
 import os
@@ -790,14 +792,32 @@ class SaveResult:
     n_statements: int
 
 
-def _sentence_of(parse: ParsedArticle | None, start: int, end: int) -> tuple[int, int]:
-    """The character range of the sentences that ``[start, end)`` touches."""
+def _sentence_of(parse: ParsedArticle | None, start: int, end: int,
+                 bounds: tuple[list[int], list[int]] | None = None) -> tuple[int, int]:
+    """The character range of the sentences that ``[start, end)`` touches.
+
+    ``bounds`` (:func:`_sentence_bounds`) finds them by bisection instead of a scan."""
     if parse is None or not parse.sentences:
         return start, end
-    touched = [s for s in parse.sentences if s.start < end and start < s.end]
+    if bounds is not None:
+        starts, ends = bounds
+        first, last = bisect.bisect_right(ends, start), bisect.bisect_left(starts, end) - 1
+        touched = [parse.sentences[first], parse.sentences[last]] if first <= last else []
+    else:
+        touched = [s for s in parse.sentences if s.start < end and start < s.end]
     if not touched:
         return start, end
     return min(touched[0].start, start), max(touched[-1].end, end)
+
+
+def _sentence_bounds(parse: ParsedArticle | None) -> tuple[list[int], list[int]] | None:
+    """The starts and ends of the sentences of ``parse``, when both are in order (they are,
+    in every parse; else ``None``, and :func:`_sentence_of` scans)."""
+    if parse is None:
+        return None
+    starts, ends = [s.start for s in parse.sentences], [s.end for s in parse.sentences]
+    ordered = all(a <= b for a, b in itertools.pairwise(starts)) and all(a <= b for a, b in itertools.pairwise(ends))
+    return (starts, ends) if ordered else None
 
 
 def spans_fit(a: Attribution, n: int) -> bool:
@@ -821,10 +841,11 @@ def _upsert_statements(db: sqlite_utils.Database, rows: list[dict[str, Any]]) ->
 
 def statement_rows(
     db: sqlite_utils.Database, article: Article, attributions: Iterable[Attribution], parse: ParsedArticle | None,
-    new_blocks: set[str] | None = None,
+    new_blocks: set[str] | None = None, known: dict[tuple, int] | None = None,
 ) -> list[dict[str, Any]]:
     """Rows for the ``statements`` table (looks up/creates speaker aliases and organisations;
-    the blocks of new aliases go to ``new_blocks``, for :func:`link_article_speakers`)."""
+    the blocks of new aliases go to ``new_blocks``, for :func:`link_article_speakers`; ``known``
+    remembers organisation ids found in one transaction)."""
     text = article.text
     rows = []
     seen: set[str] = set()
@@ -837,6 +858,7 @@ def statement_rows(
                         "source %s (%s)", article.id, a.content_spans, a.cue, a.source, a.rule)
     people = [e.text for e in parse.entities if e.label == "PER"] if parse is not None else []
     people += [a.source_name for a in fitting if a.source_name]
+    bounds = _sentence_bounds(parse)
     for seq, a in enumerate(sorted(fitting, key=lambda a: (a.start, a.end))):
         sid = statement_id(article.id, a)
         if sid in seen:
@@ -847,9 +869,9 @@ def statement_rows(
             alias_id = _alias_row(db, a.source_name, a.speaker_kind, article.id, new_blocks=new_blocks,
                                   people=people)
             speaker_id = _speaker_of_alias(db, alias_id)
-        org_id = _organisation(db, a.organisation) if a.organisation else None
-        rb_id = _organisation(db, a.reported_by) if a.reported_by else None
-        s0, s1 = _sentence_of(parse, a.start, a.end)
+        org_id = _organisation(db, a.organisation, known) if a.organisation else None
+        rb_id = _organisation(db, a.reported_by, known) if a.reported_by else None
+        s0, s1 = _sentence_of(parse, a.start, a.end, bounds)
         if a.source:
             s0, s1 = min(s0, a.source[0]), max(s1, a.source[1])
         rows.append(
@@ -991,31 +1013,43 @@ def save_parse(db: sqlite_utils.Database, article_id: str, parse: ParsedArticle)
 
 def replace_statements(
     db: sqlite_utils.Database, article: Article, attributions: Iterable[Attribution], parse: ParsedArticle,
-    orphans: bool = True,
+    orphans: bool = True, known: dict[tuple, int] | None = None,
 ) -> tuple[int, int]:
     """Re-extraction: swap an article's statements in one transaction.
 
-    Statements whose id is unchanged keep their row id.  Returns
-    (statements before, statements after).  ``orphans=False`` leaves the speakers and
-    organisations no statement names any more for the caller to delete with
-    :func:`delete_orphans` (``attrib reextract`` does, once at the end: each call
-    scans every statement).
+    Only what changed is written: a stored statement whose row would be the same is not
+    touched (no update, so its search index entry is not rewritten either), one whose
+    id is unchanged but whose columns differ is updated in place (same row id), the
+    others are deleted or inserted.  Returns (statements before, statements after).
+    ``orphans=False`` leaves the speakers and organisations no statement names any more
+    for the caller to delete with :func:`delete_orphans` (``attrib reextract`` does, once
+    at the end: each call scans every statement, and then ``known`` may carry the speaker
+    and organisation ids over several calls in one transaction: see :func:`statement_rows`).
     """
     with write_transaction(db):
-        before = count_statements(db, article.id)
         new_blocks: set[str] = set()
-        rows = statement_rows(db, article, attributions, parse, new_blocks)
-        db.execute(
-            "delete from statements where article_id = ? and id not in (select value from json_each(?))",
-            [article.id, json.dumps([r["id"] for r in rows])],
-        )
-        if rows:
-            _upsert_statements(db, rows)  # an existing id is updated in place: same rowid
-        db.conn.execute("update articles set n_statements = ? where id = ?", [len(rows), article.id])
+        rows = statement_rows(db, article, attributions, parse, new_blocks, known)
+        stored = _stored_statement_rows(db, article.id, list(rows[0]) if rows else ["id"])
+        new_ids = {r["id"] for r in rows}
+        stale = [(sid,) for sid in stored if sid not in new_ids]
+        if stale:
+            db.conn.executemany("delete from statements where id = ?", stale)
+        changed = [r for r in rows if stored.get(r["id"]) != tuple(r.values())]
+        if changed:
+            _upsert_statements(db, changed)  # an existing id is updated in place: same rowid
+        # only when it changed: an update of an article re-indexes its whole text (articles_fts)
+        db.conn.execute("update articles set n_statements = ? where id = ? and n_statements is not ?",
+                        [len(rows), article.id, len(rows)])
         if orphans:
             new_blocks |= delete_orphans(db)
         link_article_speakers(db, article.id, new_blocks)
-    return before, len(rows)
+    return len(stored), len(rows)
+
+
+def _stored_statement_rows(db: sqlite_utils.Database, article_id: str, cols: list[str]) -> dict[str, tuple]:
+    """The stored statements of an article: id -> the values of ``cols`` (the first is ``id``)."""
+    names = ", ".join(f"[{c}]" for c in cols)
+    return {r[0]: r for r in db.conn.execute(f"select {names} from statements where article_id = ?", [article_id])}
 
 
 def delete_orphans(db: sqlite_utils.Database) -> set[str]:
@@ -1140,9 +1174,19 @@ def _speaker_of_alias(db: sqlite_utils.Database, alias_id: int) -> int | None:
     return row[0] if row else None
 
 
-def _organisation(db: sqlite_utils.Database, name: str) -> int:
+def _organisation(db: sqlite_utils.Database, name: str, known: dict[tuple, int] | None = None) -> int:
     """The organisation ``name`` is (one per :func:`attrib.identity.org_key`), inserted when new;
-    ``name`` is recorded as one of its aliases."""
+    ``name`` is recorded as one of its aliases.  ``known`` remembers the ids found in one
+    transaction (no organisation is deleted before it ends), so a name is looked up once."""
+    if known is not None and ("organisations", name) in known:
+        return known[("organisations", name)]
+    org_id = _organisation_row(db, name)
+    if known is not None:
+        known[("organisations", name)] = org_id
+    return org_id
+
+
+def _organisation_row(db: sqlite_utils.Database, name: str) -> int:
     key = identity.org_key(name)
     row = db.execute("select id, name from organisations where key = ? order by id limit 1", [key]).fetchone()
     if row is None:
@@ -1244,10 +1288,12 @@ def link_article_speakers(db: sqlite_utils.Database, article_id: str, new_blocks
     """After an article's statements are written: count the articles of its aliases and
     relink their blocks and ``new_blocks`` (those that lost an alias), so that who is who
     does not depend on the order articles came in."""
-    db.execute("update speaker_aliases set n_articles = (select count(distinct s.article_id) from statements s "
-               "where s.alias_id = speaker_aliases.id) where id in "
-               "(select distinct alias_id from statements where article_id = ? and alias_id is not null)",
-               [article_id])
+    counts = db.execute("select a.id, a.n_articles, (select count(distinct s.article_id) from statements s "
+                        "where s.alias_id = a.id) from speaker_aliases a where a.id in "
+                        "(select distinct alias_id from statements where article_id = ? and alias_id is not null)",
+                        [article_id]).fetchall()
+    db.conn.executemany("update speaker_aliases set n_articles = ? where id = ?",
+                        [(n, i) for i, old, n in counts if n != old])  # only what changed: reextract writes nothing
     blocks = set(new_blocks) | {r[0] for r in db.execute(
         "select distinct a.block from speaker_aliases a where a.id in "
         "(select alias_id from statements where article_id = ? and alias_id is not null)", [article_id])}
@@ -1421,6 +1467,30 @@ def m013_claims(db: sqlite_utils.Database) -> None:
                f"begin {body} end")
     db.create_view("claim_speakers", CLAIM_SPEAKERS_VIEW, replace=True)
     db.create_view("statements_view", STATEMENTS_VIEW, replace=True)
+
+
+#: m014's indexes: each lets a canned query of ``db/metadata.yml`` walk its statements in the
+#: query's own order (``date desc, article_id, start``: a descending date column) and stop after
+#: the rows it shows, instead of sorting every match.
+CANNED_QUERY_INDEXES = {
+    # anonymous_statements (and Datasette's speaker_kind filter and facet: the old one-column index goes)
+    "idx_statements_speaker_kind_date": "statements(speaker_kind, published desc, article_id, start)",
+    # relayed_statements: only the relayed statements are in it
+    "idx_statements_relayed_date": "statements(published desc, article_id, start) where reported_by_id is not null",
+    # added_since: the newest articles first, then their statements in reading order
+    "idx_articles_updated_at": "articles(updated_at desc, id)",
+    # article_statements: a title matched with like '%...%' reads this index, not every article's text
+    "idx_articles_title_id": "articles(title, id)",
+}
+
+
+@migrations()
+def m014_indexes_for_the_canned_queries(db: sqlite_utils.Database) -> None:
+    """Fast canned queries at a million statements: the queries pick the rows they show by index
+    first (:data:`CANNED_QUERY_INDEXES`) and join the view for those rows only."""
+    db.execute("drop index if exists idx_statements_speaker_kind")
+    for name, target in CANNED_QUERY_INDEXES.items():
+        db.execute(f"create index if not exists {name} on {target}")
 
 
 @dataclass(frozen=True)

@@ -318,12 +318,13 @@ def _reextract_chunk(db: sqlite_utils.Database, chunk: list[dbmod.StoredArticle]
     :class:`attrib.db.FatalDatabaseError`.  Returns the running (articles done, statements)."""
     try:
         with dbmod.write_transaction(db):
+            known: dict[tuple, int] = {}  # speaker and organisation ids, valid to the end of the transaction
             for stored in chunk:
                 if stored.parse is None:
                     missing.append(stored.article.id)
                     continue
                 _, after = dbmod.replace_statements(db, stored.article, find_attributions(stored.parse),
-                                                    stored.parse, orphans=False)
+                                                    stored.parse, orphans=False, known=known)
                 statements_saved(db, stored.article.id)
                 done += 1
                 total += after

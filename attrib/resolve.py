@@ -100,7 +100,7 @@ class Resolver:
         spans = [(e.tok_start, e.tok_end) for e in d.p.entities if e.label == "PER"]
         covered = {k for s, e in spans for k in range(s, e)}
         for k, t in enumerate(d.toks):
-            if t.text.lower() not in lexicon.ROLE_HEADS or k + 1 >= len(d.toks):
+            if d.lows[k] not in lexicon.ROLE_HEADS or k + 1 >= len(d.toks):
                 continue
             j = k + 1
             # (the tagger's label is not trusted here: it calls "CEO Sundar Pichai" an ORG)
@@ -401,7 +401,11 @@ class Resolver:
 
     def _person_named(self, name: str | None) -> Person | None:
         """The person of the article with this (full) name, if any."""
-        return next((p for p in self.people if p.name == name), None) if name else None
+        if name:
+            for p in self.people:
+                if p.name == name:
+                    return p
+        return None
 
     def _rival(self, name: str | None, gender: str | None, at: int) -> bool:
         """Another person of unknown or matching gender was named as a subject in the 400
@@ -467,19 +471,20 @@ class Resolver:
             return None
         s0, s1 = d.sent_range(c.cue_tok)
         for k in range(s0, s1):
-            if c.covers(d.toks[k].start):
+            low = d.lows[k]
+            two = f"{d.lows[k - 1]} {low}" if k > s0 else ""
+            # (the marker test first: it is cheaper, and most words are none)
+            if not (two in lexicon.RELAY_MARKERS or low in lexicon.RELAY_MARKERS and low == "via") \
+                    or c.covers(d.toks[k].start):
                 continue
-            low = d.toks[k].text.lower()
-            two = f"{d.toks[k - 1].text.lower()} {low}" if k > s0 else ""
-            if two in lexicon.RELAY_MARKERS or low in lexicon.RELAY_MARKERS and low == "via":
-                m = k + 1
-                while m < s1 and d.toks[m].upos in ("PROPN", "NOUN", "ADJ", "DET") and d.toks[m].text != ",":
-                    m += 1
-                if m > k + 1:
-                    sp = self.mention(k + 1, m, d.toks[k + 1].start)
-                    if sp.kind == "organisation" or d.toks[m - 1].lemma.lower() in lexicon.ORG_HEADS:
-                        return sp.name if sp.kind == "organisation" else _clean(
-                            d.text[d.toks[k + 1].start : d.toks[m - 1].end]).removeprefix("the ")
+            m = k + 1
+            while m < s1 and d.toks[m].upos in ("PROPN", "NOUN", "ADJ", "DET") and d.toks[m].text != ",":
+                m += 1
+            if m > k + 1:
+                sp = self.mention(k + 1, m, d.toks[k + 1].start)
+                if sp.kind == "organisation" or d.toks[m - 1].lemma.lower() in lexicon.ORG_HEADS:
+                    return sp.name if sp.kind == "organisation" else _clean(
+                        d.text[d.toks[k + 1].start : d.toks[m - 1].end]).removeprefix("the ")
         return None
 
 

@@ -6,11 +6,12 @@ or an organisation when the name ends in an organisation word such as "Agency").
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 from fakeparse import fake_parse
-from helpers import integrity_problems
+from helpers import content_dump, integrity_problems
 
 import attrib.db as dbmod
 import attrib.pipeline as pipeline
@@ -112,6 +113,56 @@ def test_replace_statements_keeps_the_rowid_of_unchanged_statements(db):
     assert hits == [dbmod.statement_id("harbour", atts[0])]
 
 
+def test_replace_statements_writes_nothing_when_no_statement_changed(db):
+    """A re-extraction that finds what is stored rewrites no row (and so no search index entry)."""
+    save(db, Article("harbour", HARBOUR))
+    parse = fake_parse(HARBOUR)
+    changes = db.conn.total_changes
+    assert replace_statements(db, Article("harbour", HARBOUR), find_attributions(parse), parse) == (2, 2)
+    assert db.conn.total_changes == changes
+    # one changed statement: only its row is written (an update in place)
+    db.execute("create temp table touched (id text)")
+    for op, row in (("insert", "new"), ("update", "new"), ("delete", "old")):
+        db.execute(f"create temp trigger touch_{op} after {op} on statements "
+                   f"begin insert into touched values ({row}.id); end")
+    atts = find_attributions(parse)
+    atts[1] = dataclasses.replace(atts[1], confidence=0.5)
+    rowids = dict(db.execute("select id, rowid from statements").fetchall())
+    assert replace_statements(db, Article("harbour", HARBOUR), atts, parse) == (2, 2)
+    assert [r[0] for r in db.execute("select id from touched")] == [dbmod.statement_id("harbour", atts[1])]
+    assert dict(db.execute("select id, rowid from statements").fetchall()) == rowids
+
+
+def _changed_rules(parse):
+    """A rule change: the agency's statement goes, Anna Berg's harbour statement becomes a belief."""
+    return [dataclasses.replace(a, kind="belief", confidence=0.42) if "harbour" in a.content_text(parse.text) else a
+            for a in find_attributions(parse) if a.source_name != "The Port Agency"]
+
+
+def _search_rows(db) -> list[tuple]:
+    return sorted(db.execute("select s.id, f.content, f.speaker, f.organisation, f.article_title "
+                             "from statements_fts f join statements s on s.rowid = f.rowid").fetchall())
+
+
+def test_reextract_after_a_rule_change_stores_what_a_fresh_ingest_with_the_new_rules_stores(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    articles = [Article("harbour", HARBOUR), Article("bridge", BRIDGE), Article("fixed", HARBOUR_CORRECTED)]
+    old = open_db(str(tmp_path / "old.db"))
+    for art in articles:
+        save(old, art)
+    monkeypatch.setattr(pipeline, "find_attributions", _changed_rules)
+    assert pipeline.reextract(old, batch=2)[:2] == (3, 4)
+    fresh = open_db(str(tmp_path / "fresh.db"))
+    for art in articles:
+        parse = fake_parse(art.text)
+        save_article(fresh, art, _changed_rules(parse), parse)
+        pipeline.statements_saved(fresh, art.id)  # claims, as an ingest and reextract assign them
+    assert _search_rows(old) == _search_rows(fresh)
+    old.conn.close()
+    fresh.conn.close()
+    assert content_dump(tmp_path / "old.db") == content_dump(tmp_path / "fresh.db")
+
+
 def test_orphans_are_deleted_in_the_same_transaction(db, monkeypatch: pytest.MonkeyPatch):
     save(db, Article("harbour", HARBOUR))
     before = {t: list(db[t].rows) for t in ("articles", "statements", "speakers", "organisations")}
@@ -148,3 +199,14 @@ def test_queries(db):
     assert [s.article.id for s in stored] == ["bridge", "harbour"]
     assert stored[0].article.text == BRIDGE and stored[0].parse == fake_parse(BRIDGE)
     assert stored[1].parse is None  # damaged data
+
+
+def test_sentence_of_by_bisection_is_the_scan():
+    """The sentence range stored with a statement is found by bisection; it must be what a scan finds."""
+    text = HARBOUR + "Then it rained. " + BRIDGE
+    parse = fake_parse(text)
+    bounds = dbmod._sentence_bounds(parse)
+    assert bounds is not None and len(parse.sentences) >= 3
+    for start in range(len(text)):
+        for end in range(start + 1, len(text) + 1, 3):
+            assert dbmod._sentence_of(parse, start, end, bounds) == dbmod._sentence_of(parse, start, end)

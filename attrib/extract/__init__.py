@@ -59,8 +59,13 @@ def statement_type(d: DocView, c: Candidate) -> str:
     """direct: the content is all inside quotation marks; mixed: part of it is;
     indirect: none of it."""
     inside = outside = 0
-    qspans = [q.inner for q in d.quotes]
     for s, e in c.content:
+        qspans = [q.inner for q in d.quotes if q.inner_start < e and s < q.inner_end]  # those that can hold a word
+        if not qspans or len(qspans) == 1 and qspans[0][0] <= s and e <= qspans[0][1]:
+            # (every word outside, or every word inside one quotation: counted at once)
+            n = len(WORD.findall(d.text, s, e))
+            inside, outside = (inside + n, outside) if qspans else (inside, outside + n)
+            continue
         for m in (w.start() for w in WORD.finditer(d.text, s, e)):
             if any(qs <= m < qe for qs, qe in qspans):
                 inside += 1

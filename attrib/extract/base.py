@@ -14,6 +14,8 @@ from .quotemarks import Quote, find_quotes, quote_chains
 WORD = re.compile(r"\w+")
 PUNCT_UPOS = frozenset({"PUNCT", "SYM"})
 QUOTE_CHARS = "“”„«»‘’‚\"'"
+_QUOTE_CHARS = frozenset(QUOTE_CHARS)
+_PUNCT_CHARS = frozenset(QUOTE_CHARS + ".,;:!?—–-()[]")
 FINITE_XPOS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 NP_UPOS = frozenset({"PROPN", "NOUN", "ADJ", "NUM", "DET"})
 SUBJ = ("nsubj", "nsubj:pass", "csubj", "nsubj:outer")
@@ -59,7 +61,10 @@ class Candidate:
 
     def covers(self, pos: int) -> bool:
         """True when character ``pos`` lies inside one of the content spans."""
-        return any(s <= pos < e for s, e in self.content)
+        for s, e in self.content:  # a loop, not any(): called for every pair of candidates
+            if s <= pos < e:
+                return True
+        return False
 
 
 class DocView:
@@ -71,8 +76,19 @@ class DocView:
         self.text = parse.text
         self.toks: tuple[Token, ...] = parse.tokens
         self._starts = [t.start for t in self.toks]
+        # per-token flags, worked out once: the rules ask for them hundreds of times an article
+        self._punct = [t.upos in PUNCT_UPOS or _PUNCT_CHARS.issuperset(t.text) for t in self.toks]
+        self._quote_mark = [_QUOTE_CHARS.issuperset(t.text) for t in self.toks]
+        self._kids = parse._children_index()
+        #: each token's text and lemma, lower-cased
+        self.lows: list[str] = [t.text.lower() for t in self.toks]
+        self.lemmas: list[str] = [t.lemma.lower() for t in self.toks]
+        self._words_before = [0]  # _words_before[k]: non-punctuation tokens in [0, k)
+        for p in self._punct:
+            self._words_before.append(self._words_before[-1] + (not p))
         self.quotes: list[Quote] = find_quotes(parse.text)
         self.chains = quote_chains(self.quotes)
+        self._quote_starts = [q.inner_start for q in self.quotes]
 
     # -- tokens -------------------------------------------------------------
     def tok_at(self, char: int) -> int:
@@ -89,12 +105,11 @@ class DocView:
 
     def is_punct(self, i: int) -> bool:
         """True for punctuation (including quotation marks and dashes)."""
-        t = self.toks[i]
-        return t.upos in PUNCT_UPOS or all(c in QUOTE_CHARS + ".,;:!?—–-()[]" for c in t.text)
+        return self._punct[i]
 
     def is_quote_mark(self, i: int) -> bool:
         """True when token ``i`` is only quotation marks."""
-        return all(c in QUOTE_CHARS for c in self.toks[i].text)
+        return self._quote_mark[i]
 
     def char_span(self, i: int, j: int) -> tuple[int, int]:
         """Character span of tokens ``[i, j)``."""
@@ -110,7 +125,11 @@ class DocView:
 
     def words(self, i: int, j: int) -> int:
         """Number of non-punctuation tokens in ``[i, j)``."""
-        return sum(1 for k in range(i, j) if not self.is_punct(k))
+        if j <= i:
+            return 0
+        if i < 0:  # (negative indices count from the end, as a list's do)
+            return sum(1 for k in range(i, j) if not self._punct[k])
+        return self._words_before[j] - self._words_before[i]
 
     def heads(self, i: int, j: int) -> list[int]:
         """The tokens of ``[i, j)`` (punctuation aside) whose head lies outside it: the
@@ -119,7 +138,7 @@ class DocView:
 
     def children(self, i: int) -> list[Token]:
         """Dependents of token ``i``."""
-        return self.p.children(i)
+        return self._kids[i]
 
     def subtree(self, i: int) -> list[int]:
         """Token ``i`` and its descendants, sorted."""
@@ -127,18 +146,19 @@ class DocView:
 
     def lemma(self, i: int) -> str:
         """Lower-cased lemma of token ``i``."""
-        return self.toks[i].lemma.lower()
+        return self.lemmas[i]
 
     def low(self, i: int) -> str:
         """Lower-cased text of token ``i``."""
-        return self.toks[i].text.lower()
+        return self.lows[i]
 
     # -- quotes -------------------------------------------------------------
     def quote_around(self, char: int) -> Quote | None:
         """The quote whose inner text contains character ``char``."""
-        for q in self.quotes:
-            if q.inner_start <= char < q.inner_end:
-                return q
+        # quotes are in text order and never overlap: only the last one starting at or before can
+        k = bisect.bisect_right(self._quote_starts, char) - 1
+        if k >= 0 and char < self.quotes[k].inner_end:
+            return self.quotes[k]
         return None
 
     def in_quote(self, char: int) -> bool:

@@ -145,4 +145,8 @@ def _headline_at(d: DocView, char: int) -> bool:
     start = d.text.rfind("\n", 0, char) + 1
     end = d.text.find("\n", char)
     line = d.text[start : end if end >= 0 else len(d.text)].strip()
-    return len(line.split()) < 25 and line[-1:] not in tuple(".?!:;…") + tuple(QUOTE_CHARS)
+    # (the last character first: most lines end like a sentence, and then no line is split into words)
+    return line[-1:] not in _SENTENCE_ENDS and len(line.split()) < 25
+
+
+_SENTENCE_ENDS = tuple(".?!:;…") + tuple(QUOTE_CHARS)

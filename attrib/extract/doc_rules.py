@@ -16,8 +16,9 @@ def according_to(d: DocView) -> list[Candidate]:
     """"S, according to X" / "According to X, S": the source is the noun
     phrase after "to"; the content is the rest of the sentence."""
     out: list[Candidate] = []
+    lows = d.lows
     for i in range(len(d.toks) - 1):
-        if d.low(i) != "according" or d.low(i + 1) != "to":
+        if lows[i] != "according" or lows[i + 1] != "to":
             continue
         s0, s1 = d.sent_range(i)
         end = s1

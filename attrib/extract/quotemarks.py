@@ -96,7 +96,7 @@ def find_quotes(text: str) -> list[Quote]:
                     open_at, open_single = i, True
             elif c in CLOSE_DOUBLE or c == '"':
                 pass  # stray closing mark: ignore
-            i += 1
+            i = _next_mark(text, i + 1, n)
             continue
         # inside a quote; “ typed for ” (after , . ? ! and before a space) closes it
         typo_close = c in OPEN_DOUBLE and i > 0 and text[i - 1] in ",.?!" and (i + 1 == n or text[i + 1].isspace())
@@ -110,10 +110,21 @@ def find_quotes(text: str) -> list[Quote]:
         elif open_single and (c in CLOSE_SINGLE or c == "'") and not _apostrophe(text, i):
             quotes.append(_mk(open_at, i + 1, text, True, para_continue, True))
             open_at, para_continue = None, False
-        i += 1
+        i = _next_mark(text, i + 1, n)
     if open_at is not None:
         quotes.append(_mk(open_at, n, text, False, para_continue, open_single, trim_end=True))
     return [q for q in quotes if q.inner_end > q.inner_start]
+
+
+#: The only characters :func:`find_quotes` acts on: quotation marks and line breaks.
+_MARKS = re.compile("[\n\"'" + OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + "]")
+
+
+def _next_mark(text: str, i: int, n: int) -> int:
+    """The position of the first quotation mark or line break at ``i`` or after, else ``n``:
+    every other character leaves :func:`find_quotes`' state as it is, so it skips them."""
+    m = _MARKS.search(text, i)
+    return m.start() if m else n
 
 
 def _two_marks(m: re.Match[str]) -> str:

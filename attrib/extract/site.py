@@ -52,11 +52,16 @@ class CueSite:
 
 def cue_sites(d: DocView) -> Iterator[CueSite]:
     """Every cue site of the document, in text order."""
-    for v in range(len(d.toks)):
-        if is_cue(d, v):
+    for v, lem in enumerate(d.lemmas):
+        # (most words are no cue: skip them before the call; is_cue says no to every lemma outside this set)
+        if lem in _MAYBE_CUE and is_cue(d, v):
             site = _site(d, v)
             if site is not None:
                 yield site
+
+
+#: Every lemma :func:`is_cue` can say yes to.
+_MAYBE_CUE = lexicon.QUOTE_ONLY_CUES | frozenset(lexicon.PARTICLE_CUES) | lexicon.CUE_LEMMAS
 
 
 def is_cue(d: DocView, i: int) -> bool:
