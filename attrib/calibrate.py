@@ -85,15 +85,16 @@ def content_shape(d: DocView, c: Candidate) -> str:
     annotation schemes and not others, so the model must be able to tell it apart."""
     first, last = c.content[0][0], c.content[-1][1]
     i, j = d.tok_at(first), d.tok_at(max(first, last - 1)) + 1
-    if any(d.is_quote_mark(k) for k in range(i, j)):
+    if d.has_quote_mark(i, j):
         return "quote"
     heads = d.heads(i, j)
     if not heads:
         return "other"
     kinds = set()
     for h in heads:
-        deps = {ch.deprel for ch in d.children(h) if i <= ch.i < j}
-        marks = {ch.lemma.lower() for ch in d.children(h) if ch.deprel == "mark"}
+        kids = d.children(h)
+        deps = {ch.deprel for ch in kids if i <= ch.i < j}
+        marks = {ch.lemma.lower() for ch in kids if ch.deprel == "mark"}
         if deps & {*lexicon.SUBJECT_DEPRELS, "cop"} or marks & lexicon.COMPLEMENTIZERS or d.toks[h].xpos in FINITE:
             kinds.add("clause")
         elif "to" in marks or d.toks[h].upos in ("VERB", "AUX"):

@@ -866,9 +866,8 @@ def statement_rows(
         seen.add(sid)
         speaker_id = alias_id = None
         if a.source_name:
-            alias_id = _alias_row(db, a.source_name, a.speaker_kind, article.id, new_blocks=new_blocks,
-                                  people=people)
-            speaker_id = _speaker_of_alias(db, alias_id)
+            alias_id, speaker_id = _alias(db, a.source_name, a.speaker_kind, article.id, new_blocks=new_blocks,
+                                          people=people)
         org_id = _organisation(db, a.organisation, known) if a.organisation else None
         rb_id = _organisation(db, a.reported_by, known) if a.reported_by else None
         s0, s1 = _sentence_of(parse, a.start, a.end, bounds)
@@ -1042,7 +1041,8 @@ def replace_statements(
                         [len(rows), article.id, len(rows)])
         if orphans:
             new_blocks |= delete_orphans(db)
-        link_article_speakers(db, article.id, new_blocks)
+        if stale or changed or new_blocks:  # identical statements: who is who cannot have changed
+            link_article_speakers(db, article.id, new_blocks)
     return len(stored), len(rows)
 
 
@@ -1155,23 +1155,26 @@ def _alias_row(db: sqlite_utils.Database, name: str, kind: str, article_id: str,
                people: Iterable[str] = ()) -> int:
     """The id of the alias ``name`` has in ``article_id``, inserted (with ``speaker_id``,
     ``None``: linked by :func:`relink_blocks`, its block added to ``new_blocks``) when new."""
+    return _alias(db, name, kind, article_id, speaker_id, new_blocks, people)[0]
+
+
+def _alias(db: sqlite_utils.Database, name: str, kind: str, article_id: str,
+           speaker_id: int | None = None, new_blocks: set[str] | None = None,
+           people: Iterable[str] = ()) -> tuple[int, int | None]:
+    """(alias id, its speaker) of ``name`` in ``article_id``: see :func:`_alias_row`."""
     scope = identity.alias_scope(name, kind, article_id)
-    row = db.execute("select id from speaker_aliases where alias = ? and kind = ? and scope = ?",
-                     [name, kind, scope]).fetchone()
+    row = db.conn.execute("select id, speaker_id from speaker_aliases where alias = ? and kind = ? and scope = ?",
+                          [name, kind, scope]).fetchone()
     if row is not None:
-        return row[0]
+        return row[0], row[1]
     block = _alias_block(db, name, kind, scope)
     if new_blocks is not None:
         new_blocks.add(block)
     context = sorted(identity.article_context(name, people)) if scope else []
     return db.execute("insert into speaker_aliases (alias, kind, scope, block, speaker_id, context) "
                       "values (?, ?, ?, ?, ?, ?)",
-                      [name, kind, scope, block, speaker_id, json.dumps(context) if context else None]).lastrowid
-
-
-def _speaker_of_alias(db: sqlite_utils.Database, alias_id: int) -> int | None:
-    row = db.execute("select speaker_id from speaker_aliases where id = ?", [alias_id]).fetchone()
-    return row[0] if row else None
+                      [name, kind, scope, block, speaker_id, json.dumps(context) if context else None]
+                      ).lastrowid, speaker_id
 
 
 def _organisation(db: sqlite_utils.Database, name: str, known: dict[tuple, int] | None = None) -> int:
@@ -1620,6 +1623,21 @@ def assign_claims(db: sqlite_utils.Database, article_id: str) -> ClaimsResult:
             suggested += len(near)
         refresh_claims(db, touched)
     return ClaimsResult(len(rows), joined, len(rows) - joined, suggested)
+
+
+def claim_inputs(db: sqlite_utils.Database, article_id: str) -> frozenset[tuple[Any, ...]]:
+    """What an article's claims are decided from: each statement's id, content, speaker and type.
+    When a re-extraction leaves these as they were (a new rule name or confidence), its claims
+    stand, with their ids."""
+    return frozenset(db.execute("select id, content, speaker_id, type from statements where article_id = ?",
+                                [article_id]).fetchall())
+
+
+def has_unclaimed(db: sqlite_utils.Database, article_id: str) -> bool:
+    """Whether a statement of the article has no claim (stored before m013, or by a writer
+    that did not assign claims)."""
+    return db.execute("select 1 from statements where article_id = ? and claim_id is null limit 1",
+                      [article_id]).fetchone() is not None
 
 
 def claim_articles(db: sqlite_utils.Database) -> list[str]:

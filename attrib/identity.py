@@ -46,6 +46,7 @@ Rules, each with its reason:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -133,6 +134,7 @@ def _name_tokens(name: str) -> tuple[list[str], str | None, str] | None:
     return words, gender, suffix
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of the name; an archive repeats its names
 def name_parts(name: str) -> NameParts | None:
     """``name`` taken apart as a personal name, or None when it is not one ("the ministry",
     "a senior official", "crowds in the street")."""
@@ -155,6 +157,7 @@ def name_parts(name: str) -> NameParts | None:
     return NameParts(given, initial, surname, gender, suffix, middle)
 
 
+@functools.lru_cache(maxsize=65536)
 def org_key(name: str) -> str:
     """The form organisation names merge on: "South Korea's foreign ministry", "the South
     Korean Ministry of Foreign Affairs" and "Seoul's foreign ministry" are all

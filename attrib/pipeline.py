@@ -323,9 +323,12 @@ def _reextract_chunk(db: sqlite_utils.Database, chunk: list[dbmod.StoredArticle]
                 if stored.parse is None:
                     missing.append(stored.article.id)
                     continue
+                claimed = dbmod.claim_inputs(db, stored.article.id)
                 _, after = dbmod.replace_statements(db, stored.article, find_attributions(stored.parse),
                                                     stored.parse, orphans=False, known=known)
-                statements_saved(db, stored.article.id)
+                # else its claims stand (and keep their ids), unless some statement has none yet
+                if dbmod.claim_inputs(db, stored.article.id) != claimed or dbmod.has_unclaimed(db, stored.article.id):
+                    statements_saved(db, stored.article.id)
                 done += 1
                 total += after
     except Exception as e:

@@ -66,6 +66,7 @@ def build(path: str, n: int, seed: int = 13) -> None:
                       published=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}")
         parse = fake_parse(art.text)
         save_article(db, art, find_attributions(parse), parse)
+        pipeline.statements_saved(db, art.id)  # claims, as attrib ingest assigns them
     db.conn.close()
 
 

@@ -111,6 +111,10 @@ class DocView:
         """True when token ``i`` is only quotation marks."""
         return self._quote_mark[i]
 
+    def has_quote_mark(self, i: int, j: int) -> bool:
+        """True when one of the tokens ``[i, j)`` is only quotation marks."""
+        return any(self._quote_mark[i:j])
+
     def char_span(self, i: int, j: int) -> tuple[int, int]:
         """Character span of tokens ``[i, j)``."""
         return self.toks[i].start, self.toks[j - 1].end
