@@ -68,6 +68,7 @@ NAMED_KINDS = ("person", "organisation", "group")
 ORG_FILLER = frozenset("the of and for 's ’s ' affairs".split())
 
 
+@functools.lru_cache(maxsize=262144)
 def fold(word: str) -> str:
     """Lower case without accents or trailing dots: the form names are compared in."""
     decomposed = unicodedata.normalize("NFKD", word)
@@ -109,7 +110,8 @@ def _is_initial(word: str) -> bool:
     return bool(re.fullmatch(r"(?:[A-Z]\.?-?){1,3}", word))
 
 
-def _name_tokens(name: str) -> tuple[list[str], str | None, str] | None:
+@functools.lru_cache(maxsize=65536)
+def _name_tokens(name: str) -> tuple[tuple[str, ...], str | None, str] | None:
     """The name's words without leading titles and a trailing suffix, the gender of a
     courtesy title and the suffix; None when the words cannot be a personal name."""
     words = [w.strip(",") for w in name.split() if w.strip(",")]
@@ -131,7 +133,7 @@ def _name_tokens(name: str) -> tuple[list[str], str | None, str] | None:
             continue
         if not (w[0].isupper() and any(c.isalpha() for c in w)):
             return None
-    return words, gender, suffix
+    return tuple(words), gender, suffix
 
 
 @functools.lru_cache(maxsize=65536)  # a pure function of the name; an archive repeats its names
