@@ -13,6 +13,7 @@ import bisect
 import hashlib
 import importlib.metadata
 import os
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -220,6 +221,8 @@ class Parser:
         self.model = model_identity(self.models_dir)
         self.device = resolve_device(device)
         self.max_words = max_words
+        #: Seconds spent in each stanza processor (``tokenize``, ``mwt``, ``pos``, ...) since created.
+        self.timings: dict[str, float] = {}
         import stanza
 
         self._stanza = stanza
@@ -273,12 +276,28 @@ class Parser:
         docs = [self._stanza.Document([], text=t) for t in texts]
         if any(t.strip() for t in texts):
             docs = self._tokenize(docs, texts)
-            docs = self.pipeline(docs, processors="pos,lemma,depparse,ner")
+            docs = self._process(docs, "pos,lemma,depparse,ner")
         return [convert(d, t, self.model) for d, t in zip(docs, texts, strict=True)]
+
+    def _process(self, docs: list[Any], processors: str) -> list[Any]:
+        """``docs`` through each of ``processors`` in turn, timed into :attr:`timings`.
+
+        The same calls as ``Pipeline.process`` makes for a list of documents
+        (each processor's ``bulk_process``, in order), one at a time so that
+        each one's time is known.
+        """
+        for name in processors.split(","):
+            processor = self.pipeline.processors.get(name)
+            if processor is None:
+                continue
+            t0 = time.perf_counter()
+            docs = processor.bulk_process(docs)
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - t0
+        return docs
 
     def _tokenize(self, docs: list[Any], texts: list[str]) -> list[Any]:
         """Tokenized documents whose sentences have at most :attr:`max_words` words each."""
-        docs = self.pipeline(docs, processors="tokenize,mwt")
+        docs = self._process(docs, "tokenize,mwt")
         out = []
         for doc, text in zip(docs, texts, strict=True):
             sentences = doc.to_dict()
