@@ -945,6 +945,7 @@ def save_article(
                     "n_statements": existing[2],
                 }
             )
+            old_aliases = _article_aliases(db, article.id)
             db["statements"].delete_where("article_id = ?", [article.id])
             db["parses"].delete_where("article_id = ?", [article.id])
         new_blocks: set[str] = set()
@@ -974,6 +975,8 @@ def save_article(
         if existing:
             new_blocks |= delete_orphans(db)
         link_article_speakers(db, article.id, new_blocks, new_article=not existing)
+        if existing:  # the aliases the old text used and the new one does not: one article fewer
+            _recount_aliases(db, old_aliases - _article_aliases(db, article.id))
         return SaveResult("updated" if existing else "new", len(rows))
 
 
@@ -1311,19 +1314,24 @@ def link_article_speakers(db: sqlite_utils.Database, article_id: str, new_blocks
                    "(select distinct alias_id from statements where article_id = ? and alias_id is not null)",
                    [article_id])
     else:
-        _recount_aliases(db, article_id)
+        _recount_aliases(db, _article_aliases(db, article_id))
     blocks = set(new_blocks) | {r[0] for r in db.execute(
         "select distinct a.block from speaker_aliases a where a.id in "
         "(select alias_id from statements where article_id = ? and alias_id is not null)", [article_id])}
     relink_blocks(db, blocks)
 
 
-def _recount_aliases(db: sqlite_utils.Database, article_id: str) -> None:
-    """Count again the articles of the aliases of an article whose statements were replaced."""
+def _article_aliases(db: sqlite_utils.Database, article_id: str) -> set[int]:
+    """The aliases an article's statements name."""
+    return {r[0] for r in db.execute("select distinct alias_id from statements where article_id = ? "
+                                     "and alias_id is not null", [article_id])}
+
+
+def _recount_aliases(db: sqlite_utils.Database, alias_ids: set[int]) -> None:
+    """Count again the articles of these aliases (after an article's statements were replaced)."""
     counts = db.execute("select a.id, a.n_articles, (select count(distinct s.article_id) from statements s "
                         "where s.alias_id = a.id) from speaker_aliases a where a.id in "
-                        "(select distinct alias_id from statements where article_id = ? and alias_id is not null)",
-                        [article_id]).fetchall()
+                        "(select value from json_each(?))", [json.dumps(sorted(alias_ids))]).fetchall()
     db.conn.executemany("update speaker_aliases set n_articles = ? where id = ?",
                         [(n, i) for i, old, n in counts if n != old])  # only what changed: reextract writes nothing
 

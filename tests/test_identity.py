@@ -463,3 +463,11 @@ async def test_the_page_of_a_merged_speaker_redirects_to_the_speaker_it_became(t
     page = await ds.client.get(res.headers["location"])
     assert page.status_code == 200 and "William Blythe" in page.text  # listed as another name
     assert (await ds.client.get("/-/attrib/speaker/merge/999")).status_code == 404
+
+
+def test_an_updated_article_that_drops_a_name_counts_one_article_fewer(db):
+    store(db, CLINTON_1, article_of("c4", "d", "2016-05-04", [Said("Growth is back", "Bill Clinton", "Bill Clinton")]))
+    n = lambda: db.execute("select n_articles from speaker_aliases where alias = 'Bill Clinton'").fetchone()[0]  # noqa: E731
+    assert n() == 2
+    store(db, article_of("c4", "d", "2016-05-04", [Said("Growth is back", "Ana Ruiz", "Ana Ruiz")]))
+    assert n() == 1
