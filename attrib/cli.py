@@ -698,6 +698,11 @@ def _speaker_action(db_path: str, action):
         db.conn.close()
 
 
+def _say_speaker(sp: dict) -> None:
+    """The speaker a merge or split left: id, name, statements."""
+    click.echo(f"speaker {sp['id']} {sp['name']}: {sp['n_statements']} statements", err=True)
+
+
 @speakers.command("merge")
 @click.argument("db_path", metavar="DB", type=click.Path(exists=True, dir_okay=False))
 @click.argument("keep")
@@ -712,8 +717,7 @@ def speakers_merge(db_path, keep, other, name) -> None:
     """
     from .speakers import merge
 
-    sp = _speaker_action(db_path, lambda db: merge(db, keep, other, name))
-    click.echo(f"speaker {sp['id']} {sp['name']}: {sp['n_statements']} statements", err=True)
+    _say_speaker(_speaker_action(db_path, lambda db: merge(db, keep, other, name)))
 
 
 @speakers.command("split")
@@ -730,8 +734,7 @@ def speakers_split(db_path, speaker, alias, name) -> None:
     """
     from .speakers import split
 
-    sp = _speaker_action(db_path, lambda db: split(db, speaker, alias, name))
-    click.echo(f"speaker {sp['id']} {sp['name']}: {sp['n_statements']} statements", err=True)
+    _say_speaker(_speaker_action(db_path, lambda db: split(db, speaker, alias, name)))
 
 
 @speakers.command("aliases")

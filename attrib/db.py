@@ -586,7 +586,7 @@ def _aliases_from_speakers(db: sqlite_utils.Database) -> None:
     pairs = db.execute("select distinct s.speaker_id, s.article_id, sp.name, sp.kind from statements s "
                        "join speakers sp on sp.id = s.speaker_id").fetchall()
     for speaker_id, article_id, name, kind in pairs:
-        alias_id = _alias_row(db, name, kind, article_id, speaker_id)
+        alias_id = _alias(db, name, kind, article_id, speaker_id)[0]
         db.execute("update statements set alias_id = ? where speaker_id = ? and article_id = ?",
                    [alias_id, speaker_id, article_id])
     db.execute("update speaker_aliases set n_articles = (select count(distinct article_id) from statements s "
@@ -1153,18 +1153,12 @@ def _alias_block(db: sqlite_utils.Database, name: str, kind: str, scope: str) ->
     return identity.block_key(name, kind, scope)
 
 
-def _alias_row(db: sqlite_utils.Database, name: str, kind: str, article_id: str,
-               speaker_id: int | None = None, new_blocks: set[str] | None = None,
-               people: Iterable[str] = ()) -> int:
-    """The id of the alias ``name`` has in ``article_id``, inserted (with ``speaker_id``,
-    ``None``: linked by :func:`relink_blocks`, its block added to ``new_blocks``) when new."""
-    return _alias(db, name, kind, article_id, speaker_id, new_blocks, people)[0]
-
-
 def _alias(db: sqlite_utils.Database, name: str, kind: str, article_id: str,
            speaker_id: int | None = None, new_blocks: set[str] | None = None,
            people: Iterable[str] = ()) -> tuple[int, int | None]:
-    """(alias id, its speaker) of ``name`` in ``article_id``: see :func:`_alias_row`."""
+    """(alias id, its speaker) of ``name`` in ``article_id``; a new alias is inserted (with
+    ``speaker_id``, ``None``: linked by :func:`relink_blocks`, its block added to ``new_blocks``,
+    and for a per-article alias the full names of its surname among ``people``)."""
     scope = identity.alias_scope(name, kind, article_id)
     row = db.conn.execute("select id, speaker_id from speaker_aliases where alias = ? and kind = ? and scope = ?",
                           [name, kind, scope]).fetchone()
@@ -1269,6 +1263,7 @@ def _apply_clusters(db: sqlite_utils.Database, members: list[tuple[identity.Alia
     weight = {a.id: max(a.n_articles, 1) for a, _ in members}
     taken: set[int] = set()
     changed: set[int] = set()
+    now_of: dict[int, int] = {}  # alias -> the speaker it was given here
     for c in sorted(clusters, key=lambda c: (-sum(weight[i] for i in c.alias_ids), c.alias_ids)):
         votes: dict[int, int] = {}
         for i in c.alias_ids:
@@ -1284,6 +1279,7 @@ def _apply_clusters(db: sqlite_utils.Database, members: list[tuple[identity.Alia
                        [c.name, c.kind, c.wikidata, speaker_id, c.name, c.kind, c.wikidata])
         taken.add(speaker_id)
         for i in c.alias_ids:
+            now_of[i] = speaker_id
             if current[i] != speaker_id:
                 changed.add(i)
                 db.execute("update speaker_aliases set speaker_id = ? where id = ?", [speaker_id, i])
@@ -1291,8 +1287,7 @@ def _apply_clusters(db: sqlite_utils.Database, members: list[tuple[identity.Alia
     gone = {sp for sp in current.values() if sp is not None} - taken
     for sp in gone:
         # its page's URL keeps working: it redirects to the speaker most of its aliases went to
-        heirs = Counter(db.execute("select speaker_id from speaker_aliases where id = ?", [i]).fetchone()[0]
-                        for i, old in current.items() if old == sp)
+        heirs = Counter(now_of[i] for i, old in current.items() if old == sp)
         heir = min(heirs, key=lambda h: (-heirs[h], h))
         db.execute("delete from speakers where id = ? and not exists "
                    "(select 1 from speaker_aliases a where a.speaker_id = speakers.id)", [sp])
@@ -1309,15 +1304,14 @@ def link_article_speakers(db: sqlite_utils.Database, article_id: str, new_blocks
     relink their blocks and ``new_blocks`` (those that lost an alias), so that who is who
     does not depend on the order articles came in.  A ``new_article`` adds one to each of its
     aliases' article counts (no recount: a person of 85,000 statements costs nothing more)."""
+    ids = json.dumps(sorted(_article_aliases(db, article_id)))
     if new_article:
         db.execute("update speaker_aliases set n_articles = n_articles + 1 where id in "
-                   "(select distinct alias_id from statements where article_id = ? and alias_id is not null)",
-                   [article_id])
+                   "(select value from json_each(?))", [ids])
     else:
-        _recount_aliases(db, _article_aliases(db, article_id))
+        _recount_aliases(db, json.loads(ids))
     blocks = set(new_blocks) | {r[0] for r in db.execute(
-        "select distinct a.block from speaker_aliases a where a.id in "
-        "(select alias_id from statements where article_id = ? and alias_id is not null)", [article_id])}
+        "select distinct block from speaker_aliases where id in (select value from json_each(?))", [ids])}
     relink_blocks(db, blocks)
 
 
@@ -1327,7 +1321,7 @@ def _article_aliases(db: sqlite_utils.Database, article_id: str) -> set[int]:
                                      "and alias_id is not null", [article_id])}
 
 
-def _recount_aliases(db: sqlite_utils.Database, alias_ids: set[int]) -> None:
+def _recount_aliases(db: sqlite_utils.Database, alias_ids: Iterable[int]) -> None:
     """Count again the articles of these aliases (after an article's statements were replaced)."""
     counts = db.execute("select a.id, a.n_articles, (select count(distinct s.article_id) from statements s "
                         "where s.alias_id = a.id) from speaker_aliases a where a.id in "
@@ -1354,12 +1348,13 @@ def add_pins(db: sqlite_utils.Database, pins: Iterable[identity.Pin], source: st
     return len(pins)
 
 
-def _reblock(db: sqlite_utils.Database, folded: set[str]) -> set[str]:
-    """Recompute the block of the aliases named in ``folded``; returns their old and new blocks."""
+def _reblock(db: sqlite_utils.Database, folded: set[str] | None) -> set[str]:
+    """Recompute the block of the aliases named in ``folded`` (every alias for ``None``);
+    returns their old and new blocks."""
     blocks: set[str] = set()
     for alias_id, name, kind, scope, block in db.execute(
             "select id, alias, kind, scope, block from speaker_aliases").fetchall():
-        if identity.fold(name) not in folded:
+        if folded is not None and identity.fold(name) not in folded:
             continue
         new = _alias_block(db, name, kind, scope)
         blocks |= {block, new}
@@ -1412,11 +1407,7 @@ def claims_after_relink(db: sqlite_utils.Database, alias_ids: set[int]) -> None:
 def relink_all(db: sqlite_utils.Database) -> int:
     """Recompute every alias's block and speaker (``attrib speakers relink``)."""
     with write_transaction(db):
-        for alias_id, name, kind, scope, block in db.execute(
-                "select id, alias, kind, scope, block from speaker_aliases").fetchall():
-            new = _alias_block(db, name, kind, scope)
-            if new != block:
-                db.execute("update speaker_aliases set block = ? where id = ?", [new, alias_id])
+        _reblock(db, None)
         return relink_blocks(db, [r[0] for r in db.execute("select distinct block from speaker_aliases")])
 # ====================================================================== claims (issue 12, item 4)
 #
