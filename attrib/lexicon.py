@@ -86,11 +86,15 @@ EVIDENCE_NOUNS = frozenset(
     """
     poll survey study report record data document figure analysis research evidence statistic
     number result test filing audit review estimate projection model chart map footage video
-    photo image
+    photo image average tally count
     """.split()
 )
 
 CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | frozenset(PARTICLE_CUES)
+
+# Evidence verbs that are no speech or belief cue: a cue only when a document or
+# a measurement is their subject ("polls show Clinton ahead", "the audit found").
+EVIDENCE_ONLY_VERBS = EVIDENCE_VERBS - CUE_LEMMAS
 
 # Never cues even though they look like one in context.
 NOT_CUES = frozenset("decline refuse".split())
@@ -107,6 +111,10 @@ TIME_DEICTICS = frozenset("yesterday today tonight".split())
 TIME_PREMODIFIERS = frozenset("on last this next earlier late early".split())
 
 # Function words the rules test for.
+# Verbs whose object is nothing but the words said: a long noun phrase after
+# "said" is a clause the parser misread ("officials said the two raised $3 million",
+# with "raised" tagged as an adjective), never a recipient or a thing acted on.
+WORDS_ONLY_CUES = frozenset({"say"})
 COMPLEMENTIZERS = frozenset("that whether if".split())  # open reported content: "said that/whether ..."
 RELATIVE_PRONOUNS = frozenset("which who whom that whose".split())  # "the ministry, which said ..."
 TIME_CONJUNCTIONS = frozenset("after before since".split())  # "a day after her son said"

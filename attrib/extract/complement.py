@@ -32,6 +32,8 @@ def _start(d: DocView, v: int, s_end: int) -> int:
     while i < s_end and (d.toks[i].text in (",", ":", "—", "–")
                          or d.toks[i].deprel == "compound:prt" and d.toks[i].head == v):
         i += 1
+    if d.lemma(v) == "call" and i < s_end and d.low(i) in ("for", "on"):
+        i += 1  # "called for a moratorium": the demand follows the particle
     if d.lemma(v) in lexicon.RECIPIENT_VERBS:
         i = _past_recipient(d, v, i, s_end)
     i = _past_that(d, i, s_end)
@@ -99,7 +101,8 @@ def _end_at_new_predicate(d: DocView, v: int, i: int, j: int) -> int:
         k = min(d.subtree(c.i))
         if k <= i:  # the "conjunct" holds the content itself (a mis-attached complement)
             continue
-        gap = {d.low(m) for m in range(max(i, k - 3), k)}
+        # (the comma or "but" before the conjunct is often inside its subtree: "as X, but stopped short")
+        gap = {d.low(m) for m in range(max(i, k - 3), c.i)}
         own_subject = any(g.deprel in ("nsubj", "nsubj:pass") for g in d.children(c.i))
         if not (gap & {",", "but", ";", "—"} or own_subject or c.lemma.lower() in lexicon.SPEECH_VERBS):
             continue

@@ -8,7 +8,8 @@ The kind is read from the cue, its complement and its subject:
 - a belief verb is belief, or intention for "plan", "intend" ...; so is a
   that-clause after a verb outside the speech lists ("realized that S");
 - an intention verb with an infinitive and no quotation is intention
-  ("vowed to fight"; "vowed that ..." is speech);
+  ("vowed to fight"; "vowed that ..." is speech), and so is a demand reported
+  without its words ("called for a moratorium", "called on X to resign");
 - a cue whose subject is a document or a measurement is evidence ("a study found
   that", "records indicate", "according to a poll").
 """
@@ -31,6 +32,8 @@ def statement_kind(d: DocView, c: Candidate) -> str:
     if c.rule == "belief":
         return "intention" if lemma in lexicon.INTENTION_VERBS else "belief"
     if lemma in lexicon.INTENTION_VERBS and _infinitive_content(d, c):
+        return "intention"
+    if _demand_unquoted(d, c):
         return "intention"
     if c.rule == "that_clause":
         # its verbs are outside the speech lists by definition: "realized that",
@@ -61,3 +64,12 @@ def _infinitive_content(d: DocView, c: Candidate) -> bool:
     infinitive = k < len(d.toks) and d.low(k) == "to" and k + 1 < len(d.toks) and d.toks[k + 1].upos in (
         "VERB", "AUX")
     return infinitive and not any(d.in_quote(s) for s, _ in c.content)
+
+
+def _demand_unquoted(d: DocView, c: Candidate) -> bool:
+    """"called for a moratorium", "called on X to resign" with no quotation: a demand
+    reported without its words, like a pledge, is the speaker's aim, not speech."""
+    v = c.cue_tok
+    if v is None or (c.cue_lemma or "").lower() != "call" or v + 1 >= len(d.toks):
+        return False
+    return d.low(v + 1) in ("for", "on") and not any(d.in_quote(s) for s, _ in c.content)

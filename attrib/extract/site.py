@@ -61,7 +61,8 @@ def cue_sites(d: DocView) -> Iterator[CueSite]:
 
 
 #: Every lemma :func:`is_cue` can say yes to.
-_MAYBE_CUE = lexicon.QUOTE_ONLY_CUES | frozenset(lexicon.PARTICLE_CUES) | lexicon.CUE_LEMMAS
+_MAYBE_CUE = lexicon.QUOTE_ONLY_CUES | frozenset(lexicon.PARTICLE_CUES) | lexicon.CUE_LEMMAS \
+    | lexicon.EVIDENCE_ONLY_VERBS
 
 
 def is_cue(d: DocView, i: int) -> bool:
@@ -78,6 +79,8 @@ def is_cue(d: DocView, i: int) -> bool:
     if lem in lexicon.PARTICLE_CUES:  # "points out that ...", not "points to the door"
         return any(c.deprel == "compound:prt" and c.lemma.lower() == lexicon.PARTICLE_CUES[lem]
                    for c in d.children(i))
+    if lem in lexicon.EVIDENCE_ONLY_VERBS:  # "polls show ...", not "she showed the house"
+        return t.upos == "VERB" and evidence_subject(d, i)
     if lem in lexicon.NOT_CUES or lem not in lexicon.CUE_LEMMAS:
         return False
     # Verbs only: "the said agreement" (ADJ, or a participle modifying a noun)
@@ -108,6 +111,13 @@ def is_cue(d: DocView, i: int) -> bool:
         return any(c.deprel in ("nsubj", "nsubj:outer") for c in kids) and any(
             c.deprel in ("ccomp", "xcomp") for c in kids)
     return True
+
+
+def evidence_subject(d: DocView, v: int) -> bool:
+    """The subject of ``v`` is headed by a document or measurement noun
+    (lexicon.EVIDENCE_NOUNS): "the latest poll", "video of the incident"."""
+    h = subject_of(d, v)
+    return h is not None and d.toks[h].upos == "NOUN" and d.lemma(h) in lexicon.EVIDENCE_NOUNS
 
 
 def _modifies_noun(d: DocView, i: int) -> bool:
@@ -176,7 +186,13 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
     if src is not None:
         src = trim_mention(d, *src)
     if src is not None and not can_speak(d, *src):
-        src = None  # a date, a clause fragment: never a speaker (the statement stays, unattributed)
+        # a date, a clause fragment: never a speaker (the statement stays, unattributed);
+        # the parser's subject may be the wrong word ("“…,” Senator X said Tuesday" with
+        # Tuesday as subject), so the noun phrase right before the cue is tried instead
+        src = surface_subject(d, v, s0) if h is not None and h > v else None
+        src = trim_mention(d, *src) if src is not None else None
+        if src is not None and not can_speak(d, *src):
+            src = None
     in_sentence = src is None or s0 <= src[0] < s1
     # Inverted cue: “…,” said X  /  S, wrote X.  Speaker after the verb.
     # (only the verb's own subject: "Asked to respond, Carson said" climbs

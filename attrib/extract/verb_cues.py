@@ -15,7 +15,7 @@ from .. import lexicon
 from .base import FINITE_XPOS, Candidate, DocView
 from .complement import content_after
 from .confidence import confidence
-from .site import Chain, CueSite
+from .site import Chain, CueSite, evidence_subject
 
 Spans = list[tuple[int, int]]
 Found = tuple[Spans, str]  # content spans and their orientation to the cue
@@ -199,11 +199,14 @@ def _complement(d: DocView, s: CueSite) -> Found | None:
     if b <= a or d.words(a, b) < 2:
         return None
     quoted = any(d.is_quote_mark(m) for m in range(a, b))
-    if not quoted and (d.toks[a].upos in ("ADP", "SCONJ") and d.low(a) not in lexicon.COMPLEMENTIZERS
-                       or d.low(a) in lexicon.WH_WORDS):
+    # ("said that, in 1998, she ...": after the complementiser, whatever comes first is the clause's)
+    after_that = a > s.v + 1 and d.low(a - 1) == "that" and d.toks[a - 1].upos == "SCONJ"
+    if not (quoted or after_that) and (d.toks[a].upos in ("ADP", "SCONJ") and d.low(a) not in lexicon.COMPLEMENTIZERS
+                                       or d.low(a) in lexicon.WH_WORDS):
         return None  # a prepositional phrase, an adverbial clause, an embedded question ("asked how ...")
-    if quoted or is_clause(d, a, b) or _small_clause(d, s.v, a, b) or _names_a_claim(d, a, b) \
-            or _charge(d, s.v, a, b):
+    if quoted or after_that or is_clause(d, a, b) or _small_clause(d, s.v, a, b) or _names_a_claim(d, a, b) \
+            or _charge(d, s.v, a, b) or _words_object(d, s.v, a, b) or _demand(d, s.v, a) \
+            or _shown(d, s.v, a, b):
         return [d.char_span(a, b)], "after"
     return None
 
@@ -242,7 +245,10 @@ def _speech_sense(d: DocView, v: int) -> bool:
         return False
     if d.lemma(v) == "call":  # "called on the government to", "called for talks": the particle right after
         particle = v + 1 < len(d.toks) and d.low(v + 1) in ("for", "on")
-        return particle or any(c.deprel == "xcomp" for c in kids)
+        # ("called the plan “reckless”": an object, then a quoted name for it)
+        named = any(c.deprel == "obj" for c in kids) and any(
+            d.is_quote_mark(m) for m in range(v + 1, min(v + 12, d.sent_range(v)[1])))
+        return particle or named or any(c.deprel == "xcomp" for c in kids)
     return True
 
 
@@ -254,6 +260,25 @@ def _charge(d: DocView, v: int, a: int, b: int) -> bool:
     return any(c.deprel in ("obl", "advcl") and a <= c.i < b and any(
         g.deprel in ("case", "mark") and g.lemma.lower() in lexicon.CHARGE_PREPOSITIONS for g in d.children(c.i))
         for c in d.children(v))
+
+
+def _words_object(d: DocView, v: int, a: int, b: int) -> bool:
+    """"officials said the two raised $3 million": a noun phrase of four words or more
+    after a verb whose object can only be the words said (lexicon.WORDS_ONLY_CUES) is
+    a clause the parser misread; short ones ("said the same thing") say nothing."""
+    return d.lemma(v) in lexicon.WORDS_ONLY_CUES and d.words(a, b) >= 4
+
+
+def _demand(d: DocView, v: int, a: int) -> bool:
+    """"called for a moratorium", "called on the city to act": what the speaker asks
+    for follows the particle, a noun phrase or a clause alike."""
+    return d.lemma(v) == "call" and a > v + 1 and d.low(a - 1) in ("for", "on")
+
+
+def _shown(d: DocView, v: int, a: int, b: int) -> bool:
+    """"polls show a close contest": what a document or a measurement shows is
+    content even as a noun phrase (kind evidence, never in the default output)."""
+    return d.lemma(v) in lexicon.EVIDENCE_ONLY_VERBS and d.words(a, b) >= 3 and evidence_subject(d, v)
 
 
 def _names_a_claim(d: DocView, a: int, b: int) -> bool:
