@@ -49,7 +49,8 @@ def _evidence_source(d: DocView, c: Candidate) -> bool:
     a, b = c.source
     heads = [k for k in d.heads(a, b) if d.toks[k].upos == "NOUN"]
     head = heads[0] if heads else b - 1
-    if d.toks[head].upos != "NOUN" or d.lemma(head) not in lexicon.EVIDENCE_NOUNS:
+    # ("Video shows that ...": a capitalised evidence noun is often tagged a name)
+    if d.toks[head].upos not in ("NOUN", "PROPN") or d.lemma(head).lower() not in lexicon.EVIDENCE_NOUNS:
         return False
     return c.rule == "according_to" or (c.cue_lemma or "").lower() in lexicon.EVIDENCE_VERBS
 

@@ -79,6 +79,8 @@ def is_cue(d: DocView, i: int) -> bool:
     if lem in lexicon.PARTICLE_CUES:  # "points out that ...", not "points to the door"
         return any(c.deprel == "compound:prt" and c.lemma.lower() == lexicon.PARTICLE_CUES[lem]
                    for c in d.children(i))
+    if t.upos == "NOUN" and t.xpos == "NNS":
+        return _mistagged_verb(d, i)
     if lem in lexicon.EVIDENCE_ONLY_VERBS:  # "polls show ...", not "she showed the house"
         return t.upos == "VERB" and evidence_subject(d, i)
     if lem in lexicon.NOT_CUES or lem not in lexicon.CUE_LEMMAS:
@@ -111,6 +113,24 @@ def is_cue(d: DocView, i: int) -> bool:
         return any(c.deprel in ("nsubj", "nsubj:outer") for c in kids) and any(
             c.deprel in ("ccomp", "xcomp") for c in kids)
     return True
+
+
+def _mistagged_verb(d: DocView, i: int) -> bool:
+    """"The study shows that ...", "Smith notes that ...": the tagger often reads a
+    verb in -s as a plural noun.  It is the cue when a noun, name or pronoun comes
+    right before it and "that" opens a clause right after ("the reports that were
+    filed" has a determiner before and a verb after "that": a noun)."""
+    if i == 0 or i + 2 >= len(d.toks) or not d.toks[i].text.lower().endswith("s"):
+        return False
+    before, nxt = d.toks[i - 1], d.toks[i + 2]
+    if before.upos not in ("NOUN", "PROPN", "PRON") or before.sent != d.toks[i].sent:
+        return False
+    if d.low(i + 1) != "that" or d.toks[i + 1].upos != "SCONJ" or nxt.upos in ("VERB", "AUX"):
+        return False
+    if d.lemma(i) in lexicon.EVIDENCE_ONLY_VERBS:
+        return before.upos == "NOUN" and d.lemma(i - 1) in lexicon.EVIDENCE_NOUNS or before.upos == "PROPN"
+    # (speech verbs only: "the plans that your state offers" is a noun and its relative clause)
+    return d.lemma(i) in lexicon.SPEECH_VERBS
 
 
 def evidence_subject(d: DocView, v: int) -> bool:
