@@ -116,21 +116,41 @@ def is_cue(d: DocView, i: int) -> bool:
 
 
 def _mistagged_verb(d: DocView, i: int) -> bool:
-    """"The study shows that ...", "Smith notes that ...": the tagger often reads a
-    verb in -s as a plural noun.  It is the cue when a noun, name or pronoun comes
-    right before it and "that" opens a clause right after ("the reports that were
-    filed" has a determiner before and a verb after "that": a noun)."""
-    if i == 0 or i + 2 >= len(d.toks) or not d.toks[i].text.lower().endswith("s"):
+    """"The study shows that ...", "…, Foster writes in his book.": the tagger often
+    reads a verb in -s as a plural noun.  It is the cue when a noun, name or
+    pronoun comes right before it and what follows is what a cue takes: "that"
+    opening a clause, a quotation, or (after a name) the end of a trailing
+    attribution.  "The reports that were filed" (a verb after "that") and "the
+    plans that your state offers" (no speech verb) stay nouns."""
+    if i == 0 or i + 1 >= len(d.toks) or not d.toks[i].text.lower().endswith("s"):
         return False
-    before, nxt = d.toks[i - 1], d.toks[i + 2]
+    before = d.toks[i - 1]
     if before.upos not in ("NOUN", "PROPN", "PRON") or before.sent != d.toks[i].sent:
         return False
-    if d.low(i + 1) != "that" or d.toks[i + 1].upos != "SCONJ" or nxt.upos in ("VERB", "AUX"):
-        return False
     if d.lemma(i) in lexicon.EVIDENCE_ONLY_VERBS:
-        return before.upos == "NOUN" and d.lemma(i - 1) in lexicon.EVIDENCE_NOUNS or before.upos == "PROPN"
-    # (speech verbs only: "the plans that your state offers" is a noun and its relative clause)
-    return d.lemma(i) in lexicon.SPEECH_VERBS
+        if not (before.upos == "NOUN" and d.lemma(i - 1) in lexicon.EVIDENCE_NOUNS or before.upos == "PROPN"):
+            return False
+    elif d.lemma(i) not in lexicon.SPEECH_VERBS:
+        return False
+    nxt = d.toks[i + 1]
+    if d.low(i + 1) == "that" and nxt.upos == "SCONJ":
+        return i + 2 < len(d.toks) and d.toks[i + 2].upos not in ("VERB", "AUX")
+    if d.is_quote_mark(i + 1) or nxt.text == ":" and i + 2 < len(d.toks) and d.is_quote_mark(i + 2):
+        return True
+    return before.upos in ("PROPN", "PRON") and _trailing(d, i)
+
+
+def _trailing(d: DocView, i: int) -> bool:
+    """Cue ``i`` closes its sentence ("…, Foster writes in his book."): a comma or a
+    closing quotation mark before its speaker, and nothing but a short adjunct after it."""
+    s0, s1 = d.sent_range(i)
+    k = i - 1
+    while k > s0 and d.toks[k - 1].upos == "PROPN":
+        k -= 1
+    if k <= s0 or not (d.toks[k - 1].text == "," or d.is_quote_mark(k - 1)):
+        return False
+    rest = [t for t in d.toks[i + 1 : s1] if not d.is_punct(t.i)]
+    return len(rest) <= 5 and all(t.upos not in ("VERB", "AUX") for t in rest)
 
 
 def evidence_subject(d: DocView, v: int) -> bool:
