@@ -9,7 +9,7 @@ from __future__ import annotations
 from .. import lexicon
 from .base import FINITE_XPOS, Candidate, DocView, mention_range, subject_of
 from .confidence import confidence
-from .site import trim_mention
+from .site import is_cue, trim_mention
 
 
 def according_to(d: DocView) -> list[Candidate]:
@@ -53,6 +53,8 @@ def that_clause(d: DocView) -> list[Candidate]:
         t = d.toks[v]
         if t.upos != "VERB" or t.lemma.lower() in lexicon.CUE_LEMMAS or t.lemma.lower() in lexicon.NOT_CUES:
             continue
+        if t.lemma.lower() in lexicon.EVIDENCE_ONLY_VERBS and is_cue(d, v):
+            continue  # "the survey shows that S" is a cue site's (verb_cues.reported_after)
         # a finite verb (or one with an auxiliary): "a warning that ..." is no predicate
         if t.xpos not in FINITE_XPOS and not any(c.deprel == "aux" for c in d.children(v)):
             continue
