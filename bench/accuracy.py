@@ -3,6 +3,7 @@ with the reference scorer (../shared/eval/score.py) and print the tables.
 
     python bench/accuracy.py                      # samples + ggt_dev + PolNeAR dev
     python bench/accuracy.py --write-confidence   # measure each rule on PolNeAR train -> attrib/data/
+    python bench/accuracy.py --misses             # also: the missed gold statements by class
 
 The samples and ggt_dev annotate speech only, so they are scored on attrib's
 default output (``kind = speech``); PolNeAR annotates beliefs, intentions and
@@ -312,6 +313,51 @@ def write_confidence(scorer, parsing: Parsing, path: Path, limit: int | None, pa
         print(f"  {name:20}{r['matched']:6d} / {r['n']:<6d}{r['precision']:7.3f}")
 
 
+#: Finite verb tags: content holding one is a clause.
+FINITE_TAGS = frozenset("VBD VBZ VBP MD".split())
+QUOTE_CHARS = frozenset('“”"‘’«»')
+
+
+def miss_class(parse, gold_att: dict) -> str:
+    """Why a gold statement may have been missed, read from its cue and content tokens:
+    no cue; a noun, preposition or punctuation cue; a verb cue with noun-phrase or
+    infinitive content; a clause after a verb outside the cue lists; or a clause or
+    quotation after a listed cue (a miss of the rules proper)."""
+    from attrib import lexicon
+
+    c0, c1 = gold_att["content"]
+    content = [t for t in parse.tokens if c0 <= t.start < c1]
+    clause = any(t.xpos in FINITE_TAGS or t.text in QUOTE_CHARS for t in content)
+    cs = gold_att.get("cue")
+    verbs = [t for t in parse.tokens if cs and cs[0] <= t.start < cs[1] and t.upos == "VERB"]
+    if not cs:
+        return "no cue"
+    if not verbs:
+        return "noun, preposition or punctuation cue"
+    if not clause:
+        return "verb cue, noun-phrase or infinitive content"
+    if verbs[-1].lemma.lower() not in lexicon.CUE_LEMMAS | lexicon.EVIDENCE_ONLY_VERBS:
+        return "clause after a verb outside the cue lists"
+    return "clause or quotation after a listed cue"
+
+
+def print_misses(scorer, s: Scored, parsing: Parsing) -> None:
+    """The gold statements of ``s`` that no output statement covers (cov30), by :func:`miss_class`."""
+    counts: dict[str, int] = {}
+    pd = {p["doc_id"]: p for p in s.pred}
+    for g, parse in zip(s.gold, parsing.parse_many([g["text"] for g in s.gold]), strict=True):
+        gi, si = scorer.prepare(g, pd[g["doc_id"]], set())
+        found = {i for i, _ in scorer.align(gi, si, "cov30")}
+        for i, a in enumerate(g["attributions"]):
+            if i not in found:
+                k = miss_class(parse, a)
+                counts[k] = counts.get(k, 0) + 1
+    total = sum(counts.values())
+    print(f"\nmissed gold statements, {s.name} (no output statement covers 30 %): {total}")
+    for k, n in sorted(counts.items(), key=lambda kv: -kv[1]):
+        print(f"  {n:5}  {n / max(total, 1):4.0%}  {k}")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Command line: see the module docstring."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -327,6 +373,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--train", type=Path, default=SHARED / "eval" / "polnear_train.jsonl")
     ap.add_argument("--cached-only", action="store_true",
                     help="with --write-confidence: only the train documents whose parse is cached")
+    ap.add_argument("--misses", action="store_true",
+                    help="also print the missed gold statements of each set by class (bench/accuracy.miss_class)")
     args = ap.parse_args(argv)
 
     scorer = load_scorer()
@@ -342,6 +390,8 @@ def main(argv: list[str] | None = None) -> None:
         pred = predict(gold, parsing, kinds)
         sets.append(Scored(name, gold, pred, score(scorer, gold, pred)))
     figures = print_tables(scorer, sets, parsing.model)
+    for s in sets if args.misses else ():
+        print_misses(scorer, s, parsing)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1))
 
