@@ -104,11 +104,6 @@ def test_long_noun_phrase_object_of_told_is_no_content():
 # --------------------------------------------------------------------------- 2. "said that, in 2019, ..."
 
 
-AFTER_THAT_COMMA_BUG = (
-    "complement.content_after trims the comma after 'that', so the content starts at 'in' and "
-    "verb_cues._complement's after_that test (d.low(a - 1) == 'that') sees ',' instead: the "
-    "preposition check then rejects 'in 2019, the mill closed'"
-)
 
 
 @pytest.mark.parametrize("text,table", [
@@ -125,7 +120,7 @@ AFTER_THAT_COMMA_BUG = (
         mill     NOUN   11 nsubj
         closed   VERB    3 ccomp   close
         .        PUNCT   3 punct
-    """, id="commas", marks=pytest.mark.xfail(strict=True, reason=AFTER_THAT_COMMA_BUG)),
+    """, id="commas"),
     pytest.param("The foreman said that in 2019 the mill closed.", """
         The      DET     2 det
         foreman  NOUN    3 nsubj
@@ -349,10 +344,6 @@ def test_unquoted_demand_is_an_intention(text, table, content):
     assert a.kind == "intention"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "kinds._demand_unquoted asks d.in_quote() of each content span's start, which is the "
-    "opening mark itself (outside the quote's inner text), so a demand quoted from its first "
-    "character is taken for unquoted and made an intention"))
 def test_quoted_demand_is_speech():
     """The limit of kinds._demand_unquoted: "called for “an immediate halt”" quotes the words."""
     p = build(
@@ -414,11 +405,6 @@ def test_called_with_a_quotation_but_no_object_is_no_statement():
     assert statements(p) == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "verb_cues._speech_sense (named) accepts any quotation mark within 12 tokens after "
-    "'called' once the verb has an object, even one inside the object's own noun phrase "
-    "(“Help wanted” names the sign, not the number): the phone call becomes a speech "
-    "statement 'the number on the “Help wanted” sign'"))
 def test_quotation_inside_the_object_of_a_phone_call_is_no_statement():
     """"called the number on the “Help wanted” sign": the quotation names the sign; nobody
     called the number anything."""
@@ -516,11 +502,6 @@ def test_what_a_document_finds_is_evidence(text, table, content):
     assert (s["content"], s["source"], a.kind) == ([content], " ".join(text.split()[:2]), "evidence")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "an evidence-only verb (lexicon.EVIDENCE_ONLY_VERBS) is now a site cue, but "
-    "doc_rules.that_clause still skips only lexicon.CUE_LEMMAS, so it finds the same "
-    "statement again with 'that' in its content ('that the fund was short'); the spans "
-    "differ, so conflicts.dedupe keeps both"))
 @pytest.mark.parametrize("text,table,content", FOUND_THAT, ids=FOUND_THAT_IDS)
 def test_what_a_document_finds_is_one_statement(text, table, content):
     """One cue, one statement: "The audit found that S" is S, once."""

@@ -73,4 +73,6 @@ def _demand_unquoted(d: DocView, c: Candidate) -> bool:
     v = c.cue_tok
     if v is None or (c.cue_lemma or "").lower() != "call" or v + 1 >= len(d.toks):
         return False
-    return d.low(v + 1) in ("for", "on") and not any(d.in_quote(s) for s, _ in c.content)
+    # (a quotation that opens the content starts with its mark, which in_quote does not count)
+    quoted = any(d.has_quote_mark(d.tok_at(s), d.tok_at(max(s, e - 1)) + 1) or d.in_quote(s) for s, e in c.content)
+    return d.low(v + 1) in ("for", "on") and not quoted

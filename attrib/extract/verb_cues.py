@@ -200,7 +200,10 @@ def _complement(d: DocView, s: CueSite) -> Found | None:
         return None
     quoted = any(d.is_quote_mark(m) for m in range(a, b))
     # ("said that, in 1998, she ...": after the complementiser, whatever comes first is the clause's)
-    after_that = a > s.v + 1 and d.low(a - 1) == "that" and d.toks[a - 1].upos == "SCONJ"
+    k = a - 1
+    while k > s.v and d.is_punct(k):
+        k -= 1  # (the content starts after the comma of "that, in 2019, ...")
+    after_that = k > s.v and d.low(k) == "that" and d.toks[k].upos == "SCONJ"
     if not (quoted or after_that) and (d.toks[a].upos in ("ADP", "SCONJ") and d.low(a) not in lexicon.COMPLEMENTIZERS
                                        or d.low(a) in lexicon.WH_WORDS):
         return None  # a prepositional phrase, an adverbial clause, an embedded question ("asked how ...")
@@ -245,11 +248,22 @@ def _speech_sense(d: DocView, v: int) -> bool:
         return False
     if d.lemma(v) == "call":  # "called on the government to", "called for talks": the particle right after
         particle = v + 1 < len(d.toks) and d.low(v + 1) in ("for", "on")
-        # ("called the plan “reckless”": an object, then a quoted name for it)
-        named = any(c.deprel == "obj" for c in kids) and any(
-            d.is_quote_mark(m) for m in range(v + 1, min(v + 12, d.sent_range(v)[1])))
+        named = any(c.deprel == "obj" for c in kids) and _quoted_name_after(d, v)
         return particle or named or any(c.deprel == "xcomp" for c in kids)
     return True
+
+
+def _quoted_name_after(d: DocView, v: int) -> bool:
+    """"called the plan “a betrayal”", "called half of them “deplorables”": a quotation
+    after a short object is the name the speaker gave it.  Not when a preposition
+    other than "of" comes first ("called the number on the “Help wanted” sign") or a
+    noun follows the closing mark (the quotation then modifies that noun)."""
+    s1 = d.sent_range(v)[1]
+    q = next((m for m in range(v + 1, min(v + 12, s1)) if d.is_quote_mark(m)), None)
+    if q is None or any(d.toks[m].upos == "ADP" and d.low(m) != "of" for m in range(v + 1, q)):
+        return False
+    close = next((m for m in range(q + 1, s1) if d.is_quote_mark(m)), None)
+    return close is None or close + 1 >= s1 or d.toks[close + 1].upos not in ("NOUN", "PROPN")
 
 
 def _charge(d: DocView, v: int, a: int, b: int) -> bool:
