@@ -588,3 +588,141 @@ def test_evidence_verb_needs_a_document_subject_and_content(text, table):
     ("a lead") is below the three-word floor of verb_cues._shown."""
     p = build(text, table)
     assert statements(p) == [] and rules_fired(p) == []
+
+
+
+# --------------------------------------------------------------------------- 7. "…,” X said, adding that S
+
+
+MAYOR_ADDING = """
+    “         PUNCT   3 punct
+    We        PRON    3 nsubj
+    see       VERB    0 root
+    no        DET     5 det
+    link      NOUN    3 obj
+    ,         PUNCT  10 punct
+    ”         PUNCT  10 punct
+    the       DET     9 det
+    mayor     NOUN   10 nsubj
+    said      VERB    3 parataxis
+    ,         PUNCT  12 punct
+    adding    VERB/VBG 10 advcl   add
+    that      SCONJ  17 mark
+    the       DET    15 det
+    inquiry   NOUN   17 nsubj
+    would     AUX    17 aux
+    take      VERB   12 ccomp
+    weeks     NOUN   17 obj      week
+    .         PUNCT   3 punct
+"""
+
+
+def test_participle_after_a_cue_is_its_own_statement():
+    """verb_cues._participle_of_cue: "…,” the mayor said, adding that S": the quotation is
+    the statement of "said"; "adding" does not claim it again (a duplicate the dedupe then
+    dropped, and S with it) but states S, with the same speaker."""
+    p = build("“We see no link,” the mayor said, adding that the inquiry would take weeks.", MAYOR_ADDING)
+    said, adding = by_cue(p, "said"), by_cue(p, "adding")
+    assert [(s["rule"], s["content"]) for s, _ in said] == [("quote_cue_before", ["We see no link,"])]
+    assert [(s["rule"], s["content"], s["source"]) for s, _ in adding] == [
+        ("reported_after", ["the inquiry would take weeks"], "the mayor")]
+
+
+def test_participle_of_a_verb_that_is_no_cue_keeps_the_quotation():
+    """The limit: hanging on a verb that is no speech verb ("the mayor left, adding ..."),
+    the participle is the cue of the quotation before its speaker."""
+    p = build("“We see no link,” the mayor left, adding nothing.", """
+        “         PUNCT   3 punct
+        We        PRON    3 nsubj
+        see       VERB    0 root
+        no        DET     5 det
+        link      NOUN    3 obj
+        ,         PUNCT  10 punct
+        ”         PUNCT  10 punct
+        the       DET     9 det
+        mayor     NOUN   10 nsubj
+        left      VERB    3 parataxis  leave
+        ,         PUNCT  12 punct
+        adding    VERB/VBG 10 advcl    add
+        nothing   PRON   12 obj
+        .         PUNCT   3 punct
+    """)
+    assert [(s["rule"], s["cue"], s["content"]) for s in statements(p)] == [
+        ("quote_cue_before", "adding", ["We see no link,"])]
+
+
+# --------------------------------------------------------------------------- 8. a verb in -s tagged as a plural noun
+
+
+def test_verb_in_s_tagged_a_noun_before_that_is_a_cue():
+    """site._mistagged_verb: "The survey shows that S" with "shows" tagged a plural noun
+    (and the parse built around it) is still the evidence verb and its clause."""
+    p = build("The survey shows that most voters back the plan.", """
+        The      DET    2 det
+        survey   NOUN   3 compound
+        shows    NOUN/NNS 7 nsubj  show
+        that     SCONJ  7 mark
+        most     ADJ    6 amod
+        voters   NOUN   7 nsubj    voter
+        back     VERB   0 root
+        the      DET    9 det
+        plan     NOUN   7 obj
+        .        PUNCT  7 punct
+    """)
+    s, a = only(p)
+    assert (s["rule"], s["content"], s["source"], a.kind) == (
+        "reported_after", ["most voters back the plan"], "The survey", "evidence")
+
+
+def test_verb_in_s_tagged_a_noun_closing_an_attribution_is_a_cue():
+    """"S, Foster writes in his book." with "writes" tagged a plural noun: a name after a
+    comma and only a short adjunct after the cue make a trailing attribution."""
+    p = build("The railway hired few local men, Foster writes in his book.", """
+        The      DET    2 det
+        railway  NOUN   3 nsubj
+        hired    VERB   0 root    hire
+        few      ADJ    6 amod
+        local    ADJ    6 amod
+        men      NOUN   3 obj     man
+        ,        PUNCT  9 punct
+        Foster   PROPN  9 compound
+        writes   NOUN/NNS 3 appos  write
+        in       ADP   12 case
+        his      PRON  12 nmod:poss
+        book     NOUN   9 nmod
+        .        PUNCT  3 punct
+    """)
+    s, a = only(p)
+    assert (s["rule"], s["content"], s["source"], a.kind) == (
+        "reported_before", ["The railway hired few local men"], "Foster", "speech")
+
+
+@pytest.mark.parametrize("text,table", [
+    pytest.param("The savings plans that your bank offers are cheap.", """
+        The      DET    3 det
+        savings  NOUN   3 compound  saving
+        plans    NOUN/NNS 9 nsubj   plan
+        that     SCONJ  7 mark
+        your     PRON   6 nmod:poss
+        bank     NOUN   7 nsubj
+        offers   VERB   3 acl:relcl offer
+        are      AUX    9 cop       be
+        cheap    ADJ    0 root
+        .        PUNCT  9 punct
+    """, id="no-speech-verb"),
+    pytest.param("The new reports that were filed are long.", """
+        The      DET    3 det
+        new      ADJ    3 amod
+        reports  NOUN/NNS 8 nsubj   report
+        that     SCONJ  6 mark
+        were     AUX    6 aux:pass  be
+        filed    VERB   3 acl:relcl file
+        are      AUX    8 cop       be
+        long     ADJ    0 root
+        .        PUNCT  8 punct
+    """, id="adjective-and-relative-clause"),
+])
+def test_plural_noun_before_that_stays_a_noun(text, table):
+    """The limits of site._mistagged_verb: no speech verb ("plans"), or an adjective before
+    it and a verb right after "that" (a relative clause: "reports that were filed")."""
+    assert statements(build(text, table)) == []

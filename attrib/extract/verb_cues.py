@@ -92,7 +92,7 @@ def quote_cue_before(d: DocView, s: CueSite) -> list[Candidate] | None:
     if s.inverted:
         chain = _quote_ending_near(d, s.v, slack=3, floor=s.s0)
         return [_cand(d, s, "quote_cue_before", _inner(chain), "before")] if chain else None
-    if s.quote_after is not None or s.src is None:
+    if s.quote_after is not None or s.src is None or _participle_of_cue(d, s.v):
         return None
     chain = _quote_closing_before_speaker(d, s)
     if chain is not None:
@@ -105,6 +105,15 @@ def quote_cue_before(d: DocView, s: CueSite) -> list[Candidate] | None:
     if chain is None or not opens_clause(d, chain[0].start):
         return None  # '... the remarks as "militaristic rhetoric", X told reporters': a phrase
     return [_cand(d, s, "quote_cue_before", _inner(chain) + _resumed_quote(d, s, _inner(chain)), "before")]
+
+
+def _participle_of_cue(d: DocView, v: int) -> bool:
+    """"“…,” the mayor said, adding that S": a participle hanging on another cue is the
+    speaker's next act; the quotation before belongs to that cue, and what follows the
+    participle is its own statement."""
+    t = d.toks[v]
+    return t.xpos == "VBG" and t.deprel in ("advcl", "xcomp", "conj") and t.head >= 0 \
+        and d.lemma(t.head) in lexicon.SPEECH_VERBS
 
 
 def _quote_ending_near(d: DocView, k: int, slack: int, floor: int) -> Chain | None:
