@@ -61,7 +61,7 @@ def _past_recipient(d: DocView, v: int, i: int, s_end: int) -> int:
 
 def _past_that(d: DocView, i: int, s_end: int) -> int:
     """"said on Thursday that ..." / "said in a statement that ...": skip to after "that"."""
-    for k in range(i, min(i + 8, s_end)):
+    for k in range(i, min(i + 12, s_end)):
         t = d.toks[k]
         if t.text.lower() == "that" and t.upos == "SCONJ":
             if all(d.toks[m].upos not in ("VERB", "AUX") for m in range(i, k)):

@@ -240,7 +240,8 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
     inverted = src is not None and src[0] > v and h is not None and d.toks[h].head == v
     if src is not None and src[0] > v and not inverted and h is not None:
         return None  # a fronted participle clause ("Asked to respond, ..., Carson said"): circumstance
-    if src is None and v + 1 < end and d.toks[v + 1].upos in ("PROPN", "DET", "NOUN", "ADJ"):
+    if src is None and v + 1 < end and d.toks[v + 1].upos in ("PROPN", "DET", "NOUN", "ADJ", "NUM"):
+        # ("…,” said one Democratic source": a number opens the mention too)
         # parser found no subject; "…,” said Jane Smith" has one after the cue
         before = v - 1
         while before >= s0 and d.toks[before].text == ",":
@@ -266,6 +267,8 @@ def _nominal_speaker(d: DocView, k: int) -> bool:
     """Token ``k`` names someone: a pronoun, a name, an entity that is no date, or a
     noun that is no time word."""
     t = d.toks[k]
+    if name_as_verb(d, k):
+        return True
     if t.ner != "O":
         return not t.ner.endswith(("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"))
     if t.upos in ("PRON", "PROPN", "DET") or t.text[:1].isupper():  # "some said", "Foster writes"
@@ -277,7 +280,7 @@ def _quote_after(d: DocView, v: int, end: int) -> tuple[int, Chain | None]:
     """X said: “…”: the quotation that opens right after the cue, even when the
     tokenizer put it in the next sentence ("says:\\n\\n“Well ..."); the sentence
     end is extended over it."""
-    first = v + 1
+    first = _past_short_adjunct(d, v + 1, end)
     while first < len(d.toks) and d.toks[first].text in (",", ":"):
         first += 1
     opens = first < len(d.toks) and d.is_quote_mark(first) and (
@@ -285,6 +288,21 @@ def _quote_after(d: DocView, v: int, end: int) -> tuple[int, Chain | None]:
     if not opens:
         return end, None
     return max(end, d.sent_range(first)[1] - 1), d.quote_starting_at(d.toks[first].start)
+
+
+def _past_short_adjunct(d: DocView, i: int, end: int) -> int:
+    """"says of Clinton, “…”", "said on the other hand, “…”": a phrase of at most five
+    words opened by a preposition and closed by a comma before a quotation is an
+    adjunct of the cue, not content: the quotation after it is what was said."""
+    if i >= end or d.toks[i].upos != "ADP" or d.low(i) == "that":
+        return i
+    k = i + 1
+    while k < end and k - i <= 5 and d.toks[k].text != "," and not d.is_quote_mark(k) \
+            and d.toks[k].upos not in ("VERB", "AUX"):
+        k += 1
+    if k < end and d.toks[k].text == "," and k + 1 < len(d.toks) and d.is_quote_mark(k + 1):
+        return k
+    return i
 
 
 def _named_apposition(d: DocView, src: tuple[int, int], s0: int) -> tuple[int, int]:
@@ -383,14 +401,27 @@ def surface_subject(d: DocView, v: int, s0: int) -> tuple[int, int] | None:
                 continue
         if t.text in (",", ";", ":", "(", ")") or d.is_quote_mark(k - 1) or (
             t.xpos in FINITE_XPOS and t.upos in ("VERB", "AUX") and t.ner == "O"  # "The New York Times" as a verb
+            and not (k == end and name_as_verb(d, k - 1))
         ):
             break
         k -= 1
         n += 1
     if end <= k or not any(d.toks[m].upos in ("NOUN", "PROPN", "PRON") or d.toks[m].ner != "O"
-                           for m in range(k, end)):
+                           or name_as_verb(d, m) for m in range(k, end)):
         return None
     return k, end
+
+
+def name_as_verb(d: DocView, k: int) -> bool:
+    """"Trump said ...", "But Trump claims that ...": a capitalised word the tagger read as
+    a verb, right before the cue (two verbs in a row), is the name of its speaker; a word
+    opening the sentence counts only when it is a name elsewhere in the article."""
+    t = d.toks[k]
+    if t.upos != "VERB" or not t.text[:1].isupper() or t.text.isupper():
+        return False
+    if k > d.sent_range(k)[0]:
+        return True
+    return any(e.label == "PER" and t.text in e.text.split() for e in d.p.entities)
 
 
 def _sentence_opening_name(d: DocView, v: int, s0: int) -> tuple[int, int] | None:
