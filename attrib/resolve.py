@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from . import lexicon
 from .extract.base import Candidate, DocView
+from .extract.site import name_as_verb
 
 POSSESSIVE = re.compile(r"(?:['’]s?|\s+)$")
 
@@ -83,7 +84,7 @@ class Resolver:
         i, j = tok_start, tok_end
         while i < j and d.toks[i].upos not in ("PROPN",) and not d.toks[i].text[:1].isupper():
             i += 1
-        while i < j and d.toks[i].upos not in ("PROPN", "NOUN", "X"):
+        while i < j and d.toks[i].upos not in ("PROPN", "NOUN", "X") and not name_as_verb(d, i):
             i += 1
         while j > i and (d.toks[j - 1].upos in ("PART", "PUNCT") or d.toks[j - 1].text in ("’s", "'s")):
             j -= 1
@@ -99,6 +100,10 @@ class Resolver:
         d = self.d
         spans = [(e.tok_start, e.tok_end) for e in d.p.entities if e.label == "PER"]
         covered = {k for s, e in spans for k in range(s, e)}
+        # ("But Trump said": a name the tagger read as a verb, when the article names the person)
+        words = {w for e in d.p.entities if e.label == "PER" for w in e.text.split()}
+        spans += [(k, k + 1) for k, t in enumerate(d.toks)
+                  if k not in covered and t.text in words and name_as_verb(d, k)]
         for k, t in enumerate(d.toks):
             if d.lows[k] not in lexicon.ROLE_HEADS or k + 1 >= len(d.toks):
                 continue
@@ -264,6 +269,9 @@ class Resolver:
         if person is not None:
             how = "name" if len(person.name.split()) <= len(text.split()) else "surname"
             return Speaker(person.name, "person", person.role, person.organisation, how)
+        if b - a == 1 and name_as_verb(d, a):
+            # a name the tagger read as a verb, never given in full, is still a name ("Marsh claims")
+            return Speaker(_clean(text), "person", None, None, "surname")
         hl = d.toks[head].lemma.lower()
         plural = d.toks[head].xpos in ("NNS", "NNPS")
         named = [e for e in d.p.entities if a <= e.tok_start < cut]

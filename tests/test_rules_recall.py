@@ -726,3 +726,142 @@ def test_plural_noun_before_that_stays_a_noun(text, table):
     """The limits of site._mistagged_verb: no speech verb ("plans"), or an adjective before
     it and a verb right after "that" (a relative clause: "reports that were filed")."""
     assert statements(build(text, table)) == []
+
+
+# --------------------------------------------------------------------------- 9. a name tagged as a verb
+
+
+def test_name_tagged_as_a_verb_before_the_cue_is_the_speaker():
+    """site.name_as_verb: "But Marsh claims that S" with "Marsh" tagged a verb: two verbs
+    in a row cannot both predicate, and a capitalised one right before the cue is a name."""
+    p = build("But Marsh claims that the fund is empty.", """
+        But     CCONJ   3 cc
+        Marsh   VERB/VBP 3 conj  marsh
+        claims  VERB/VBZ 0 root  claim
+        that    SCONJ   8 mark
+        the     DET     6 det
+        fund    NOUN    8 nsubj
+        is      AUX     8 cop    be
+        empty   ADJ     3 ccomp
+        .       PUNCT   3 punct
+    """)
+    s, a = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("reported_after", ["the fund is empty"], "Marsh")
+
+
+def test_name_tagged_as_a_verb_opening_the_sentence_needs_the_name_elsewhere():
+    """Opening the sentence, the capitalised "verb" is a name only when the article names
+    that person (here "Dana Marsh" in the sentence before)."""
+    p = build("Dana Marsh runs the fund. Marsh says the fund is empty.", """
+        Dana   PROPN   2 compound  B-PER
+        Marsh  PROPN   3 nsubj     E-PER
+        runs   VERB    0 root      run
+        the    DET     5 det
+        fund   NOUN    3 obj
+        .      PUNCT   3 punct
+    """, """
+        Marsh  VERB/VBP 2 nsubj  marsh
+        says   VERB/VBZ 0 root   say
+        the    DET     4 det
+        fund   NOUN    6 nsubj
+        is     AUX     6 cop    be
+        empty  ADJ     2 ccomp
+        .      PUNCT   2 punct
+    """)
+    s, a = only(p)
+    assert (s["rule"], s["content"], s["source"], s["name"]) == (
+        "reported_after", ["the fund is empty"], "Marsh", "Dana Marsh")
+
+
+def test_verb_opening_the_sentence_is_no_name_of_its_own():
+    """The limit: a capitalised verb opening the sentence, named nowhere in the article,
+    stays a verb; the statement has no speaker rather than the speaker "Forward"."""
+    p = build("Forward said the union would strike.", """
+        Forward  VERB/VBP 2 advcl  forward
+        said     VERB     0 root
+        the      DET      4 det
+        union    NOUN     6 nsubj
+        would    AUX      6 aux
+        strike   VERB     2 ccomp
+        .        PUNCT    2 punct
+    """)
+    assert [s["source"] for s in statements(p)] in ([], [None])
+
+
+# --------------------------------------------------------------------------- 10. "…,” said one senior aide
+
+
+def test_inverted_speaker_opening_with_a_number():
+    """site._speaker: "…,” said one senior aide" with the mention parsed as the object of
+    "said": a number opens the speaker mention after an inverted cue too."""
+    p = build("“We will win,” said one senior aide.", """
+        “       PUNCT   4 punct
+        We      PRON    4 nsubj
+        will    AUX     4 aux
+        win     VERB    0 root
+        ,       PUNCT   7 punct
+        ”       PUNCT   7 punct
+        said    VERB    4 parataxis
+        one     NUM    10 nummod
+        senior  ADJ    10 amod
+        aide    NOUN    7 obj
+        .       PUNCT   4 punct
+    """)
+    s, a = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("quote_cue_before", ["We will win,"], "one senior aide")
+
+
+# --------------------------------------------------------------------------- 11. a short adjunct before the quotation
+
+
+def test_quotation_after_a_short_adjunct_of_the_cue():
+    """site._past_short_adjunct: "said of the plan, “…”": the quotation after a short
+    prepositional phrase and a comma is what was said, the phrase is the cue's adjunct."""
+    p = build("The mayor said of the plan, “It is a mistake.”", """
+        The      DET     2 det
+        mayor    NOUN    3 nsubj
+        said     VERB    0 root
+        of       ADP     6 case
+        the      DET     6 det
+        plan     NOUN    3 obl
+        ,        PUNCT   3 punct
+        “        PUNCT  12 punct
+        It       PRON   12 nsubj
+        is       AUX    12 cop    be
+        a        DET    12 det
+        mistake  NOUN    3 parataxis
+        .        PUNCT  12 punct
+        ”        PUNCT  12 punct
+    """)
+    s, a = only(p)
+    assert (s["rule"], s["content"], s["source"], s["type"]) == (
+        "quote_cue_after", ["It is a mistake."], "The mayor", "direct")
+
+
+# --------------------------------------------------------------------------- 12. "that" after a longer adjunct
+
+
+def test_that_after_a_place_of_ten_tokens():
+    """complement._past_that: "says at a town hall in Dayton, Ohio, that S": the
+    complementiser may come after a place of up to a dozen tokens."""
+    p = build("Low says at a town hall in Dayton, Ohio, that the plant will reopen.", """
+        Low     PROPN   2 nsubj
+        says    VERB/VBZ 0 root  say
+        at      ADP     6 case
+        a       DET     6 det
+        town    NOUN    6 compound
+        hall    NOUN    2 obl
+        in      ADP     8 case
+        Dayton  PROPN   6 nmod
+        ,       PUNCT  10 punct
+        Ohio    PROPN   8 appos
+        ,       PUNCT   2 punct
+        that    SCONJ  16 mark
+        the     DET    14 det
+        plant   NOUN   16 nsubj
+        will    AUX    16 aux
+        reopen  VERB    2 ccomp
+        .       PUNCT   2 punct
+    """)
+    s, a = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("reported_after", ["the plant will reopen"], "Low")
