@@ -1138,8 +1138,11 @@ def optimize(db: sqlite_utils.Database, analysis_limit: int = 1000) -> None:
     of ``articles`` with a full scan and a temporary B-tree (seconds at a million
     statements) instead of walking the index (milliseconds)."""
     db.conn.execute(f"PRAGMA analysis_limit = {int(analysis_limit)}")
-    db.conn.execute("ANALYZE")
-    db.conn.execute("PRAGMA optimize")
+    # (ANALYZE reads, then writes sqlite_stat1: in a deferred transaction it could not wait for
+    # another ingest's commit and failed with "database is locked"; the write lock comes first)
+    with write_transaction(db):
+        db.conn.execute("ANALYZE")
+        db.conn.execute("PRAGMA optimize")
 
 
 # --- identity across articles (m012, :mod:`attrib.identity`) ---------------------------------
