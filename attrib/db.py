@@ -1138,8 +1138,11 @@ def optimize(db: sqlite_utils.Database, analysis_limit: int = 1000) -> None:
     of ``articles`` with a full scan and a temporary B-tree (seconds at a million
     statements) instead of walking the index (milliseconds)."""
     db.conn.execute(f"PRAGMA analysis_limit = {int(analysis_limit)}")
-    db.conn.execute("ANALYZE")
-    db.conn.execute("PRAGMA optimize")
+    # (ANALYZE reads, then writes sqlite_stat1: in a deferred transaction it could not wait for
+    # another ingest's commit and failed with "database is locked"; the write lock comes first)
+    with write_transaction(db):
+        db.conn.execute("ANALYZE")
+        db.conn.execute("PRAGMA optimize")
 
 
 # --- identity across articles (m012, :mod:`attrib.identity`) ---------------------------------
@@ -1246,11 +1249,15 @@ def relink_blocks(db: sqlite_utils.Database, blocks: Iterable[str]) -> int:
     when it keeps most of its aliases; one left without aliases is deleted.  Returns the
     number of aliases that changed speaker."""
     pins = list(_pins(db).values())
-    changed: set[int] = set()
+    # (the clusters of every block are written together: an alias split off to a block of its
+    # own must not take back the speaker its old block's cluster keeps, nor the other way round)
+    members: list[tuple[identity.Alias, int | None]] = []
+    clusters: list[identity.Cluster] = []
     for block in sorted(set(blocks)):
-        members = _block_aliases(db, block)
-        if members:
-            changed |= _apply_clusters(db, members, identity.cluster([a for a, _ in members], pins))
+        found = _block_aliases(db, block)
+        members += found
+        clusters += identity.cluster([a for a, _ in found], pins) if found else []
+    changed = _apply_clusters(db, members, clusters) if members else set()
     if changed and db["claim_suggestions"].exists():
         claims_after_relink(db, changed)
     return len(changed)

@@ -210,3 +210,22 @@ def test_sentence_of_by_bisection_is_the_scan():
     for start in range(len(text)):
         for end in range(start + 1, len(text) + 1, 3):
             assert dbmod._sentence_of(parse, start, end, bounds) == dbmod._sentence_of(parse, start, end)
+
+
+
+def test_optimize_takes_the_write_lock_before_analyze(tmp_path: Path):
+    """The end of an ingest refreshes the planner statistics while a second ``attrib ingest``
+    may be committing.  ANALYZE reads and then writes; as a deferred transaction its read
+    snapshot goes stale when the other writer commits, and SQLite answers "database is
+    locked" at once, whatever the busy_timeout (seen in tests/test_crash.py's two-writer
+    test).  Taking the write lock first (BEGIN IMMEDIATE) makes it wait its turn instead; the
+    race itself cannot be timed reliably in a test, so the statements sent are checked."""
+    db = dbmod.open_db(str(tmp_path / "stats.db"))
+    sent: list[str] = []
+    db.conn.set_trace_callback(sent.append)
+    dbmod.optimize(db)
+    db.conn.set_trace_callback(None)
+    order = [x for x in sent if x in ("BEGIN IMMEDIATE", "ANALYZE", "PRAGMA optimize", "COMMIT")]
+    assert order == ["BEGIN IMMEDIATE", "ANALYZE", "PRAGMA optimize", "COMMIT"]
+    assert db.execute("select count(*) from sqlite_master where name = 'sqlite_stat1'").fetchone()[0] == 1
+    db.conn.close()

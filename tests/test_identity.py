@@ -325,6 +325,19 @@ def test_a_split_takes_an_alias_off_and_keeps_it_off(db):
     assert speaker_of(db, "We will build the wall") == trump
 
 
+def test_a_split_right_after_a_merge_gives_the_alias_its_own_speaker(db):
+    """The split alias moves to a block of its own; relinking both blocks at once keeps the
+    merged speaker for the alias that stays and gives the split one a new speaker (relinked
+    block by block, both clusters took the one speaker id and the split did nothing)."""
+    from attrib.speakers import merge, split
+    store(db, CLINTON_1, CLINTON_2)
+    kept = merge(db, "Bill Clinton", "William Blythe")
+    new = split(db, "Bill Clinton", "William Blythe")
+    assert speaker_of(db, "Trade helps") == (new["id"], "William Blythe")
+    assert speaker_of(db, "The economy grew") == (kept["id"], "Bill Clinton")
+    assert new["id"] != kept["id"]
+
+
 def test_the_aliases_file_names_the_person_and_its_wikidata_id(db, tmp_path: Path):
     from attrib.speakers import load_aliases
     store(db, CLINTON_1, CLINTON_2)
