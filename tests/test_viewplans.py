@@ -266,3 +266,21 @@ def test_kind_pages_walk_an_index_in_their_order(tmp_path: Path) -> None:
                 assert "TEMP B-TREE" not in plan, (order, plan)
     finally:
         db.conn.close()
+
+
+async def test_every_view_page_of_the_bench_answers_with_the_views_rows(scale_db: dict) -> None:
+    scale = _scale()
+    ds = await _datasette(scale_db["path"])
+    conn = _read(scale_db["path"])
+    try:
+        pages = [(label, url) for label, url in scale.pages(scale._targets(str(scale_db["path"])), "scale")
+                 if url.startswith("/scale/statements_view")]
+        assert {"statements_view speaker=name", "statements_view outlet=", "statements_view facet outlet"} <= {
+            label for label, _ in pages}
+        for label, url in pages:
+            path, _, query = url.partition("?")
+            r = await ds.client.get(f"{path}.json?{query}")
+            assert r.status_code == 200, label
+            _check_page(conn, r.json())
+    finally:
+        conn.close()
