@@ -4,15 +4,19 @@
 where ...``.  SQLite 3.40 drops a view's unused left joins from a query that returns rows, but
 not from an aggregate one: that count joins every matching statement to its article, speaker,
 organisations and latest review (3 s for ``?kind=speech`` at a million statements, against 60 ms
-for the statements alone).  The count runs on ``statements_view_unjoined`` instead (m015,
-:data:`attrib.db.STATEMENTS_VIEW_UNJOINED`: the view's statement columns with the view's own
-expressions, one row per statement as in the view) when every column of ``statements_view`` that
-the count reads is one of those.  SQLite says which columns it reads: the count is prepared
-(``explain``, not run) with an authorizer that records them, so a filter, search or ``_where`` on
-a speaker's name, an outlet or a review is counted through ``statements_view`` as before.
-(Trying the count on the unjoined view and falling back on an error would not do: SQLite takes a
-double-quoted name that is no column, as in Datasette's ``"speaker" = :p0``, for a string, and
-would count nothing.)
+for the statements alone).  So the count runs, on the same rows, either
+
+- on ``statements_view_unjoined`` (m015, :data:`attrib.db.STATEMENTS_VIEW_UNJOINED`: the view's
+  statement columns with the view's own expressions, one row per statement as in the view) when
+  every column of ``statements_view`` that the count reads is one of those.  SQLite says which
+  columns it reads: the count is prepared (``explain``, not run) with an authorizer that records
+  them.  (Trying the count on the unjoined view and falling back on an error would not do:
+  SQLite takes a double-quoted name that is no column, as in Datasette's ``"speaker" = :p0``, for
+  a string, and would count nothing);
+- or else as ``select count(*) from (select 1 from statements_view where ... limit -1)``: the
+  ``limit`` keeps SQLite from folding the subquery into the aggregate, so the subquery is a query
+  that returns rows, and SQLite drops the joins its filter does not use (a speaker's name keeps
+  the speaker and the review, an outlet only the article, and walks the outlet's index).
 
 **The rows of a search.**  A search adds ``statement_rowid in (select rowid from statements_fts
 where ... match ...)``; SQLite cannot know how many statements match, and always looks each match
@@ -103,11 +107,29 @@ def walked_search_sql(conn: sqlite3.Connection, sql: str, params: Any) -> str | 
     return None if any("TEMP B-TREE FOR ORDER BY" in r[-1] for r in plan) else walked
 
 
+def rows_count_sql(sql: str) -> str:
+    """``sql`` (Datasette's count of ``statements_view``) as a count of a subquery that returns rows
+    (the line break ends a ``--`` comment a ``_where`` may end with)."""
+    return f"select count(*) from (select 1 from statements_view {sql[len(VIEW_COUNT):]}\nlimit -1)"
+
+
+def prepares(conn: sqlite3.Connection, sql: str, params: Any) -> bool:
+    """Whether ``sql`` prepares (``explain``: nothing is run)."""
+    try:
+        conn.execute("explain " + sql, params if params is not None else {}).fetchall()
+    except sqlite3.Error:
+        return False
+    return True
+
+
 def better_sql(conn: sqlite3.Connection, sql: str, params: Any) -> str | None:
     """The cheaper form of ``sql`` with the same result (see the module), or None."""
     unjoined = unjoined_count_sql(sql)
     if unjoined is not None:
-        return unjoined if counts_on_statements(conn, sql, params) else None
+        if counts_on_statements(conn, sql, params):
+            return unjoined
+        rows = rows_count_sql(sql)
+        return rows if prepares(conn, rows, params) else None
     return walked_search_sql(conn, sql, params)
 
 
