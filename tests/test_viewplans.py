@@ -158,7 +158,6 @@ def _check_page(conn: sqlite3.Connection, j: dict) -> None:
         want = conn.execute(f"select [{name}], count(*) from ({body}) where [{name}] is not null "
                             f"group by [{name}] order by count(*) desc, [{name}] limit 30", params).fetchall()
         assert [(r["value"], r["count"]) for r in facet["results"]] == [tuple(w) for w in want], name
-    assert not j.get("facets_timed_out")
 
 
 async def test_pages_show_the_views_rows_counts_and_facets(scale_db: dict, monkeypatch) -> None:
@@ -176,7 +175,9 @@ async def test_pages_show_the_views_rows_counts_and_facets(scale_db: dict, monke
         for page in _pages(scale_db):
             r = await ds.client.get("/scale/statements_view.json" + page)
             assert r.status_code == 200, (page, r.text[:300])
-            _check_page(conn, r.json())
+            j = r.json()
+            assert set(re.findall(r"_facet=(\w+)", page)) <= set(j["facet_results"]), page  # none gave up
+            _check_page(conn, j)
     finally:
         conn.close()
     # and the cheaper plans were used: counts without the joins (or with only those a joined

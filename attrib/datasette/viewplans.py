@@ -20,12 +20,12 @@ for the statements alone).  So the count runs, on the same rows, either
 
 **The rows of a search.**  A search adds ``statement_rowid in (select rowid from statements_fts
 where ... match ...)``; SQLite cannot know how many statements match, and always looks each match
-up by rowid and sorts them all for the page: 1 ms for a rare word, 0.8 s for a word in 16 % of a
-million statements, 2 s for one in 94 %.  When the word has :data:`WALK_FROM` matches or more,
+up by rowid and sorts them all for the page: 1 ms for a rare word, 0.5 s for a word in 16 % of a
+million statements, 2 s for one in 94 % (``bench/viewplans.py``).  When the word has :data:`WALK_FROM` matches or more,
 the page's query is run with ``+statement_rowid in (...)`` (the same condition on the same
 values; the ``+`` only keeps SQLite from looking the matches up by rowid), provided SQLite then
 walks an index in the page's order (no temporary B-tree for the ``order by``): it reads the
-statements in that order and stops after a page of matches (50-160 ms for those words).
+statements in that order and stops after a page of matches (40-250 ms for those words).
 """
 
 from __future__ import annotations
@@ -43,9 +43,9 @@ UNJOINED_COUNT = f"select count(*) from {UNJOINED} "
 SEARCH = re.compile(r"(?<![+\w])statement_rowid in \(select rowid from statements_fts where statements_fts "
                     r"match (escape_fts\(:search\)|:search)\)")
 #: From how many matches a search page walks the view's order instead of looking every match up:
-#: a lookup and its share of the sort cost about 5 µs a match, a walk about 0.15 µs an index
-#: entry, and it reads about 101 / (matches / statements) entries for a page of 101 rows: at a
-#: million statements the two meet near 2,000 matches (and a walk never reads more than the index).
+#: a lookup and its share of the sort cost 2-3.5 µs a match, a walk about 0.15 µs an index entry,
+#: and it reads about 101 / (matches / statements) entries for a page of 101 rows: at a million
+#: statements the two meet near 2,000 matches (and a walk never reads more than the index).
 WALK_FROM = 2000
 
 
