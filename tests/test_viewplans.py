@@ -224,6 +224,13 @@ def test_counts_go_unjoined_only_for_statement_columns(scale_db: dict) -> None:
         assert not viewplans.counts_on_statements(conn, count + "no_such_column = 1", params)
     finally:
         conn.close()
+    # without the unjoined view (no m015) the count keeps the view and drops only the unused joins
+    mem = sqlite3.connect(":memory:")
+    mem.execute("create table statements (kind text)")
+    mem.execute("create view statements_view as select kind from statements")
+    assert not viewplans.counts_on_statements(mem, count + '"kind" = :p0', params)
+    assert viewplans.better_sql(mem, count + '"kind" = :p0', params) == (
+        'select count(*) from (select 1 from statements_view where "kind" = :p0\nlimit -1)')
 
 
 def test_search_walks_only_for_common_words_and_an_indexed_order(scale_db: dict) -> None:

@@ -77,8 +77,12 @@ def view_columns_read(conn: sqlite3.Connection, sql: str, params: Any) -> set[st
 
 
 def unjoined_columns(conn: sqlite3.Connection) -> set[str]:
-    """The columns of the database's ``statements_view_unjoined`` (none before m015)."""
-    return {r[1] for r in conn.execute(f"pragma table_info({UNJOINED})")}
+    """The columns of the database's ``statements_view_unjoined`` (none before m015, nor when the
+    view does not resolve)."""
+    try:
+        return {r[1] for r in conn.execute(f"pragma table_info({UNJOINED})")}
+    except sqlite3.Error:
+        return set()
 
 
 def counts_on_statements(conn: sqlite3.Connection, sql: str, params: Any) -> bool:
