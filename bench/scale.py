@@ -31,6 +31,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -253,6 +254,8 @@ def _targets(path: str) -> dict[str, object]:
         org_name = conn.execute("select name from organisations where id = ?", [top_org]).fetchone()[0]
         speaker_name = conn.execute("select name from speakers where id = ?", [top_speaker]).fetchone()[0]
         article = conn.execute("select id from articles order by n_statements desc limit 1").fetchone()[0]
+        outlet = conn.execute(
+            "select outlet from articles group by outlet order by count(*) desc limit 1").fetchone()[0]
         n = conn.execute("select count(*) from statements").fetchone()[0]
         # a common word: in 10 % or more of the statements; a rare one: in a handful
         rows = conn.execute("select content from statements where rowid % 997 = 0 limit 2000").fetchall()
@@ -267,7 +270,8 @@ def _targets(path: str) -> dict[str, object]:
     # issue's "a search matching 10 %+"); "most common": the top word (in most statements)
     common = min((w for w in ranked if counts[w] >= 0.1 * len(rows)), key=lambda w: (counts[w], w))
     return {"speaker": top_speaker, "speaker_name": speaker_name, "org": top_org, "org_name": org_name,
-            "article": article, "common": common, "most_common": ranked[0], "rare": ranked[-1], "n": n}
+            "article": article, "outlet": outlet, "common": common, "most_common": ranked[0], "rare": ranked[-1],
+            "n": n}
 
 
 def _matches(path: str, words: list[str]) -> dict[str, int]:
@@ -288,6 +292,18 @@ def pages(t: dict[str, object], name: str) -> list[tuple[str, str]]:
     short_org = str(t["org_name"]).split()[0]
     short_speaker = str(t["speaker_name"]).split()[-1]
     q = f"/{name}/"
+    v = f"{q}statements_view"
+    # filters and facets on the view's joined columns (names, outlet): not statement columns
+    joined = [
+        ("statements_view speaker=name", f"{v}?speaker={quote(str(t['speaker_name']))}"),
+        ("statements_view organisation=name", f"{v}?organisation={quote(str(t['org_name']))}"),
+        ("statements_view outlet=", f"{v}?outlet={quote(str(t['outlet']))}"),
+        ("statements_view kind=speech by date", f"{v}?kind=speech&_sort_desc=date"),
+        ("statements_view facet kind", f"{v}?_facet=kind"),
+        ("statements_view facet outlet", f"{v}?_facet=outlet"),
+        ("statements_view facet speaker", f"{v}?_facet=speaker"),
+        ("statements_view by speaker facet organisation", f"{v}?speaker_id={sp}&_facet=organisation"),
+    ]
     return [
         ("statements table", f"{q}statements"),
         ("statements_view (default)", f"{q}statements_view"),
@@ -297,6 +313,7 @@ def pages(t: dict[str, object], name: str) -> list[tuple[str, str]]:
         ("statements_view search (rare)", f"{q}statements_view?_search={t['rare']}"),
         ("statements_view search (common)", f"{q}statements_view?_search={t['common']}"),
         ("statements_view search (most common)", f"{q}statements_view?_search={t['most_common']}"),
+        *joined,
         ("articles table", f"{q}articles"),
         ("article view", f"/-/attrib/article/{name}/{art}"),
         ("speaker page", f"/-/attrib/speaker/{name}/{sp}"),

@@ -19,6 +19,8 @@ attrib.db`` is enough).  It adds:
   (:mod:`.landing`); ``/-/attrib/export/{database}/statements.csv|json``:
   exports that cite (:mod:`.export`);
 - ``extra_body_script``: data-first table and query pages (:mod:`.listpages`);
+- counts of ``statements_view`` pages from the statements alone when every filter is a
+  statement column, and search pages of common words by a walk of the page order (:mod:`.viewplans`);
 - ``render_cell`` links from the statement, article, speaker and organisation
   tables (and from canned query results) to those pages.
 
@@ -49,16 +51,19 @@ from .pages import (
     speaker_view,
     statement_redirect,
 )
+from .viewplans import plan_view_queries
 
 
 @hookimpl
 def startup(datasette: Any) -> None:
     """``attrib serve`` gives Datasette the row count of ``statements_view`` in its inspect file
     (:func:`.serve.inspect_data`), for the view's own page; the database page takes every
-    entry there for a table, so the views are left out of its cached counts."""
+    entry there for a table, so the views are left out of its cached counts.  A filtered
+    ``statements_view`` page is counted from the statements when it can be (:mod:`.viewplans`)."""
     from .serve import COUNTED_VIEWS
 
     for db in datasette.databases.values():
+        plan_view_queries(db)
         counts = getattr(db, "cached_table_counts", None)
         if isinstance(counts, dict):
             for view in COUNTED_VIEWS:

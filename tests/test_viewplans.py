@@ -1,0 +1,300 @@
+"""``statements_view`` pages served by the cheaper plans of :mod:`attrib.datasette.viewplans` (the
+count on ``statements_view_unjoined`` or of a subquery that returns rows, the search page that
+walks the sort order) show the rows,
+columns, facets and counts of the view itself.  The database is a small ``bench/scale.py build``
+with reviews that correct speakers, roles, organisations and ratings (so the view's joined columns
+differ from the statements'); every page is compared with its own SQL run on ``statements_view``
+directly.  No timing here: ``bench/scale.py pages`` measures the speed."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sqlite3
+from collections import Counter
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from datasette.app import Datasette
+from datasette.database import Database
+from datasette.utils import escape_fts
+
+from attrib import db as dbmod
+from attrib.datasette import serve, viewplans
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _scale():
+    spec = importlib.util.spec_from_file_location("bench_scale", ROOT / "bench" / "scale.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _add_reviews(path: Path) -> None:
+    """Reviews of every 40th statement: a corrected speaker (with role and organisation) on some,
+    a rating on others, and a second, later review of some (the latest wins in the view)."""
+    conn = sqlite3.connect(path)
+    try:
+        ids = [r[0] for r in conn.execute("select id from statements where rowid % 40 = 0 order by rowid")]
+        rows = []
+        for i, sid in enumerate(ids):
+            if i % 3 == 0:
+                rows.append((sid, "wrong_speaker", "Corrected Person", "corrected role", "Corrected Org", None))
+            elif i % 3 == 1:
+                rows.append((sid, "confirmed", None, None, None, "false"))
+            else:
+                rows.append((sid, "confirmed", None, "only a role", None, "true"))
+        rows += [(sid, "confirmed", None, None, None, "misleading") for sid in ids[::5]]
+        conn.executemany("insert into reviews (statement_id, reviewer, reviewed_at, verdict, speaker_name, "
+                         "speaker_role, speaker_organisation, rating) "
+                         "values (?, 'tester', '2025-01-01', ?, ?, ?, ?, ?)", rows)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def scale_db(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """A 5,000-statement synthetic database with reviews, and names and words the pages use."""
+    path = tmp_path_factory.mktemp("viewplans") / "scale.db"
+    _scale().build(str(path), 5000, 250, 300, 13, analyze=True)
+    _add_reviews(path)
+    conn = sqlite3.connect(path)
+    try:
+        words = Counter()
+        for (text,) in conn.execute("select content from statements"):
+            words.update(set(text.lower().split()))
+
+        def matches(w: str) -> int:
+            return conn.execute("select count(*) from statements_fts where statements_fts match ?",
+                                [f'"{w}"']).fetchone()[0]
+
+        common = words.most_common(1)[0][0]
+        rare = next(w for w, n in sorted(words.items(), key=lambda x: (x[1], x[0])) if 1 <= matches(w) <= 3)
+        one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+        t = {
+            "path": path, "common": common, "rare": rare, "n_common": matches(common),
+            "speaker_id": one("select speaker_id from statements where speaker_id is not null "
+                              "group by 1 order by count(*) desc limit 1"),
+            "speaker": one("select speaker from statements_view where speaker is not null "
+                           "group by 1 order by count(*) desc limit 1"),
+            "organisation": one("select organisation from statements_view where organisation is not null "
+                                "group by 1 order by count(*) desc limit 1"),
+            "outlet": one("select outlet from articles group by 1 order by count(*) desc limit 1"),
+            "reported_by": one("select reported_by from statements_view where reported_by is not null limit 1"),
+        }
+    finally:
+        conn.close()
+    assert t["n_common"] >= viewplans.WALK_FROM  # so the walk is taken
+    return t
+
+
+async def _datasette(path: Path) -> Datasette:
+    """The database served as ``attrib serve`` serves it (settings, metadata, inspect counts)."""
+    words = {"on": True, "off": False}
+    settings = {k: int(v) if str(v).isdigit() else words.get(str(v).lower(), v)
+                for k, v in serve.DEFAULT_SETTINGS.items()}
+    ds = Datasette(immutables=[str(path)], settings=settings,
+                   metadata=serve.load_metadata(serve.metadata_for(path)), inspect_data=serve.inspect_data(path))
+    await ds.invoke_startup()
+    return ds
+
+
+def _read(path: Path) -> sqlite3.Connection:
+    """A read-only connection with Datasette's ``escape_fts`` (its search condition uses it)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn.create_function("escape_fts", 1, escape_fts)
+    return conn
+
+
+def _pages(t: dict) -> list[str]:
+    q = quote
+    return [
+        "", "?kind=speech", "?kind=belief", "?kind=speech&_sort_desc=date", "?kind__in=belief,evidence",
+        f"?speaker_id={t['speaker_id']}", f"?speaker={q(t['speaker'])}", "?speaker=Corrected%20Person",
+        f"?organisation={q(t['organisation'])}", "?organisation=Corrected%20Org", "?role=only%20a%20role",
+        f"?outlet={q(t['outlet'])}", f"?reported_by={q(t['reported_by'])}", "?verdict=wrong_speaker",
+        "?rating=misleading", "?rating=false", f"?_where={q(chr(34) + 'outlet' + chr(34))}={q(repr(t['outlet']))}",
+        f"?_where=outlet={q(repr(t['outlet']))}%20--%20a%20comment", "?type=direct&speaker_kind=person",
+        "?confidence__gt=0.5", "?speaker__contains=a", "?_sort=outlet",
+        "?_sort_desc=date", "?_next=100", "?kind=speech&_next=200",
+        f"?_search={t['common']}", f"?_search={t['rare']}", f"?_search={t['common']}&kind=belief",
+        f"?_search={t['common']}&_sort_desc=date", f"?_search={t['common']}&_sort=speaker",
+        f"?_search={t['common']}&speaker_id={t['speaker_id']}", f"?_search={t['common']}&_next=100",
+        f"?_search={t['common']}&speaker={q(t['speaker'])}",
+        "?_facet=kind", "?_facet=outlet&kind=speech", f"?_facet=speaker&speaker_id={t['speaker_id']}",
+        "?_facet=organisation&_facet=verdict&_facet=rating", f"?_facet=kind&_search={t['common']}",
+    ]
+
+
+def _unlimited(sql: str) -> tuple[str, int]:
+    """Datasette's page query without its ``limit`` / ``offset``, and the offset."""
+    m = re.search(r"\s+limit \d+(?: offset (\d+))?\s*$", sql)
+    assert m, sql
+    return sql[:m.start()], int(m.group(1) or 0)
+
+
+def _check_page(conn: sqlite3.Connection, j: dict) -> None:
+    """The page's rows, count and facets are those of its SQL run on ``statements_view``."""
+    sql, params = j["query"]["sql"], j["query"]["params"]
+    assert " from statements_view " in sql and "statements_view_unjoined" not in sql
+    body, offset = _unlimited(sql)
+    truth = [list(r) for r in conn.execute(body, params)]
+    assert j["filtered_table_rows_count"] == len(truth), sql
+    cols = j["columns"]
+    assert cols == [d[0] for d in conn.execute(body + " limit 0", params).description]
+    rows = j["rows"]
+    assert len(rows) == min(100, max(0, len(truth) - offset))
+    keyed = {tuple(map(repr, r)) for r in truth}
+    assert all(tuple(map(repr, r)) in keyed for r in rows)  # every row shown is a row of the view's result
+    sort = j.get("sort_desc") or j.get("sort")
+    if sort:  # in the same order (rows that tie on the sort column may come in another order)
+        k = cols.index(sort)
+        assert [r[k] for r in rows] == [r[k] for r in truth[offset:offset + len(rows)]]
+    for name, facet in j.get("facet_results", {}).items():
+        want = conn.execute(f"select [{name}], count(*) from ({body}) where [{name}] is not null "
+                            f"group by [{name}] order by count(*) desc, [{name}] limit 30", params).fetchall()
+        assert [(r["value"], r["count"]) for r in facet["results"]] == [tuple(w) for w in want], name
+
+
+async def test_pages_show_the_views_rows_counts_and_facets(scale_db: dict, monkeypatch) -> None:
+    ran: list[str] = []
+    original = Database.execute
+
+    async def spy(self, sql, *args, **kwargs):
+        ran.append(sql)
+        return await original(self, sql, *args, **kwargs)
+
+    monkeypatch.setattr(Database, "execute", spy)
+    ds = await _datasette(scale_db["path"])
+    conn = _read(scale_db["path"])
+    try:
+        for page in _pages(scale_db):
+            r = await ds.client.get("/scale/statements_view.json" + page)
+            assert r.status_code == 200, (page, r.text[:300])
+            j = r.json()
+            assert set(re.findall(r"_facet=(\w+)", page)) <= set(j["facet_results"]), page  # none gave up
+            _check_page(conn, j)
+    finally:
+        conn.close()
+    # and the cheaper plans were used: counts without the joins (or with only those a joined
+    # column's filter needs), the common word's page walked
+    assert any(s.startswith(viewplans.UNJOINED_COUNT) and '"kind" = :p0' in s for s in ran)
+    assert any(s.startswith("select count(*) from (select 1 from statements_view ") and '"speaker" = :p0' in s
+               for s in ran)
+    assert not any(s.startswith(viewplans.VIEW_COUNT) for s in ran)
+    assert any("+statement_rowid in (select rowid from statements_fts" in s for s in ran)
+
+
+async def test_html_page_shows_the_right_count(scale_db: dict) -> None:
+    ds = await _datasette(scale_db["path"])
+    conn = _read(scale_db["path"])
+    try:
+        for page, where, params in [
+            ("?kind=belief", "kind = ?", ["belief"]),
+            (f"?speaker={quote(scale_db['speaker'])}", "speaker = ?", [scale_db["speaker"]]),
+            (f"?_search={scale_db['common']}", "statement_rowid in (select rowid from statements_fts "
+             "where statements_fts match ?)", [f'"{scale_db["common"]}"']),
+        ]:
+            n = conn.execute(f"select count(*) from statements_view where {where}", params).fetchone()[0]
+            html = (await ds.client.get("/scale/statements_view" + page)).text
+            assert f"{n:,} row" in html, page
+    finally:
+        conn.close()
+
+
+def test_counts_go_unjoined_only_for_statement_columns(scale_db: dict) -> None:
+    conn = _read(scale_db["path"])
+    try:
+        count = viewplans.VIEW_COUNT + "where "
+        search = "statement_rowid in (select rowid from statements_fts where statements_fts match :search)"
+        yes = ['"kind" = :p0', '"speaker_id" = :p0', search, '"speech_then_date" > :p0', '"end" > 5',
+               "id in (select statement_id from reviews where verdict = :p0)"]
+        # a joined column, also double-quoted (which SQLite would take for a string on the unjoined view)
+        no = ['"speaker" = :p0', "outlet = :p0", '"organisation" like :p0', f'"kind" = :p0 and {search} '
+              'and "verdict" = :p0', "id in (select id from statements_view where outlet = :p0)"]
+        params = {"p0": "x", "search": "x"}
+        for where in yes:
+            assert viewplans.counts_on_statements(conn, count + where, params), where
+        for where in no:
+            assert not viewplans.counts_on_statements(conn, count + where, params), where
+        assert not viewplans.counts_on_statements(conn, count + "no_such_column = 1", params)
+    finally:
+        conn.close()
+    # without the unjoined view (no m015) the count keeps the view and drops only the unused joins
+    mem = sqlite3.connect(":memory:")
+    mem.execute("create table statements (kind text)")
+    mem.execute("create view statements_view as select kind from statements")
+    assert not viewplans.counts_on_statements(mem, count + '"kind" = :p0', params)
+    assert viewplans.better_sql(mem, count + '"kind" = :p0', params) == (
+        'select count(*) from (select 1 from statements_view where "kind" = :p0\nlimit -1)')
+
+
+def test_search_walks_only_for_common_words_and_an_indexed_order(scale_db: dict) -> None:
+    conn = _read(scale_db["path"])
+    try:
+        def page(order: str) -> str:
+            return ("select id from statements_view where statement_rowid in (select rowid from statements_fts "
+                    f"where statements_fts match escape_fts(:search)) order by {order} limit 101")
+
+        walked = viewplans.walked_search_sql(conn, page("speech_then_date desc"), {"search": scale_db["common"]})
+        assert walked == page("speech_then_date desc").replace("statement_rowid in", "+statement_rowid in")
+        plan = " / ".join(r[-1] for r in conn.execute("explain query plan " + walked, {"search": "x"}))
+        assert "TEMP B-TREE" not in plan and "idx_statements_speech_then_date" in plan
+        assert viewplans.walked_search_sql(conn, page("speech_then_date desc"), {"search": scale_db["rare"]}) is None
+        assert viewplans.walked_search_sql(conn, page("speaker"), {"search": scale_db["common"]}) is None
+    finally:
+        conn.close()
+
+
+def test_unjoined_view_is_the_views_statement_columns(scale_db: dict) -> None:
+    conn = _read(scale_db["path"])
+    try:
+        own = [r[1] for r in conn.execute("pragma table_info(statements_view_unjoined)")]
+        view = [r[1] for r in conn.execute("pragma table_info(statements_view)")]
+        joined = {"speaker", "role", "organisation", "outlet", "article_title", "reported_by", "verdict", "rating",
+                  "article_url", "ingested_at", "updated_at", "speaker_record_kind", "extracted_speaker",
+                  "extracted_organisation", "rating_value", "best_rating", "worst_rating", "reviewer",
+                  "reviewed_at", "review_note", "review_url", "review_id"}
+        assert own == [c for c in view if c not in joined]
+        cols = ", ".join(f"[{c}]" for c in own)
+        assert conn.execute("select count(*) from statements_view").fetchone()[0] == 5000
+        assert (conn.execute(f"select {cols} from statements_view order by statement_rowid").fetchall()
+                == conn.execute(f"select {cols} from statements_view_unjoined order by statement_rowid").fetchall())
+        assert serve.inspect_data(scale_db["path"])["scale"]["tables"]["statements_view"]["count"] == 5000
+    finally:
+        conn.close()
+
+
+def test_kind_pages_walk_an_index_in_their_order(tmp_path: Path) -> None:
+    db = dbmod.open_db(str(tmp_path / "a.db"))
+    try:
+        for order in ("speech_then_date desc", "date desc"):
+            for kind in ("speech", "belief"):
+                plan = " / ".join(r[-1] for r in db.execute(
+                    f"explain query plan select * from statements_view where kind = ? order by {order} limit 101",
+                    [kind]).fetchall())
+                assert "TEMP B-TREE" not in plan, (order, plan)
+    finally:
+        db.conn.close()
+
+
+async def test_every_view_page_of_the_bench_answers_with_the_views_rows(scale_db: dict) -> None:
+    scale = _scale()
+    ds = await _datasette(scale_db["path"])
+    conn = _read(scale_db["path"])
+    try:
+        pages = [(label, url) for label, url in scale.pages(scale._targets(str(scale_db["path"])), "scale")
+                 if url.startswith("/scale/statements_view")]
+        assert {"statements_view speaker=name", "statements_view outlet=", "statements_view facet outlet"} <= {
+            label for label, _ in pages}
+        for label, url in pages:
+            path, _, query = url.partition("?")
+            r = await ds.client.get(f"{path}.json?{query}")
+            assert r.status_code == 200, label
+            _check_page(conn, r.json())
+    finally:
+        conn.close()
