@@ -21,6 +21,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .nlp import BATCH_SIZE
 
 EXIT_SKIPPED = 3
 EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
@@ -197,7 +198,8 @@ def _parsing(models_dir: str | None, no_cache: bool, device: str, max_words: int
 @cache_option
 @max_chars_option
 @max_words_option
-@click.option("--batch-size", default=8, show_default=True, type=click.IntRange(1), help="Articles per stanza batch.")
+@click.option("--batch-size", default=BATCH_SIZE, show_default=True, type=click.IntRange(1),
+              help="Articles per stanza batch (a speed setting: the parses are the same).")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1),
               help="Parser processes (each loads the models once, one thread each); one writer stores in order.")
 @click.option("--dask", "dask_scheduler", metavar="SCHEDULER|local:N",

@@ -19,6 +19,7 @@ from typing import Any
 
 import sqlite_utils
 
+from . import nlp
 from .inputs import Skipped
 from .types import Article
 
@@ -86,7 +87,7 @@ def ingest_dask(
     models_dir: str | None,
     use_cache: bool = True,
     device: str = "auto",
-    batch_size: int = 8,
+    batch_size: int = nlp.BATCH_SIZE,
     progress: Callable[[int], None] | None = None,
     report: Any = None,
     retries: int = 2,

@@ -204,6 +204,12 @@ def _renumber(groups: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
     return piece
 
 
+#: Articles per stanza call.  24 instead of 8 needs 0.87 x the CPU time an article at the same
+#: peak memory (README "Speed", bench/speed.py); a text's parse does not depend on the texts it is
+#: batched with (tests/test_nlp_timings.py), so this is a speed setting only.
+BATCH_SIZE = 24
+
+
 class Parser:
     """A stanza pipeline created once and fed texts in batches.
 
@@ -246,7 +252,7 @@ class Parser:
         """Parse one text."""
         return next(self.parse_many([text]))
 
-    def parse_many(self, texts: Iterable[str], batch_size: int = 8) -> Iterator[ParsedArticle]:
+    def parse_many(self, texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[ParsedArticle]:
         """Parse texts in batches, yielding one :class:`ParsedArticle` per text, in order."""
         batch: list[str] = []
         for text in texts:

@@ -22,6 +22,7 @@ from typing import Any
 
 import sqlite_utils
 
+from . import nlp
 from .inputs import Skipped
 from .types import Article, Attribution, ParsedArticle
 
@@ -87,7 +88,7 @@ def ingest_parallel(
     models_dir: str | None,
     use_cache: bool = True,
     device: str = "auto",
-    batch_size: int = 8,
+    batch_size: int = nlp.BATCH_SIZE,
     progress: Callable[[int], None] | None = None,
     report: Any = None,
 ) -> Any:
@@ -104,7 +105,7 @@ def ingest_ordered(
     submit: Callable[[list[str]], Any],
     *,
     window: int,
-    batch_size: int = 8,
+    batch_size: int = nlp.BATCH_SIZE,
     progress: Callable[[int], None] | None = None,
     report: Any = None,
 ) -> Any:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import sqlite_utils
 
 from . import db as dbmod
+from . import nlp
 from .attribute import find_attributions
 from .cache import ParseCache, text_sha256
 from .inputs import Skipped
@@ -238,7 +239,7 @@ def ingest(
     db: sqlite_utils.Database,
     records: Iterable[Article | Skipped],
     parsing: Parsing | Callable[[], Parsing],
-    batch_size: int = 8,
+    batch_size: int = nlp.BATCH_SIZE,
     progress: Callable[[int], None] | None = None,
     report: Report | None = None,
 ) -> Report:
@@ -268,7 +269,7 @@ def ingest(
 
 
 def extract_records(
-    records: Iterable[Article | Skipped], parsing: Parsing, batch_size: int = 8
+    records: Iterable[Article | Skipped], parsing: Parsing, batch_size: int = nlp.BATCH_SIZE
 ) -> Iterator[tuple[Article, list[Attribution]] | Skipped]:
     """Attributions for every article, without a database."""
     for batch in _batches(records, batch_size):

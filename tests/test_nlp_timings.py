@@ -24,3 +24,23 @@ def test_timed_processors_give_stanza_pipelines_parse():
     assert all(seconds > 0 for seconds in parser.timings.values())
     whole = parser.pipeline([parser._stanza.Document([], text=TEXT)])  # stanza's own loop, untimed
     assert timed == nlp.convert(whole[0], TEXT, parser.model)
+
+
+BATCH_TEXTS = (
+    TEXT,
+    "Rain fell all week. The council, which met on Tuesday, said the new bridge would open in May, "
+    "a month late, because the steel arrived after the storms.\n",
+    "\u201cIt is too early to say,\u201d the coach said.\n\nShe added that two players were hurt.\n",
+)
+
+
+@pytest.mark.models
+@pytest.mark.slow
+def test_a_batch_parses_each_text_as_it_would_alone():
+    """The default batch (``nlp.BATCH_SIZE`` articles per stanza call) is a speed setting only:
+    stanza sorts a batch's sentences by length and pads them, and the parse of each text must
+    not depend on the texts it is batched with (so cached parses stay valid whatever the batch)."""
+    parser = nlp.Parser(require_stanza_models(), device="cpu")
+    together = list(parser.parse_many(BATCH_TEXTS, batch_size=len(BATCH_TEXTS)))
+    alone = [parser.parse(t) for t in BATCH_TEXTS]
+    assert together == alone
