@@ -4,6 +4,8 @@ the :class:`Candidate` that every rule returns."""
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import re
 from dataclasses import dataclass
 
@@ -83,9 +85,9 @@ class DocView:
         #: each token's text and lemma, lower-cased
         self.lows: list[str] = [t.text.lower() for t in self.toks]
         self.lemmas: list[str] = [t.lemma.lower() for t in self.toks]
-        self._words_before = [0]  # _words_before[k]: non-punctuation tokens in [0, k)
-        for p in self._punct:
-            self._words_before.append(self._words_before[-1] + (not p))
+        # _words_before[k]: non-punctuation tokens in [0, k)
+        self._words_before = list(itertools.accumulate(map(operator.not_, self._punct), initial=0))
+        self._subtrees: dict[int, list[int]] = {}
         self.quotes: list[Quote] = find_quotes(parse.text)
         self.chains = quote_chains(self.quotes)
         self._quote_starts = [q.inner_start for q in self.quotes]
@@ -145,8 +147,12 @@ class DocView:
         return self._kids[i]
 
     def subtree(self, i: int) -> list[int]:
-        """Token ``i`` and its descendants, sorted."""
-        return self.p.subtree(i)
+        """Token ``i`` and its descendants, sorted (worked out once per token: the rules ask
+        for the subtrees of the cue and its subject several times each; do not change the list)."""
+        sub = self._subtrees.get(i)
+        if sub is None:
+            sub = self._subtrees[i] = self.p.subtree(i)
+        return sub
 
     def lemma(self, i: int) -> str:
         """Lower-cased lemma of token ``i``."""
