@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import orjson
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
@@ -750,9 +751,12 @@ def encode_parse(p: ParsedArticle) -> bytes:
 
 
 def decode_parse(data: bytes, text: str) -> ParsedArticle:
-    """Inverse of :func:`encode_parse`; raises ``ValueError`` on a stale format or damaged data."""
+    """Inverse of :func:`encode_parse`; raises ``ValueError`` on a stale format or damaged data.
+
+    Read with orjson: the same lists, numbers and strings as :func:`json.loads` (a parse holds no
+    floats), in well under half the time -- ``attrib reextract`` decodes every stored parse."""
     try:
-        return ParsedArticle.from_dict(json.loads(zlib.decompress(data)), text)
+        return ParsedArticle.from_dict(orjson.loads(zlib.decompress(data)), text)
     except (zlib.error, KeyError, IndexError, TypeError) as e:
         raise ValueError(f"damaged parse data: {e!r}") from None
 
