@@ -123,9 +123,10 @@ class DocView:
 
     def trim(self, i: int, j: int, keep_quotes: bool = False) -> tuple[int, int]:
         """Shrink ``[i, j)`` past punctuation at both ends (optionally keeping quote marks)."""
-        while i < j and self.is_punct(i) and not (keep_quotes and self.is_quote_mark(i)):
+        punct, mark = self._punct, self._quote_mark
+        while i < j and punct[i] and not (keep_quotes and mark[i]):
             i += 1
-        while j > i and self.is_punct(j - 1) and not (keep_quotes and self.is_quote_mark(j - 1)):
+        while j > i and punct[j - 1] and not (keep_quotes and mark[j - 1]):
             j -= 1
         return i, j
 
@@ -140,7 +141,8 @@ class DocView:
     def heads(self, i: int, j: int) -> list[int]:
         """The tokens of ``[i, j)`` (punctuation aside) whose head lies outside it: the
         roots of the phrase or phrases it holds."""
-        return [k for k in range(i, j) if not (i <= self.toks[k].head < j) and not self.is_punct(k)]
+        toks, punct = self.toks, self._punct
+        return [k for k in range(i, j) if not punct[k] and not (i <= toks[k].head < j)]
 
     def children(self, i: int) -> list[Token]:
         """Dependents of token ``i``."""
