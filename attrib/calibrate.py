@@ -92,16 +92,21 @@ def content_shape(d: DocView, c: Candidate) -> str:
         return "other"
     kinds = set()
     for h in heads:
-        kids = d.children(h)
-        deps = {ch.deprel for ch in kids if i <= ch.i < j}
-        marks = {ch.lemma.lower() for ch in kids if ch.deprel == "mark"}
-        if deps & {*lexicon.SUBJECT_DEPRELS, "cop"} or marks & lexicon.COMPLEMENTIZERS or d.toks[h].xpos in FINITE:
-            kinds.add("clause")
-        elif "to" in marks or d.toks[h].upos in ("VERB", "AUX"):
+        t, kids = d.toks[h], d.children(h)
+        marks = {ch.lemma.lower() for ch in kids if ch.deprel == "mark"} if kids else _NO_MARKS
+        if t.xpos in FINITE or marks & lexicon.COMPLEMENTIZERS or any(
+                ch.deprel in _CLAUSE_DEPRELS and i <= ch.i < j for ch in kids):
+            return "clause"  # (the first of SHAPES any head can give: the other heads cannot change it)
+        if "to" in marks or t.upos in ("VERB", "AUX"):
             kinds.add("infinitive")
-        elif d.toks[h].upos in ("NOUN", "PROPN", "PRON", "NUM"):
+        elif t.upos in ("NOUN", "PROPN", "PRON", "NUM"):
             kinds.add("claim_noun" if d.lemma(h) in lexicon.CLAIM_NOUNS else "noun")
     return next((k for k in SHAPES if k in kinds), "other")
+
+
+#: A content head with one of these dependents inside the content is a clause (:func:`content_shape`).
+_CLAUSE_DEPRELS = frozenset({*lexicon.SUBJECT_DEPRELS, "cop"})
+_NO_MARKS: frozenset[str] = frozenset()
 
 
 #: Penn tags of finite verbs.

@@ -14,7 +14,7 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
@@ -319,7 +319,7 @@ def _reextract_chunk(db: sqlite_utils.Database, chunk: list[dbmod.StoredArticle]
     :class:`attrib.db.FatalDatabaseError`.  Returns the running (articles done, statements)."""
     try:
         with dbmod.write_transaction(db):
-            known: dict[tuple, int] = {}  # speaker and organisation ids, valid to the end of the transaction
+            known: dict[tuple, Any] = {}  # alias and organisation ids, valid to the end of the transaction
             for stored in chunk:
                 if stored.parse is None:
                     missing.append(stored.article.id)

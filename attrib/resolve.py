@@ -480,6 +480,8 @@ class Resolver:
         s0, s1 = d.sent_range(c.cue_tok)
         for k in range(s0, s1):
             low = d.lows[k]
+            if low not in _RELAY_LAST_WORDS:  # (no marker ends here: most words)
+                continue
             two = f"{d.lows[k - 1]} {low}" if k > s0 else ""
             # (the marker test first: it is cheaper, and most words are none)
             if not (two in lexicon.RELAY_MARKERS or low in lexicon.RELAY_MARKERS and low == "via") \
@@ -494,6 +496,11 @@ class Resolver:
                     return sp.name if sp.kind == "organisation" else _clean(
                         d.text[d.toks[k + 1].start : d.toks[m - 1].end]).removeprefix("the ")
         return None
+
+
+#: The last word of each of :data:`attrib.lexicon.RELAY_MARKERS` ("by", "via"): a word that is none
+#: of these ends no marker (:meth:`Resolver.relay_of`).
+_RELAY_LAST_WORDS = frozenset(m.split()[-1] for m in lexicon.RELAY_MARKERS)
 
 
 def _extend_left(d: DocView, i: int) -> int:

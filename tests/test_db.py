@@ -133,6 +133,37 @@ def test_replace_statements_writes_nothing_when_no_statement_changed(db):
     assert dict(db.execute("select id, rowid from statements").fetchall()) == rowids
 
 
+def test_replace_statements_writes_only_the_columns_that_changed_and_relinks_only_for_new_speakers(
+        db, monkeypatch: pytest.MonkeyPatch):
+    """A statement whose confidence alone changed is updated in that column only, so the search
+    index trigger (an update of a column it copies) does not fire; with the same (alias, role)
+    pairs the speakers are not relinked.  A new role for a speaker is relinked."""
+    save(db, Article("harbour", HARBOUR))
+    parse = fake_parse(HARBOUR)
+    db.execute("create temp table fired (what text)")
+    db.execute("create temp trigger fired_search after update of content, speaker_id, speaker_text, role, "
+               "organisation_id, reported_by_id, article_id on statements "
+               "begin insert into fired values ('search'); end")
+    db.execute("create temp trigger fired_confidence after update of confidence on statements "
+               "begin insert into fired values ('confidence'); end")
+    linked: list[str] = []
+    link = dbmod.link_article_speakers
+    monkeypatch.setattr(dbmod, "link_article_speakers",
+                        lambda db, aid, *a, **k: (linked.append(aid), link(db, aid, *a, **k)))
+    atts = find_attributions(parse)
+    assert atts[1].source_name
+    atts[1] = dataclasses.replace(atts[1], confidence=0.5)
+    assert replace_statements(db, Article("harbour", HARBOUR), atts, parse) == (2, 2)
+    assert [r[0] for r in db.execute("select what from fired")] == ["confidence"]
+    assert linked == []
+    assert db.execute("select confidence from statements where id = ?",
+                      [dbmod.statement_id("harbour", atts[1])]).fetchone()[0] == 0.5
+    atts[1] = dataclasses.replace(atts[1], role="harbour master")
+    assert replace_statements(db, Article("harbour", HARBOUR), atts, parse) == (2, 2)
+    assert linked == ["harbour"]
+    assert "search" in [r[0] for r in db.execute("select what from fired")]
+
+
 def _changed_rules(parse):
     """A rule change: the agency's statement goes, Anna Berg's harbour statement becomes a belief."""
     return [dataclasses.replace(a, kind="belief", confidence=0.42) if "harbour" in a.content_text(parse.text) else a

@@ -4,6 +4,8 @@ the :class:`Candidate` that every rule returns."""
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import re
 from dataclasses import dataclass
 
@@ -83,9 +85,9 @@ class DocView:
         #: each token's text and lemma, lower-cased
         self.lows: list[str] = [t.text.lower() for t in self.toks]
         self.lemmas: list[str] = [t.lemma.lower() for t in self.toks]
-        self._words_before = [0]  # _words_before[k]: non-punctuation tokens in [0, k)
-        for p in self._punct:
-            self._words_before.append(self._words_before[-1] + (not p))
+        # _words_before[k]: non-punctuation tokens in [0, k)
+        self._words_before = list(itertools.accumulate(map(operator.not_, self._punct), initial=0))
+        self._subtrees: dict[int, list[int]] = {}
         self.quotes: list[Quote] = find_quotes(parse.text)
         self.chains = quote_chains(self.quotes)
         self._quote_starts = [q.inner_start for q in self.quotes]
@@ -121,9 +123,10 @@ class DocView:
 
     def trim(self, i: int, j: int, keep_quotes: bool = False) -> tuple[int, int]:
         """Shrink ``[i, j)`` past punctuation at both ends (optionally keeping quote marks)."""
-        while i < j and self.is_punct(i) and not (keep_quotes and self.is_quote_mark(i)):
+        punct, mark = self._punct, self._quote_mark
+        while i < j and punct[i] and not (keep_quotes and mark[i]):
             i += 1
-        while j > i and self.is_punct(j - 1) and not (keep_quotes and self.is_quote_mark(j - 1)):
+        while j > i and punct[j - 1] and not (keep_quotes and mark[j - 1]):
             j -= 1
         return i, j
 
@@ -138,15 +141,20 @@ class DocView:
     def heads(self, i: int, j: int) -> list[int]:
         """The tokens of ``[i, j)`` (punctuation aside) whose head lies outside it: the
         roots of the phrase or phrases it holds."""
-        return [k for k in range(i, j) if not (i <= self.toks[k].head < j) and not self.is_punct(k)]
+        toks, punct = self.toks, self._punct
+        return [k for k in range(i, j) if not punct[k] and not (i <= toks[k].head < j)]
 
     def children(self, i: int) -> list[Token]:
         """Dependents of token ``i``."""
         return self._kids[i]
 
     def subtree(self, i: int) -> list[int]:
-        """Token ``i`` and its descendants, sorted."""
-        return self.p.subtree(i)
+        """Token ``i`` and its descendants, sorted (worked out once per token: the rules ask
+        for the subtrees of the cue and its subject several times each; do not change the list)."""
+        sub = self._subtrees.get(i)
+        if sub is None:
+            sub = self._subtrees[i] = self.p.subtree(i)
+        return sub
 
     def lemma(self, i: int) -> str:
         """Lower-cased lemma of token ``i``."""

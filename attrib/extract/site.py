@@ -68,7 +68,7 @@ _MAYBE_CUE = lexicon.QUOTE_ONLY_CUES | frozenset(lexicon.PARTICLE_CUES) | lexico
 def is_cue(d: DocView, i: int) -> bool:
     """True when token ``i`` is a verb that introduces speech or belief here."""
     t = d.toks[i]
-    lem = t.lemma.lower()
+    lem = d.lemmas[i]
     # "He continued, “…”" / "as follows: “…”": verbs that only introduce speech
     # when a quotation follows them directly
     if lem in lexicon.QUOTE_ONLY_CUES:
