@@ -1179,17 +1179,37 @@ class StoredArticle:
     parse: ParsedArticle | None
 
 
-def stored_articles(db: sqlite_utils.Database) -> Iterator[StoredArticle]:
+#: A stored article as read for re-extraction: id, text, title, url, outlet, published,
+#: author, input, the parse's data and whether the parse is of that text.
+StoredRow = tuple[Any, ...]
+
+
+def stored_articles(db: sqlite_utils.Database, batch: int = 50) -> Iterator[StoredArticle]:
     """Every stored article in id order, with its decoded parse (``None`` when it has no
     parse, the parse is of another text or format, or its data is damaged)."""
-    rows = db.execute(
-        "select a.id, a.text, a.title, a.url, a.outlet, a.published, a.author, a.input, p.data, "
-        "a.text_sha256 is p.text_sha256 "
-        "from articles a left join parses p on p.article_id = a.id order by a.id"
-    ).fetchall()  # all first: the caller writes to the same tables while iterating
-    for art_id, text, title, url, outlet, published, author, where, data, same_text in rows:
-        article = Article(art_id, text, url, title, outlet, published, author, where)
-        yield StoredArticle(article, _usable_parse(data, text) if same_text else None)
+    for rows in stored_rows(db, batch):
+        yield from (decode_stored(r) for r in rows)
+
+
+def stored_rows(db: sqlite_utils.Database, batch: int = 50) -> Iterator[list[StoredRow]]:
+    """The stored articles in id order, ``batch`` rows at a time, undecoded (:func:`decode_stored`).
+    The ids are read first (the caller writes to the same tables while iterating), the texts
+    and parses a batch at a time (an archive's parses do not fit in memory at once)."""
+    ids = [r[0] for r in db.execute("select id from articles order by id")]
+    for k in range(0, len(ids), batch):
+        part = ids[k : k + batch]
+        rows = db.execute(
+            "select a.id, a.text, a.title, a.url, a.outlet, a.published, a.author, a.input, p.data, "
+            "a.text_sha256 is p.text_sha256 from articles a left join parses p on p.article_id = a.id "
+            "where a.id in (select value from json_each(?)) order by a.id", [json.dumps(part)]).fetchall()
+        yield [tuple(r) for r in rows]
+
+
+def decode_stored(row: StoredRow) -> StoredArticle:
+    """The :class:`StoredArticle` of a row of :func:`stored_rows`."""
+    art_id, text, title, url, outlet, published, author, where, data, same_text = row
+    article = Article(art_id, text, url, title, outlet, published, author, where)
+    return StoredArticle(article, _usable_parse(data, text) if same_text else None)
 
 
 def _usable_parse(data: bytes | None, text: str) -> ParsedArticle | None:

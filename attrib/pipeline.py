@@ -9,11 +9,13 @@ the parses stored in the database, without stanza.
 
 from __future__ import annotations
 
-import itertools
+import collections
 import logging
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
@@ -286,25 +288,25 @@ def extract_records(
 
 
 def reextract(db: sqlite_utils.Database, progress: Callable[[int], None] | None = None,
-              batch: int = 50) -> tuple[int, int, list[str]]:
+              batch: int = 50, workers: int = 1, pool: ProcessPoolExecutor | None = None
+              ) -> tuple[int, int, list[str]]:
     """Re-run attribution on every stored parse (no stanza).
 
     Speakers and organisations that no statement names any more are deleted (once, at
     the end).  ``batch`` articles share a transaction (one commit each, not one per
     article); stopping half way keeps the batches committed, and a re-run gives the
-    same result.  Returns (articles done, statements now stored, ids without a usable parse).
+    same result.  ``workers`` > 1 decodes the parses and runs the rules in that many
+    processes while this one writes, batch by batch in id order: the same rows as one
+    process (``pool``: processes already started, which are left running).  Returns
+    (articles done, statements now stored, ids without a usable parse).
     """
     done = total = 0
     missing: list[str] = []
-    stored_all = dbmod.stored_articles(db)
     try:
-        while True:
-            chunk = list(itertools.islice(stored_all, batch))
-            if not chunk:
-                break
-            done, total = _reextract_chunk(db, chunk, missing, done, total)
+        for extracted in _extracted_batches(db, batch, workers, pool):
+            done, total = _reextract_chunk(db, extracted, missing, done, total)
             if progress:
-                progress(len(chunk))
+                progress(len(extracted))
         with dbmod.write_transaction(db):
             dbmod.relink_blocks(db, dbmod.delete_orphans(db))  # once, not per article: each pass scans every statement
         dbmod.optimize(db)
@@ -313,23 +315,68 @@ def reextract(db: sqlite_utils.Database, progress: Callable[[int], None] | None 
     return done, total, missing
 
 
-def _reextract_chunk(db: sqlite_utils.Database, chunk: list[dbmod.StoredArticle], missing: list[str],
+#: One article re-extracted: the article, its statements (``None``: no usable parse) and the
+#: parse the writer reads the sentence bounds and the named people of.
+Extracted = tuple[Article, "list[Attribution] | None", "ParsedArticle | None"]
+
+
+def extract_stored(rows: list[dbmod.StoredRow], slim: bool = False) -> list[Extracted]:
+    """Decode and re-extract stored rows (:func:`attrib.db.stored_rows`).  ``slim`` (in a
+    worker process) sends back the parse without its tokens: the writer reads only its
+    sentences and entities, and a parse's tokens are most of its size."""
+    out: list[Extracted] = []
+    for row in rows:
+        stored = dbmod.decode_stored(row)
+        if stored.parse is None:
+            out.append((stored.article, None, None))
+            continue
+        atts = find_attributions(stored.parse)
+        out.append((stored.article, atts, replace(stored.parse, tokens=()) if slim else stored.parse))
+    return out
+
+
+def _extracted_batches(db: sqlite_utils.Database, batch: int, workers: int,
+                       pool: ProcessPoolExecutor | None) -> Iterator[list[Extracted]]:
+    """The re-extracted articles, ``batch`` at a time in id order: here, or by ``workers``
+    processes (spawned, as for ``attrib ingest --workers``) that keep up to two batches each
+    in flight ahead of the writer."""
+    if workers <= 1 and pool is None:
+        for rows in dbmod.stored_rows(db, batch):
+            yield extract_stored(rows)
+        return
+    own = pool is None
+    pool = pool or ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    pending: collections.deque[Future[list[Extracted]]] = collections.deque()
+    try:
+        for rows in dbmod.stored_rows(db, batch):
+            pending.append(pool.submit(extract_stored, rows, True))
+            if len(pending) >= 2 * max(workers, 2):
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for f in pending:
+            f.cancel()
+        if own:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _reextract_chunk(db: sqlite_utils.Database, chunk: list[Extracted], missing: list[str],
                      done: int, total: int) -> tuple[int, int]:
-    """Re-extract ``chunk`` in one transaction; a database that cannot be written is a
+    """Write ``chunk`` in one transaction; a database that cannot be written is a
     :class:`attrib.db.FatalDatabaseError`.  Returns the running (articles done, statements)."""
     try:
         with dbmod.write_transaction(db):
             known: dict[tuple, Any] = {}  # alias and organisation ids, valid to the end of the transaction
-            for stored in chunk:
-                if stored.parse is None:
-                    missing.append(stored.article.id)
+            for article, atts, parse in chunk:
+                if atts is None or parse is None:
+                    missing.append(article.id)
                     continue
-                claimed = dbmod.claim_inputs(db, stored.article.id)
-                _, after = dbmod.replace_statements(db, stored.article, find_attributions(stored.parse),
-                                                    stored.parse, orphans=False, known=known)
+                claimed = dbmod.claim_inputs(db, article.id)
+                _, after = dbmod.replace_statements(db, article, atts, parse, orphans=False, known=known)
                 # else its claims stand (and keep their ids), unless some statement has none yet
-                if dbmod.claim_inputs(db, stored.article.id) != claimed or dbmod.has_unclaimed(db, stored.article.id):
-                    statements_saved(db, stored.article.id)
+                if dbmod.claim_inputs(db, article.id) != claimed or dbmod.has_unclaimed(db, article.id):
+                    statements_saved(db, article.id)
                 done += 1
                 total += after
     except Exception as e:

@@ -8,7 +8,9 @@ parser of ``tests/fakeparse.py``: no stanza), then times
 :func:`attrib.pipeline.reextract` over all of them, three times: first after every
 stored statement was altered (as after a rule change that touches them all: every row and
 its search entry are rewritten), then twice as it is (the rules find what is stored:
-nothing is rewritten).  Checks that every statement row,
+nothing is rewritten); with one process and with two worker processes that run the rules
+while this one writes (``attrib reextract --workers 2``), side by side; the workers are
+started before the timing.  Checks that every statement row,
 its search entry, the speakers and organisations are the same after each run.  The
 load average is printed beside each run: on a shared machine, trust the best one.  Target (issue 13):
 200 articles/s or more.
@@ -18,12 +20,14 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import multiprocessing
 import os
 import pstats
 import random
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,11 +84,55 @@ def snapshot(db) -> list[list[tuple]]:
         "select id, n_statements from articles order by id")]
 
 
+def _warm(seconds: float) -> None:
+    """In a worker: import the rules and wait, so that every worker of a pool has started."""
+    import attrib.pipeline  # noqa: F401
+
+    time.sleep(seconds)
+
+
+def _started_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` spawned processes with the rules imported: start-up is not timed."""
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    list(pool.map(_warm, [0.5] * workers))
+    return pool
+
+
+def _runs(path: str, workers: int, pool: ProcessPoolExecutor | None, profile: bool) -> None:
+    """The three timed runs over the database at ``path``, with ``workers`` rule processes."""
+    db = open_db(path)
+    before = snapshot(db)
+    n_statements = len(before[0])
+    for run in (1, 2, 3):
+        if run == 1:  # as after a rule change that alters every statement: each row is rewritten
+            with db.conn:
+                db.conn.execute("update statements set confidence = -1")
+        prof = cProfile.Profile() if profile and run == 3 and workers == 1 else None
+        t0, c0 = time.perf_counter(), time.process_time()
+        if prof:
+            prof.enable()
+        done, total, missing = pipeline.reextract(db, workers=workers, pool=pool)
+        if prof:
+            prof.disable()
+        dt, cpu = time.perf_counter() - t0, time.process_time() - c0
+        same = snapshot(db) == before
+        what = "every statement changed" if run == 1 else "nothing changed"
+        print(f"workers {workers}, run {run} ({what}): {done} articles, {total} statements in {dt:.2f} s "
+              f"(CPU of this process {cpu:.2f} s): {done / dt:.0f} articles/s ({n_statements / dt:.0f} statements/s); "
+              f"every row unchanged: {same}; without a parse: {len(missing)}; "
+              f"load average {os.getloadavg()[0]:.1f}")
+        if prof:
+            pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
+    db.conn.close()
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=500)
     ap.add_argument("--db", help="keep the database here (default: a temporary file)")
     ap.add_argument("--profile", action="store_true", help="print where the time of the timed run goes")
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2],
+                    help="time the three runs with each of these (attrib reextract --workers); default 1 and 2")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         path = args.db or str(Path(tmp) / "reextract.db")
@@ -92,30 +140,13 @@ def main(argv: list[str] | None = None) -> None:
             t0 = time.perf_counter()
             build(path, args.articles)
             print(f"built {args.articles} articles in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-        db = open_db(path)
-        before = snapshot(db)
-        n_statements = len(before[0])
-        for run in (1, 2, 3):
-            if run == 1:  # as after a rule change that alters every statement: each row is rewritten
-                with db.conn:
-                    db.conn.execute("update statements set confidence = -1")
-            prof = cProfile.Profile() if args.profile and run == 3 else None
-            t0, c0 = time.perf_counter(), time.process_time()
-            if prof:
-                prof.enable()
-            done, total, missing = pipeline.reextract(db)
-            if prof:
-                prof.disable()
-            dt, cpu = time.perf_counter() - t0, time.process_time() - c0
-            same = snapshot(db) == before
-            what = "every statement changed" if run == 1 else "nothing changed"
-            print(f"run {run} ({what}): {done} articles, {total} statements in {dt:.2f} s (CPU {cpu:.2f} s): "
-                  f"{done / dt:.0f} articles/s ({n_statements / dt:.0f} statements/s); "
-                  f"every row unchanged: {same}; without a parse: {len(missing)}; "
-                  f"load average {os.getloadavg()[0]:.1f}")
-            if prof:
-                pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
-        db.conn.close()
+        for workers in args.workers:
+            pool = _started_pool(workers) if workers > 1 else None
+            try:
+                _runs(path, workers, pool, args.profile)
+            finally:
+                if pool is not None:
+                    pool.shutdown()
 
 
 if __name__ == "__main__":

@@ -260,3 +260,32 @@ def test_optimize_takes_the_write_lock_before_analyze(tmp_path: Path):
     assert order == ["BEGIN IMMEDIATE", "ANALYZE", "PRAGMA optimize", "COMMIT"]
     assert db.execute("select count(*) from sqlite_master where name = 'sqlite_stat1'").fetchone()[0] == 1
     db.conn.close()
+
+
+def test_reextract_in_worker_processes_stores_what_one_process_stores(tmp_path: Path):
+    """``attrib reextract --workers 2`` runs the rules in two processes and writes in one: the
+    rows (with their rowids), the search index, speakers and claims are those of one process."""
+    import shutil
+
+    one = tmp_path / "one.db"
+    db = open_db(str(one))
+    for i, text in enumerate([HARBOUR, BRIDGE, HARBOUR_CORRECTED] * 3):
+        save(db, Article(f"a{i}", text))
+    with db.conn:  # as after a rule change: every statement differs from what the rules find
+        db.conn.execute("update statements set confidence = -1, rule = 'old'")
+        db.conn.execute("delete from statements where rowid % 4 = 0")
+    db.conn.close()
+    two = tmp_path / "two.db"
+    shutil.copy(one, two)
+    for path, workers in ((one, 1), (two, 2)):
+        db = open_db(str(path))
+        assert pipeline.reextract(db, batch=2, workers=workers)[0] == 9
+        db.conn.close()
+    assert content_dump(one) == content_dump(two)
+    assert integrity_problems(two) == []
+    rowids = ["select rowid, id from statements order by id",
+              "select rowid, content from statements_fts order by rowid"]
+    a, b = open_db(str(one)), open_db(str(two))
+    assert [a.execute(q).fetchall() for q in rowids] == [b.execute(q).fetchall() for q in rowids]
+    a.conn.close()
+    b.conn.close()
