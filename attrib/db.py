@@ -1520,6 +1520,162 @@ def m014_indexes_for_the_canned_queries(db: sqlite_utils.Database) -> None:
         db.execute(f"create index if not exists {name} on {target}")
 
 
+# --- speaker summaries (m016): counts the charts and top_speakers_by_outlet read ---------------
+
+#: The kinds' bits in ``speaker_outlet_counts.kinds`` (speech 1, belief 2, intention 4, evidence 8:
+#: the order of :data:`attrib.types.STATEMENT_KINDS`).
+_KIND_BITS = (("speech", 1), ("belief", 2), ("intention", 4), ("evidence", 8))
+
+
+def _kinds_mask(r: str) -> str:
+    """SQL: the kinds bit mask of ``speaker_articles`` row ``r`` (the kinds its speaker has in its article)."""
+    return "(" + " | ".join(f"(({r}.n_{k} > 0) * {bit})" for k, bit in _KIND_BITS) + ")"
+
+
+_KIND_COLS = ", ".join(f"n_{k}" for k, _ in _KIND_BITS)
+
+#: m016's tables.  ``speaker_articles``: one row per (speaker, article) with the number of its
+#: statements of each kind and a copy of the article's outlet and date.  ``speaker_outlet_counts``:
+#: per (outlet, speaker, kinds) -- ``kinds`` the bit mask of the kinds the speaker has in an
+#: article -- the number of such articles, their statements of each kind and their first and
+#: last publication date.  An article counts once whatever kinds are asked for (the articles
+#: whose mask meets them), so every count of top_speakers_by_outlet and of the speaker page's
+#: charts is exact for any set of kinds.  A null outlet is ``outlet = ''`` with ``outlet_null = 1``
+#: (a primary key column cannot be null).
+SPEAKER_SUMMARY_TABLES = (
+    "create table if not exists speaker_articles (speaker_id integer not null, article_id text not null, "
+    "outlet text, published text, "
+    + ", ".join(f"n_{k} integer not null default 0" for k, _ in _KIND_BITS)
+    + ", primary key (speaker_id, article_id)) without rowid",
+    "create index if not exists idx_speaker_articles_article on speaker_articles(article_id)",
+    "create table if not exists speaker_outlet_counts (outlet text not null, outlet_null integer not null, "
+    "speaker_id integer not null, kinds integer not null, n_articles integer not null, "
+    + ", ".join(f"n_{k} integer not null" for k, _ in _KIND_BITS)
+    + ", first_published text, last_published text, "
+    "primary key (outlet, outlet_null, speaker_id, kinds)) without rowid",
+    "create index if not exists idx_speaker_outlet_counts_speaker on speaker_outlet_counts(speaker_id)",
+)
+
+
+def _article_add(r: str) -> str:
+    """SQL: statement ``r`` (new/old) counted in its (speaker, article) row."""
+    flags = ", ".join(f"{r}.kind = '{k}'" for k, _ in _KIND_BITS)
+    sets = ", ".join(f"n_{k} = n_{k} + excluded.n_{k}" for k, _ in _KIND_BITS)
+    return (f"insert into speaker_articles (speaker_id, article_id, outlet, published, {_KIND_COLS}) "
+            f"select {r}.speaker_id, {r}.article_id, (select outlet from articles where id = {r}.article_id), "
+            f"(select published from articles where id = {r}.article_id), {flags} where {r}.speaker_id is not null "
+            f"on conflict (speaker_id, article_id) do update set {sets};")
+
+
+def _article_sub(r: str) -> str:
+    """SQL: statement ``r`` taken out of its (speaker, article) row (deleted when it has none left)."""
+    sets = ", ".join(f"n_{k} = n_{k} - ({r}.kind = '{k}')" for k, _ in _KIND_BITS)
+    key = f"speaker_id = {r}.speaker_id and article_id = {r}.article_id"
+    total = " + ".join(f"n_{k}" for k, _ in _KIND_BITS)
+    return (f"update speaker_articles set {sets} where {key};"
+            f"delete from speaker_articles where {key} and {total} <= 0;")
+
+
+def _outlet_key(r: str) -> str:
+    return (f"outlet = coalesce({r}.outlet, '') and outlet_null = ({r}.outlet is null) "
+            f"and speaker_id = {r}.speaker_id and kinds = {_kinds_mask(r)}")
+
+
+def _outlet_add(r: str) -> str:
+    """SQL: ``speaker_articles`` row ``r`` counted in its (outlet, speaker, kinds) row."""
+    sets = ", ".join(f"n_{k} = n_{k} + excluded.n_{k}" for k, _ in _KIND_BITS)
+    vals = ", ".join(f"{r}.n_{k}" for k, _ in _KIND_BITS)
+    return (f"insert into speaker_outlet_counts (outlet, outlet_null, speaker_id, kinds, n_articles, {_KIND_COLS}, "
+            f"first_published, last_published) select coalesce({r}.outlet, ''), {r}.outlet is null, {r}.speaker_id, "
+            f"{_kinds_mask(r)}, 1, {vals}, {r}.published, {r}.published where {_kinds_mask(r)} != 0 "
+            f"on conflict (outlet, outlet_null, speaker_id, kinds) do update set n_articles = n_articles + 1, {sets}, "
+            "first_published = min(coalesce(first_published, excluded.first_published), "
+            "coalesce(excluded.first_published, first_published)), "
+            "last_published = max(coalesce(last_published, excluded.last_published), "
+            "coalesce(excluded.last_published, last_published));")
+
+
+def _outlet_sub(r: str) -> str:
+    """SQL: ``speaker_articles`` row ``r`` taken out of its (outlet, speaker, kinds) row; the first and
+    last date are read again from ``speaker_articles`` when ``r`` had one of them."""
+    sets = ", ".join(f"n_{k} = n_{k} - {r}.n_{k}" for k, _ in _KIND_BITS)
+    same = (f"from speaker_articles x where x.speaker_id = {r}.speaker_id and x.outlet is {r}.outlet "
+            f"and {_kinds_mask('x')} = {_kinds_mask(r)}")
+    return (f"update speaker_outlet_counts set n_articles = n_articles - 1, {sets} where {_outlet_key(r)};"
+            f"delete from speaker_outlet_counts where {_outlet_key(r)} and n_articles <= 0;"
+            f"update speaker_outlet_counts set first_published = (select min(x.published) {same}), "
+            f"last_published = (select max(x.published) {same}) where {_outlet_key(r)} "
+            f"and ({r}.published = first_published or {r}.published = last_published);")
+
+
+_SAME_OUTLET_ROW = (f"old.speaker_id = new.speaker_id and old.outlet is new.outlet and old.published is new.published "
+                    f"and {_kinds_mask('old')} = {_kinds_mask('new')}")
+
+#: m016's triggers: every write to ``statements`` (ingest, reextract, relink, speakers merge and
+#: split) and to an article's outlet or date keeps the speaker summaries exact.
+SPEAKER_SUMMARY_TRIGGERS = {
+    "speaker_articles_si": ("after insert on statements when new.speaker_id is not null", _article_add("new")),
+    "speaker_articles_sd": ("after delete on statements when old.speaker_id is not null", _article_sub("old")),
+    "speaker_articles_su": ("after update of speaker_id, kind, article_id on statements when old.speaker_id "
+                            "is not new.speaker_id or old.kind is not new.kind or old.article_id is not new.article_id",
+                            _article_sub("old") + _article_add("new")),
+    "speaker_articles_au": ("after update of outlet, published on articles when old.outlet is not new.outlet "
+                            "or old.published is not new.published",
+                            "update speaker_articles set outlet = new.outlet, published = new.published "
+                            "where article_id = new.id;"),
+    "speaker_outlet_counts_ai": ("after insert on speaker_articles", _outlet_add("new")),
+    "speaker_outlet_counts_ad": ("after delete on speaker_articles", _outlet_sub("old")),
+    "speaker_outlet_counts_au_same": (
+        f"after update on speaker_articles when {_SAME_OUTLET_ROW}",
+        "update speaker_outlet_counts set "
+        + ", ".join(f"n_{k} = n_{k} + new.n_{k} - old.n_{k}" for k, _ in _KIND_BITS)
+        + f" where {_outlet_key('new')};"),
+    "speaker_outlet_counts_au_moved": (f"after update on speaker_articles when not ({_SAME_OUTLET_ROW})",
+                                       _outlet_sub("old") + _outlet_add("new")),
+}
+
+#: Every (speaker, article) row of ``speaker_articles``, from the statements.
+SPEAKER_ARTICLE_ROWS = (
+    "select s.speaker_id, s.article_id, a.outlet, a.published, "
+    + ", ".join(f"sum(s.kind = '{k}') as n_{k}" for k, _ in _KIND_BITS)
+    + " from statements s left join articles a on a.id = s.article_id where s.speaker_id is not null "
+    "group by s.speaker_id, s.article_id")
+
+#: Every row of ``speaker_outlet_counts`` from the (speaker, article) rows of ``{source}``.
+SPEAKER_OUTLET_ROWS = (
+    "select coalesce(x.outlet, '') as outlet, x.outlet is null as outlet_null, x.speaker_id, "
+    f"{_kinds_mask('x')} as kinds, count(*) as n_articles, "
+    + ", ".join(f"sum(x.n_{k}) as n_{k}" for k, _ in _KIND_BITS)
+    + f", min(x.published) as first_published, max(x.published) as last_published from {{source}} x "
+    f"where {_kinds_mask('x')} != 0 group by 1, 2, 3, 4")
+
+
+def rebuild_speaker_summary(db: sqlite_utils.Database) -> None:
+    """Fill m016's summary tables from the statements in two insert-selects (their triggers
+    dropped meanwhile, then created): for the migration, and for ``bench/scale.py build``,
+    which loads its statements without triggers."""
+    for name in SPEAKER_SUMMARY_TRIGGERS:
+        db.execute(f"drop trigger if exists [{name}]")
+    for sql in SPEAKER_SUMMARY_TABLES:
+        db.execute(sql)
+    db.execute("delete from speaker_outlet_counts")
+    db.execute("delete from speaker_articles")
+    db.execute(f"insert into speaker_articles (speaker_id, article_id, outlet, published, {_KIND_COLS}) "
+               + SPEAKER_ARTICLE_ROWS)
+    db.execute(f"insert into speaker_outlet_counts (outlet, outlet_null, speaker_id, kinds, n_articles, {_KIND_COLS}, "
+               "first_published, last_published) " + SPEAKER_OUTLET_ROWS.format(source="speaker_articles"))
+    for name, (when, body) in SPEAKER_SUMMARY_TRIGGERS.items():
+        db.execute(f"create trigger [{name}] {when} begin {body} end")
+
+
+@migrations()
+def m016_speaker_summaries(db: sqlite_utils.Database) -> None:
+    """Speaker summaries kept by triggers (:data:`SPEAKER_SUMMARY_TRIGGERS`): counts per (speaker,
+    article) and per (outlet, speaker, kinds), so that ``top_speakers_by_outlet`` and the speaker
+    page's charts read a few rows a speaker instead of grouping every statement (a million)."""
+    rebuild_speaker_summary(db)
+
+
 @dataclass(frozen=True)
 class ClaimsResult:
     """What :func:`assign_claims` did with an article's statements."""

@@ -223,6 +223,7 @@ def build(path: str, n_statements: int, n_articles: int | None, n_speakers: int,
     conn.execute("insert into articles_fts (rowid, title, text) select rowid, title, text from articles")
     for _, sql in triggers:
         conn.execute(sql)
+    dbmod.rebuild_speaker_summary(db)  # m016's summaries in two insert-selects, not a trigger per row
     conn.execute("COMMIT")
     t2 = time.perf_counter()
     if analyze:

@@ -1,0 +1,124 @@
+"""m016's speaker summaries (``speaker_articles``, ``speaker_outlet_counts``) stay equal to a fresh
+``group by`` of the statements through every writer: ingest, re-ingest of an updated article,
+reextract, a review that corrects a speaker, speakers merge and split, relink, and a changed
+outlet or date.  The articles are made up (see :func:`test_identity.article_of`)."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from test_identity import Said, article_of
+
+import attrib.db as dbmod
+from attrib import speakers
+
+
+@pytest.fixture
+def db(tmp_path: Path):
+    db = dbmod.open_db(str(tmp_path / "summary.db"))
+    yield db
+    db.conn.close()
+
+
+def summary(db) -> tuple[list[tuple], list[tuple]]:
+    """(speaker_articles rows, speaker_outlet_counts rows), sorted."""
+    return (sorted(db.execute("select * from speaker_articles").fetchall()),
+            sorted(db.execute("select outlet, outlet_null, speaker_id, kinds, n_articles, n_speech, n_belief, "
+                              "n_intention, n_evidence, first_published, last_published "
+                              "from speaker_outlet_counts").fetchall()))
+
+
+def fresh(db) -> tuple[list[tuple], list[tuple]]:
+    """The same rows grouped from the statements now."""
+    return (sorted(db.execute(dbmod.SPEAKER_ARTICLE_ROWS).fetchall()),
+            sorted(db.execute(dbmod.SPEAKER_OUTLET_ROWS.format(source=f"({dbmod.SPEAKER_ARTICLE_ROWS})")).fetchall()))
+
+
+def assert_exact(db) -> tuple[list[tuple], list[tuple]]:
+    kept = summary(db)
+    assert kept == fresh(db)
+    assert kept[1], "the summary is empty: the comparison proves nothing"
+    return kept
+
+
+def kinds(atts, *ks):
+    return [dataclasses.replace(a, kind=k) for a, k in zip(atts, ks, strict=True)]
+
+
+def articles():
+    kim, lee = "Kim Min-jun", "Lee Seo-yeon"
+    a1, t1 = article_of("a1", "harbor", "2024-03-05", [Said("The port reopens today", kim, kim),
+                                                       Said("Ships will wait", kim, kim),
+                                                       Said("Costs rose sharply", lee, lee)])
+    a2, t2 = article_of("a2", "harbor", "2024-04-01", [Said("Nothing changed at all", "Kim", kim),
+                                                       Said("We expect more rain", lee, lee)])
+    a3, t3 = article_of("a3", None, None, [Said("A reply comes next week", kim, kim)])
+    return (a1, kinds(t1, "speech", "belief", "speech")), (a2, t2), (a3, kinds(t3, "intention"))
+
+
+def test_summary_is_exact_after_ingest_and_updates(db):
+    stored = []
+    for art, atts in articles():
+        dbmod.save_article(db, art, atts)
+        stored.append((art, atts))
+    first = assert_exact(db)
+    assert {r[3] for r in first[1]} >= {1, 3, 4}  # speech; speech+belief in one article; intention
+    assert any(r[1] == 1 for r in first[1])  # the article without an outlet
+
+    # re-ingest of an updated article: new text, another outlet and date, a statement of another kind
+    art, atts = stored[0]
+    new_art, new_atts = article_of("a1", "coast", "2024-02-01", [Said("The port reopens tomorrow", "Lee Seo-yeon",
+                                                                      "Lee Seo-yeon"),
+                                                                 Said("Ships will wait", "Kim Min-jun",
+                                                                      "Kim Min-jun")])
+    assert dbmod.save_article(db, new_art, kinds(new_atts, "evidence", "speech")).status == "updated"
+    second = assert_exact(db)
+    assert second != first
+
+    # reextract: the same article's statements swapped in place (kinds and speakers change)
+    dbmod.replace_statements(db, new_art, kinds(new_atts, "speech", "belief"), None)
+    assert assert_exact(db) != second
+
+    # the article's date and outlet corrected in place (the trigger on articles)
+    db.execute("update articles set published = '2023-12-31', outlet = 'bay' where id = 'a2'")
+    assert any(r[0] == "bay" and r[9] == "2023-12-31" for r in assert_exact(db)[1])
+
+
+def test_summary_is_exact_through_reviews_merges_splits_and_relink(db):
+    for art, atts in articles():
+        dbmod.save_article(db, art, atts)
+    sid = db.execute("select id from statements where content = 'Costs rose sharply'").fetchone()[0]
+    before = assert_exact(db)
+    dbmod.insert_review(db, "checker", {"statement_id": sid, "verdict": "wrong_speaker", "speaker": "Park Ji-ho"})
+    assert assert_exact(db) == before  # a review corrects the view's name, not statements.speaker_id
+
+    merged = speakers.merge(db, "Kim Min-jun", "Lee Seo-yeon")
+    after_merge = assert_exact(db)
+    assert {r[2] for r in after_merge[1]} == {merged["id"]}
+    dbmod.relink_all(db)
+    assert_exact(db)
+    # a bare surname in another article joins the one person of that surname; split it off again
+    a4, t4 = article_of("a4", "harbor", "2024-05-02", [Said("Rain is coming", "Park", "Park"),
+                                                       Said("Boats are safe", "Park Ji-ho", "Park Ji-ho")])
+    dbmod.save_article(db, a4, kinds(t4, "speech", "belief"))
+    park = speakers._one_speaker(db, "Park Ji-ho")
+    apart = speakers.split(db, park["id"], "Park", "Park Tae-yang")
+    after_split = assert_exact(db)
+    assert {park["id"], apart["id"]} <= {r[2] for r in after_split[1]}
+    dbmod.relink_all(db)
+    assert_exact(db)
+    # statements deleted and a speaker set by hand: still exact
+    db.execute("update statements set speaker_id = null where content = 'Ships will wait'")
+    db.execute("delete from statements where content = 'A reply comes next week'")
+    assert_exact(db)
+
+
+def test_migration_fills_the_summary_of_an_existing_database(db):
+    for art, atts in articles():
+        dbmod.save_article(db, art, atts)
+    kept = summary(db)
+    db.execute("delete from speaker_outlet_counts")
+    dbmod.rebuild_speaker_summary(db)
+    assert summary(db) == kept == fresh(db)
