@@ -292,6 +292,41 @@ async def _statement_summary(db: Any, where: str, params: dict[str, Any]) -> dic
             "range": {"first_date": r[1], "last_date": r[2], "n_undated": r[3] or 0}}
 
 
+#: A speaker's statements of the kinds whose bits are in ``:mask`` (m016's summary rows ``c``).
+_OF_MASK = ("c.n_speech * (:mask & 1 > 0) + c.n_belief * (:mask & 2 > 0) + c.n_intention * (:mask & 4 > 0) "
+            "+ c.n_evidence * (:mask & 8 > 0)")
+_ALL_KINDS = "c.n_speech + c.n_belief + c.n_intention + c.n_evidence"
+
+
+async def _speaker_summary(db: Any, params: dict[str, Any], kinds: tuple[str, ...]) -> dict[str, Any]:
+    """:func:`_statement_summary` of one speaker, from m016's summary tables (a few rows per outlet
+    and one per article instead of every statement); the same counts and dates."""
+    p = {**params, "mask": sum(1 << i for i, k in enumerate(STATEMENT_KINDS) if k in kinds)}
+    sums = (await db.execute(
+        "select sum(c.n_speech), sum(c.n_belief), sum(c.n_intention), sum(c.n_evidence), "
+        f"sum({_OF_MASK}), min(case when c.kinds & :mask then c.first_published end), "
+        "max(case when c.kinds & :mask then c.last_published end) "
+        "from speaker_outlet_counts c where c.speaker_id = :id", p)).first()
+    by_kind = sorted(((k, n) for k, n in zip(STATEMENT_KINDS, sums[:4], strict=True) if n),
+                     key=lambda kn: (-kn[1], kn[0]))
+    months = [(r[0], r[1]) for r in (await db.execute(
+        f"select substr(c.published, 1, 7), sum({_ALL_KINDS}) from speaker_articles c where c.speaker_id = :id "
+        "group by 1", p)).rows]
+    undated = (await db.execute(f"select sum({_OF_MASK}) from speaker_articles c where c.speaker_id = :id "
+                                "and c.published is null", p)).first()[0]
+    outlets = [(r[0], r[1]) for r in (await db.execute(
+        f"select case when c.outlet_null then null else c.outlet end, sum({_ALL_KINDS}) as n "
+        "from speaker_outlet_counts c where c.speaker_id = :id group by c.outlet, c.outlet_null", p)).rows]
+    outlets.sort(key=lambda on: (-on[1], on[0] is not None, on[0] or ""))
+    charts = {"time": timeline_chart(_months_of(months)), "outlet": bar_chart(outlets, "Statements by outlet"),
+              "kind": bar_chart(by_kind, "Statements by kind")}
+    shown_outlets = [(r[0], r[1]) for r in (await db.execute(
+        f"select c.outlet, sum({_OF_MASK}) as n from speaker_outlet_counts c where c.speaker_id = :id "
+        "and not c.outlet_null and c.outlet != '' group by c.outlet having n > 0 order by n desc, c.outlet", p)).rows]
+    return {"by_kind": by_kind, "charts": charts, "n_shown": sums[4] or 0, "outlets": shown_outlets,
+            "range": {"first_date": sums[5], "last_date": sums[6], "n_undated": undated or 0}}
+
+
 async def _page_of(db: Any, where: str, params: dict[str, Any], page: int, order: str) -> list[dict[str, Any]]:
     """One page of the statements ``where`` selects (alias ``s`` of ``statements``), as view rows."""
     return _rows(await db.execute(
@@ -314,7 +349,7 @@ async def speaker_view(datasette: Any, request: Request) -> Response:
     kinds = _requested_kinds(request)
     params = {"id": speaker["id"], "kinds": json.dumps(list(kinds))}
     where = "s.speaker_id = :id"
-    summary = await _statement_summary(db, where, params)
+    summary = await _speaker_summary(db, params, kinds)
     shown = where + _OF_KINDS
     statements = await _page_of(db, shown, params, page, "s.published desc, s.article_id, s.start")
     kind_choice = _kind_choice(request, summary["by_kind"])
@@ -323,8 +358,7 @@ async def speaker_view(datasette: Any, request: Request) -> Response:
     names = {r["id"]: r["name"] for r in (await db.execute(
         "select id, name from organisations where id in (select value from json_each(?))",
         [json.dumps([o for o, _ in orgs])])).rows}
-    outlets = await _grouped(db, "a.outlet", shown + " and a.outlet is not null and a.outlet != ''", params,
-                             join="left join articles a on a.id = s.article_id")
+    outlets = summary["outlets"]
     context = {
         "database": database,
         "speaker": speaker,
