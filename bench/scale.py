@@ -151,7 +151,7 @@ def _article_rows(rng, vocab, speakers, speaker_cum, n_orgs, n_articles, n_state
             stmts.append((
                 f"{a:07d}{seq:04d}", art_id, seq, kind, typ, content, json.dumps([[c0, c1]]), c0, c1, cue, lemma,
                 cu0, cu0 + len(cue), speaker_id, speaker_text, sp0, sp1, sk, rng.choice(ROLES), org, rb,
-                sentence, pos, pos + len(sentence), f"{typ}_{lemma}", round(rng.uniform(0.5, 0.98), 3)))
+                sentence, pos, pos + len(sentence), f"{typ}_{lemma}", round(rng.uniform(0.5, 0.98), 3), published))
             parts.append(sentence + " ")
             pos += len(sentence) + 1
         text = "".join(parts)
@@ -163,9 +163,11 @@ def _article_rows(rng, vocab, speakers, speaker_cum, n_orgs, n_articles, n_state
 _DAYS: list[str] = []
 
 
+#: The statements' columns the build fills; ``published`` is the article's date, as an ingest sets it (m008).
 STATEMENT_COLUMNS = ("id, article_id, seq, kind, type, content, content_spans, start, [end], cue, cue_lemma, "
                      "cue_start, cue_end, speaker_id, speaker_text, speaker_start, speaker_end, speaker_kind, role, "
-                     "organisation_id, reported_by_id, sentence, sentence_start, sentence_end, rule, confidence")
+                     "organisation_id, reported_by_id, sentence, sentence_start, sentence_end, rule, confidence, "
+                     "published")
 
 
 def build(path: str, n_statements: int, n_articles: int | None, n_speakers: int, seed: int,
@@ -201,7 +203,7 @@ def build(path: str, n_statements: int, n_articles: int | None, n_speakers: int,
     vocab = Vocabulary(rng)
     art_sql = ("insert into articles (id, title, url, outlet, published, author, text, text_sha256, n_statements, "
                "input, ingested_at, updated_at) values (" + ", ".join("?" * 12) + ")")
-    st_sql = f"insert into statements ({STATEMENT_COLUMNS}) values ({', '.join('?' * 26)})"
+    st_sql = f"insert into statements ({STATEMENT_COLUMNS}) values ({', '.join('?' * 27)})"
     arts, stmts = [], []
     for art, rows in _article_rows(rng, vocab, speakers, cum, n_orgs, n_articles, n_statements):
         arts.append(art)
