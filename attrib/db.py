@@ -1541,7 +1541,9 @@ _KIND_COLS = ", ".join(f"n_{k}" for k, _ in _KIND_BITS)
 #: last publication date.  An article counts once whatever kinds are asked for (the articles
 #: whose mask meets them), so every count of top_speakers_by_outlet and of the speaker page's
 #: charts is exact for any set of kinds.  A null outlet is ``outlet = ''`` with ``outlet_null = 1``
-#: (a primary key column cannot be null).
+#: (a primary key column cannot be null).  ``outlet_speakers``: per (outlet, speaker) its statements
+#: of each kind (the sums of its ``speaker_outlet_counts`` rows), indexed on the speech count within
+#: an outlet, so top_speakers_by_outlet reads an outlet's most-quoted speakers from the index.
 SPEAKER_SUMMARY_TABLES = (
     "create table if not exists speaker_articles (speaker_id integer not null, article_id text not null, "
     "outlet text, published text, "
@@ -1554,6 +1556,11 @@ SPEAKER_SUMMARY_TABLES = (
     + ", first_published text, last_published text, "
     "primary key (outlet, outlet_null, speaker_id, kinds)) without rowid",
     "create index if not exists idx_speaker_outlet_counts_speaker on speaker_outlet_counts(speaker_id)",
+    "create table if not exists outlet_speakers (outlet text not null, outlet_null integer not null, "
+    "speaker_id integer not null, "
+    + ", ".join(f"n_{k} integer not null" for k, _ in _KIND_BITS)
+    + ", primary key (outlet, outlet_null, speaker_id)) without rowid",
+    "create index if not exists idx_outlet_speakers_speech on outlet_speakers(outlet, outlet_null, n_speech desc)",
 )
 
 
@@ -1608,6 +1615,26 @@ def _outlet_sub(r: str) -> str:
             f"and ({r}.published = first_published or {r}.published = last_published);")
 
 
+_OUTLET_SPEAKER_KEY = "outlet = {r}.outlet and outlet_null = {r}.outlet_null and speaker_id = {r}.speaker_id"
+
+
+def _outlet_speaker_sub(r: str) -> str:
+    """SQL: ``speaker_outlet_counts`` row ``r`` taken out of its (outlet, speaker) row (deleted at zero)."""
+    sets = ", ".join(f"n_{k} = n_{k} - {r}.n_{k}" for k, _ in _KIND_BITS)
+    key = _OUTLET_SPEAKER_KEY.format(r=r)
+    return (f"update outlet_speakers set {sets} where {key};"
+            f"delete from outlet_speakers where {key} and " + " + ".join(f"n_{k}" for k, _ in _KIND_BITS) + " <= 0;")
+
+
+def _outlet_speaker_add(r: str) -> str:
+    """SQL: ``speaker_outlet_counts`` row ``r`` counted in its (outlet, speaker) row."""
+    sets = ", ".join(f"n_{k} = n_{k} + excluded.n_{k}" for k, _ in _KIND_BITS)
+    vals = ", ".join(f"{r}.n_{k}" for k, _ in _KIND_BITS)
+    return (f"insert into outlet_speakers (outlet, outlet_null, speaker_id, {_KIND_COLS}) "
+            f"values ({r}.outlet, {r}.outlet_null, {r}.speaker_id, {vals}) "
+            f"on conflict (outlet, outlet_null, speaker_id) do update set {sets};")
+
+
 _SAME_OUTLET_ROW = (f"old.speaker_id = new.speaker_id and old.outlet is new.outlet and old.published is new.published "
                     f"and {_kinds_mask('old')} = {_kinds_mask('new')}")
 
@@ -1632,6 +1659,11 @@ SPEAKER_SUMMARY_TRIGGERS = {
         + f" where {_outlet_key('new')};"),
     "speaker_outlet_counts_au_moved": (f"after update on speaker_articles when not ({_SAME_OUTLET_ROW})",
                                        _outlet_sub("old") + _outlet_add("new")),
+    "outlet_speakers_ai": ("after insert on speaker_outlet_counts", _outlet_speaker_add("new")),
+    "outlet_speakers_ad": ("after delete on speaker_outlet_counts", _outlet_speaker_sub("old")),
+    "outlet_speakers_au": ("after update of outlet, outlet_null, speaker_id, "
+                           + ", ".join(f"n_{k}" for k, _ in _KIND_BITS) + " on speaker_outlet_counts",
+                           _outlet_speaker_sub("old") + _outlet_speaker_add("new")),
 }
 
 #: Every (speaker, article) row of ``speaker_articles``, from the statements.
@@ -1649,21 +1681,29 @@ SPEAKER_OUTLET_ROWS = (
     + f", min(x.published) as first_published, max(x.published) as last_published from {{source}} x "
     f"where {_kinds_mask('x')} != 0 group by 1, 2, 3, 4")
 
+#: Every row of ``outlet_speakers`` from the (outlet, speaker, kinds) rows of ``{source}``.
+OUTLET_SPEAKER_ROWS = ("select x.outlet, x.outlet_null, x.speaker_id, "
+                       + ", ".join(f"sum(x.n_{k}) as n_{k}" for k, _ in _KIND_BITS)
+                       + " from {source} x group by 1, 2, 3")
+
 
 def rebuild_speaker_summary(db: sqlite_utils.Database) -> None:
-    """Fill m016's summary tables from the statements in two insert-selects (their triggers
+    """Fill m016's summary tables from the statements in three insert-selects (their triggers
     dropped meanwhile, then created): for the migration, and for ``bench/scale.py build``,
     which loads its statements without triggers."""
     for name in SPEAKER_SUMMARY_TRIGGERS:
         db.execute(f"drop trigger if exists [{name}]")
     for sql in SPEAKER_SUMMARY_TABLES:
         db.execute(sql)
+    db.execute("delete from outlet_speakers")
     db.execute("delete from speaker_outlet_counts")
     db.execute("delete from speaker_articles")
     db.execute(f"insert into speaker_articles (speaker_id, article_id, outlet, published, {_KIND_COLS}) "
                + SPEAKER_ARTICLE_ROWS)
     db.execute(f"insert into speaker_outlet_counts (outlet, outlet_null, speaker_id, kinds, n_articles, {_KIND_COLS}, "
                "first_published, last_published) " + SPEAKER_OUTLET_ROWS.format(source="speaker_articles"))
+    db.execute(f"insert into outlet_speakers (outlet, outlet_null, speaker_id, {_KIND_COLS}) "
+               + OUTLET_SPEAKER_ROWS.format(source="speaker_outlet_counts"))
     for name, (when, body) in SPEAKER_SUMMARY_TRIGGERS.items():
         db.execute(f"create trigger [{name}] {when} begin {body} end")
 
@@ -1671,7 +1711,7 @@ def rebuild_speaker_summary(db: sqlite_utils.Database) -> None:
 @migrations()
 def m016_speaker_summaries(db: sqlite_utils.Database) -> None:
     """Speaker summaries kept by triggers (:data:`SPEAKER_SUMMARY_TRIGGERS`): counts per (speaker,
-    article) and per (outlet, speaker, kinds), so that ``top_speakers_by_outlet`` and the speaker
+    article), per (outlet, speaker, kinds) and per (outlet, speaker), so that ``top_speakers_by_outlet`` and the speaker
     page's charts read a few rows a speaker instead of grouping every statement (a million)."""
     rebuild_speaker_summary(db)
 

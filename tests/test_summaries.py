@@ -1,4 +1,4 @@
-"""m016's speaker summaries (``speaker_articles``, ``speaker_outlet_counts``) stay equal to a fresh
+"""m016's speaker summaries (``speaker_articles``, ``speaker_outlet_counts``, ``outlet_speakers``) stay equal to a fresh
 ``group by`` of the statements through every writer: ingest, re-ingest of an updated article,
 reextract, a review that corrects a speaker, speakers merge and split, relink, and a changed
 outlet or date.  The articles are made up (see :func:`test_identity.article_of`)."""
@@ -6,9 +6,12 @@ outlet or date.  The articles are made up (see :func:`test_identity.article_of`)
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
+import re
 from pathlib import Path
 
 import pytest
+from conftest import REPO_ROOT
 from test_identity import Said, article_of
 
 import attrib.db as dbmod
@@ -22,24 +25,28 @@ def db(tmp_path: Path):
     db.conn.close()
 
 
-def summary(db) -> tuple[list[tuple], list[tuple]]:
-    """(speaker_articles rows, speaker_outlet_counts rows), sorted."""
+def summary(db) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """(speaker_articles rows, speaker_outlet_counts rows, outlet_speakers rows), sorted."""
     return (sorted(db.execute("select * from speaker_articles").fetchall()),
             sorted(db.execute("select outlet, outlet_null, speaker_id, kinds, n_articles, n_speech, n_belief, "
                               "n_intention, n_evidence, first_published, last_published "
-                              "from speaker_outlet_counts").fetchall()))
+                              "from speaker_outlet_counts").fetchall()),
+            sorted(db.execute("select outlet, outlet_null, speaker_id, n_speech, n_belief, n_intention, n_evidence "
+                              "from outlet_speakers").fetchall()))
 
 
-def fresh(db) -> tuple[list[tuple], list[tuple]]:
+def fresh(db) -> tuple[list[tuple], list[tuple], list[tuple]]:
     """The same rows grouped from the statements now."""
+    outlet_rows = dbmod.SPEAKER_OUTLET_ROWS.format(source=f"({dbmod.SPEAKER_ARTICLE_ROWS})")
     return (sorted(db.execute(dbmod.SPEAKER_ARTICLE_ROWS).fetchall()),
-            sorted(db.execute(dbmod.SPEAKER_OUTLET_ROWS.format(source=f"({dbmod.SPEAKER_ARTICLE_ROWS})")).fetchall()))
+            sorted(db.execute(outlet_rows).fetchall()),
+            sorted(db.execute(dbmod.OUTLET_SPEAKER_ROWS.format(source=f"({outlet_rows})")).fetchall()))
 
 
-def assert_exact(db) -> tuple[list[tuple], list[tuple]]:
+def assert_exact(db) -> tuple[list[tuple], list[tuple], list[tuple]]:
     kept = summary(db)
     assert kept == fresh(db)
-    assert kept[1], "the summary is empty: the comparison proves nothing"
+    assert kept[1] and kept[2], "the summary is empty: the comparison proves nothing"
     return kept
 
 
@@ -120,5 +127,85 @@ def test_migration_fills_the_summary_of_an_existing_database(db):
         dbmod.save_article(db, art, atts)
     kept = summary(db)
     db.execute("delete from speaker_outlet_counts")
+    db.execute("delete from outlet_speakers")
     dbmod.rebuild_speaker_summary(db)
     assert summary(db) == kept == fresh(db)
+
+
+#: ``top_speakers_by_outlet`` before m016 (a group by of every statement of the view): the reference.
+TOP_SPEAKERS_BEFORE_M016 = """
+with counts as (
+  select v.outlet, v.speaker, v.speaker_record_kind as speaker_kind, v.speaker_id, count(*) as statements,
+    count(distinct v.article_id) as articles, min(v.date) as first_seen, max(v.date) as last_seen
+  from statements_view v
+  where v.speaker_id is not null and (:outlet = '' or v.outlet like '%' || :outlet || '%')
+    and (lower(trim(:kinds)) = 'all'
+      or instr(',' || replace(lower(coalesce(nullif(trim(:kinds), ''), 'speech')), ' ', '') || ',',
+               ',' || v.kind || ','))
+  group by v.outlet, v.speaker_id
+),
+ranked as (select *, row_number() over (partition by outlet order by statements desc, speaker) as position from counts)
+select outlet, position, speaker, speaker_kind, statements, articles, first_seen, last_seen, speaker_id
+from ranked where position <= coalesce(cast(nullif(trim(:top), '') as integer), 10) order by outlet, position
+"""
+
+#: Parameter sets: every outlet or a part of a name; top default, small (padded), 0, large; kinds default,
+#: one, several, all (padded), unknown.
+TOP_SPEAKERS_PARAMS = [{"outlet": o, "top": t, "kinds": k}
+                       for o in ("", "news", "harbor", "nowhere")
+                       for t in ("", " 3 ", "0", "40")
+                       for k in ("", "belief", "belief,evidence", " ALL ", "speech, intention", "x")]
+
+
+def assert_top_speakers_unchanged(db, sql: str) -> int:
+    """The canned query ``sql`` gives the old query's rows for every parameter set; the number of rows."""
+    n = 0
+    for params in TOP_SPEAKERS_PARAMS:
+        want = db.execute(TOP_SPEAKERS_BEFORE_M016, params).fetchall()
+        assert db.execute(sql, params).fetchall() == want, params
+        n += len(want)
+    return n
+
+
+def test_top_speakers_by_outlet_reads_the_summary_and_gives_the_old_rows(tmp_path: Path, datasette_metadata) -> None:
+    sql = datasette_metadata["databases"]["attrib"]["queries"]["top_speakers_by_outlet"]["sql"]
+    assert not re.search(r"\b(from|join) statements|statements_view", sql)  # the summaries only
+    spec = importlib.util.spec_from_file_location("scale", REPO_ROOT / "bench" / "scale.py")
+    scale = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scale)
+    path = str(tmp_path / "scale.db")
+    scale.build(path, 4000, 200, 150, seed=5, analyze=False)  # many speakers an outlet, ties in the counts
+    db = dbmod.open_db(path)
+    try:
+        # the build dates every statement with its article, as an ingest does
+        assert db.execute("select count(*) from statements s join articles a on a.id = s.article_id "
+                          "where s.published is not a.published or s.published is null").fetchone()[0] == 0
+        assert_exact(db)
+        assert assert_top_speakers_unchanged(db, sql) > 1000
+        # after writes through the triggers: an article moved to another outlet, statements deleted
+        db.execute("update articles set outlet = 'Asia Wire' where id in (select id from articles limit 20)")
+        db.execute("delete from statements where rowid % 7 = 0")
+        assert_exact(db)
+        assert_top_speakers_unchanged(db, sql)
+    finally:
+        db.conn.close()
+
+
+def test_top_speakers_by_outlet_on_ingested_articles(db, datasette_metadata) -> None:
+    """An article without an outlet, one with an empty one, and the review that renames a speaker:
+    the new query shows ``speakers.name`` where the old showed the review's name."""
+    sql = datasette_metadata["databases"]["attrib"]["queries"]["top_speakers_by_outlet"]["sql"]
+    for art, atts in articles():
+        dbmod.save_article(db, art, atts)
+    a5, t5 = article_of("a5", "", "2024-06-01", [Said("The tide is low", "Kim Min-jun", "Kim Min-jun")])
+    dbmod.save_article(db, a5, t5)
+    assert {r[0] for r in db.execute(sql, {"outlet": "", "top": "", "kinds": "all"})} == {None, "", "harbor"}
+    assert_top_speakers_unchanged(db, sql)
+    sid = db.execute("select id from statements where content = 'Costs rose sharply'").fetchone()[0]
+    dbmod.insert_review(db, "checker", {"statement_id": sid, "verdict": "wrong_speaker", "speaker": "Park Ji-ho"})
+    params = {"outlet": "harbor", "top": "", "kinds": "all"}
+    old = db.execute(TOP_SPEAKERS_BEFORE_M016, params).fetchall()
+    new = db.execute(sql, params).fetchall()
+    assert [r[2] for r in new] == ["Kim Min-jun", "Lee Seo-yeon"]
+    assert old[1][2] in {"Lee Seo-yeon", "Park Ji-ho"}  # the old: either name, the review's is on one of two rows
+    assert [r[:2] + r[3:] for r in new] == [r[:2] + r[3:] for r in old]
