@@ -1,4 +1,5 @@
-"""m016's speaker summaries (``speaker_articles``, ``speaker_outlet_counts``, ``outlet_speakers``) stay equal to a fresh
+"""m016's speaker summaries (``speaker_articles``, ``speaker_outlet_counts``, ``outlet_speakers``,
+``speaker_months``, ``speaker_role_counts``) stay equal to a fresh
 ``group by`` of the statements through every writer: ingest, re-ingest of an updated article,
 reextract, a review that corrects a speaker, speakers merge and split, relink, and a changed
 outlet or date.  The articles are made up (see :func:`test_identity.article_of`)."""
@@ -25,28 +26,33 @@ def db(tmp_path: Path):
     db.conn.close()
 
 
-def summary(db) -> tuple[list[tuple], list[tuple], list[tuple]]:
-    """(speaker_articles rows, speaker_outlet_counts rows, outlet_speakers rows), sorted."""
+def summary(db) -> tuple[list[tuple], ...]:
+    """The rows of speaker_articles, speaker_outlet_counts, outlet_speakers, speaker_months and
+    speaker_role_counts, each sorted."""
     return (sorted(db.execute("select * from speaker_articles").fetchall()),
             sorted(db.execute("select outlet, outlet_null, speaker_id, kinds, n_articles, n_speech, n_belief, "
                               "n_intention, n_evidence, first_published, last_published "
                               "from speaker_outlet_counts").fetchall()),
             sorted(db.execute("select outlet, outlet_null, speaker_id, n_speech, n_belief, n_intention, n_evidence "
-                              "from outlet_speakers").fetchall()))
+                              "from outlet_speakers").fetchall()),
+            sorted(db.execute("select * from speaker_months").fetchall()),
+            sorted(db.execute("select * from speaker_role_counts").fetchall()))
 
 
-def fresh(db) -> tuple[list[tuple], list[tuple], list[tuple]]:
+def fresh(db) -> tuple[list[tuple], ...]:
     """The same rows grouped from the statements now."""
     outlet_rows = dbmod.SPEAKER_OUTLET_ROWS.format(source=f"({dbmod.SPEAKER_ARTICLE_ROWS})")
     return (sorted(db.execute(dbmod.SPEAKER_ARTICLE_ROWS).fetchall()),
             sorted(db.execute(outlet_rows).fetchall()),
-            sorted(db.execute(dbmod.OUTLET_SPEAKER_ROWS.format(source=f"({outlet_rows})")).fetchall()))
+            sorted(db.execute(dbmod.OUTLET_SPEAKER_ROWS.format(source=f"({outlet_rows})")).fetchall()),
+            sorted(db.execute(dbmod.SPEAKER_MONTH_ROWS.format(source=f"({dbmod.SPEAKER_ARTICLE_ROWS})")).fetchall()),
+            sorted(db.execute(dbmod.SPEAKER_ROLE_ROWS).fetchall()))
 
 
-def assert_exact(db) -> tuple[list[tuple], list[tuple], list[tuple]]:
+def assert_exact(db) -> tuple[list[tuple], ...]:
     kept = summary(db)
     assert kept == fresh(db)
-    assert kept[1] and kept[2], "the summary is empty: the comparison proves nothing"
+    assert all(kept), "a summary is empty: the comparison proves nothing"
     return kept
 
 
@@ -56,11 +62,14 @@ def kinds(atts, *ks):
 
 def articles():
     kim, lee = "Kim Min-jun", "Lee Seo-yeon"
-    a1, t1 = article_of("a1", "harbor", "2024-03-05", [Said("The port reopens today", kim, kim),
-                                                       Said("Ships will wait", kim, kim),
-                                                       Said("Costs rose sharply", lee, lee)])
-    a2, t2 = article_of("a2", "harbor", "2024-04-01", [Said("Nothing changed at all", "Kim", kim),
-                                                       Said("We expect more rain", lee, lee)])
+    a1, t1 = article_of("a1", "harbor", "2024-03-05", [Said("The port reopens today", kim, kim, role="mayor"),
+                                                       Said("Ships will wait", kim, kim, role="mayor",
+                                                            organisation="Port Authority"),
+                                                       Said("Costs rose sharply", lee, lee,
+                                                            organisation="Fleet Union")])
+    a2, t2 = article_of("a2", "harbor", "2024-04-01", [Said("Nothing changed at all", "Kim", kim, role="mayor"),
+                                                       Said("We expect more rain", lee, lee, role="analyst",
+                                                            organisation="Fleet Union")])
     a3, t3 = article_of("a3", None, None, [Said("A reply comes next week", kim, kim)])
     return (a1, kinds(t1, "speech", "belief", "speech")), (a2, t2), (a3, kinds(t3, "intention"))
 
@@ -128,8 +137,13 @@ def test_migration_fills_the_summary_of_an_existing_database(db):
     kept = summary(db)
     db.execute("delete from speaker_outlet_counts")
     db.execute("delete from outlet_speakers")
+    db.execute("delete from speaker_role_counts")
     dbmod.rebuild_speaker_summary(db)
     assert summary(db) == kept == fresh(db)
+    # the month rows follow their (speaker, article) rows even when one is deleted outright
+    db.execute("delete from speaker_articles where article_id = 'a2'")
+    assert sorted(db.execute("select * from speaker_months").fetchall()) == sorted(db.execute(
+        dbmod.SPEAKER_MONTH_ROWS.format(source="speaker_articles")).fetchall())
 
 
 #: ``top_speakers_by_outlet`` before m016 (a group by of every statement of the view): the reference.
