@@ -41,6 +41,16 @@ STATEMENT_SELECT = "select * from statements_view"
 _attrib_db_cache: weakref.WeakKeyDictionary[Any, dict[str, tuple[bool, float]]] = weakref.WeakKeyDictionary()
 
 
+def known_attrib_database(datasette: Any, database: str | None) -> bool:
+    """True when :func:`is_attrib_database` has already found ``database`` to be an attrib one (no
+    query: for ``render_cell``, called for every cell of a page)."""
+    try:
+        hit = _attrib_db_cache.get(datasette, {}).get(database)
+    except TypeError:
+        return False
+    return bool(hit and hit[0])
+
+
 async def is_attrib_database(datasette: Any, database: str | None) -> bool:
     """True if ``database`` has attrib's tables (cached; a negative answer for 10 s)."""
     if not database:
