@@ -31,6 +31,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -367,6 +368,42 @@ def _inspect(serve, path: str) -> dict[str, object]:
     return {"inspect_data": fn(path)} if fn else {}
 
 
+async def _time_queries(path: str, label: str, repeat: int) -> list[tuple[float, str]]:
+    """(best ms, SQL) of every query one page of :func:`pages` runs (``Database.execute`` timed),
+    slowest first, with the page's own best time and its SQL total."""
+    from datasette import database as dsdb
+    from datasette.app import Datasette
+
+    from attrib.datasette import serve
+
+    log: list[tuple[float, str]] = []
+    execute = dsdb.Database.execute
+
+    async def timed(self: Any, sql: str, params: Any = None, **kw: Any) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return await execute(self, sql, params, **kw)
+        finally:
+            log.append(((time.perf_counter() - t0) * 1000, " ".join(sql.split())))
+
+    dsdb.Database.execute = timed
+    meta = serve.load_metadata(serve.metadata_for(path, serve.DEFAULT_METADATA))
+    ds = Datasette(immutables=[path], metadata=meta, **_inspect(serve, path))
+    await ds.invoke_startup()
+    url = dict(pages(_targets(path), serve.database_name(path)))[label]
+    await ds.client.get(url)
+    best: dict[str, float] = {}
+    for _ in range(repeat):
+        log.clear()
+        t0 = time.perf_counter()
+        await ds.client.get(url)
+        for key, ms in [("(the page)", (time.perf_counter() - t0) * 1000),
+                        ("(its SQL)", sum(m for m, _ in log))] + [(sql, m) for m, sql in log]:
+            best[key] = min(best.get(key, ms), ms)
+    dsdb.Database.execute = execute
+    return sorted(((ms, sql) for sql, ms in best.items()), reverse=True)
+
+
 async def _time_cells(path: str, query: str, repeat: int) -> dict[str, object]:
     """CPU time of Datasette's ``render_cell`` hook (every plugin's) over the cells of one canned
     query's first 1,000 rows, as the query page calls it (best of ``repeat``)."""
@@ -435,7 +472,15 @@ def main(argv: list[str] | None = None) -> None:
     c.add_argument("queries", nargs="+", help="canned query names, each with its parameters as in a URL "
                    "(name?since=2024-06-01; those left out are empty)")
     c.add_argument("--repeat", type=int, default=5)
+    q = sub.add_parser("queries", help="time every query of one page (best of --repeat)")
+    q.add_argument("db")
+    q.add_argument("page", help='a label of the pages table, e.g. "speaker page"')
+    q.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args(argv)
+    if args.cmd == "queries":
+        for ms, sql in asyncio.run(_time_queries(args.db, args.page, args.repeat)):
+            print(f"| {ms:.1f} | {sql[:110]} |")
+        return
     if args.cmd == "cells":
         for q in args.queries:
             r = asyncio.run(_time_cells(args.db, q, args.repeat))
