@@ -617,7 +617,7 @@ def m012_identity_across_articles(db: sqlite_utils.Database) -> None:
     db.execute("create index if not exists idx_organisations_key on organisations(key)")
     relink_blocks(db, [r[0] for r in db.execute("select distinct block from speaker_aliases")])
     db.create_view("speaker_alias_counts", SPEAKER_ALIAS_COUNTS_VIEW, replace=True)
-    db.create_view("speaker_roles", SPEAKER_ROLES_VIEW, replace=True)
+    db.create_view("speaker_roles", SPEAKER_ROLES_VIEW_BEFORE_M016, replace=True)
     db.create_view("statements_view", STATEMENTS_VIEW, replace=True)
 
 
@@ -654,10 +654,10 @@ select speaker_id, alias, sum(n_articles) as n_articles, count(*) as n_alias_row
 from speaker_aliases group by speaker_id, alias
 """
 
-#: A speaker's roles and organisations over time: each (role, organisation) with its first and
-#: last publication date, grouped first (over ``idx_statements_speaker_roles``, which covers
-#: it: 80 ms for a speaker of 85,000 statements) and the organisation's name joined after.
-SPEAKER_ROLES_VIEW = """
+#: A speaker's roles and organisations over time (m012 until m016): each (role, organisation) with
+#: its first and last publication date, grouped first (over ``idx_statements_speaker_roles``, which
+#: covers it: 80 ms for a speaker of 85,000 statements) and the organisation's name joined after.
+SPEAKER_ROLES_VIEW_BEFORE_M016 = """
 select g.speaker_id, g.role, o.name as organisation, g.organisation_id, g.first_published, g.last_published,
   g.n_statements
 from (select speaker_id, role, organisation_id, min(published) as first_published,
@@ -1648,6 +1648,305 @@ def m015_statements_view_unjoined(db: sqlite_utils.Database) -> None:
                f"on statements(kind, ({SPEECH_THEN_DATE}))")
     db.execute("create index if not exists idx_statements_kind_published on statements(kind, published)")
     db.execute("drop index if exists idx_statements_kind")
+
+
+# --- speaker summaries (m016): counts the charts and top_speakers_by_outlet read ---------------
+
+#: The kinds' bits in ``speaker_outlet_counts.kinds`` (speech 1, belief 2, intention 4, evidence 8:
+#: the order of :data:`attrib.types.STATEMENT_KINDS`).
+_KIND_BITS = (("speech", 1), ("belief", 2), ("intention", 4), ("evidence", 8))
+
+
+def _kinds_mask(r: str) -> str:
+    """SQL: the kinds bit mask of ``speaker_articles`` row ``r`` (the kinds its speaker has in its article)."""
+    return "(" + " | ".join(f"(({r}.n_{k} > 0) * {bit})" for k, bit in _KIND_BITS) + ")"
+
+
+_KIND_COLS = ", ".join(f"n_{k}" for k, _ in _KIND_BITS)
+
+#: m016's tables.  ``speaker_articles``: one row per (speaker, article) with the number of its
+#: statements of each kind and a copy of the article's outlet and date.  ``speaker_outlet_counts``:
+#: per (outlet, speaker, kinds) -- ``kinds`` the bit mask of the kinds the speaker has in an
+#: article -- the number of such articles, their statements of each kind and their first and
+#: last publication date.  An article counts once whatever kinds are asked for (the articles
+#: whose mask meets them), so every count of top_speakers_by_outlet and of the speaker page's
+#: charts is exact for any set of kinds.  A null outlet is ``outlet = ''`` with ``outlet_null = 1``
+#: (a primary key column cannot be null).  ``outlet_speakers``: per (outlet, speaker) its statements
+#: of each kind (the sums of its ``speaker_outlet_counts`` rows), indexed on the speech count within
+#: an outlet, so top_speakers_by_outlet reads an outlet's most-quoted speakers from the index.
+#: ``speaker_months``: per (speaker, month of the article's date; ``undated`` 1 and ``month = ''``
+#: for an article without one) the statements of each kind (the speaker page's time chart).
+#: ``speaker_role_counts``: per (speaker, role, organisation) -- a null role is ``role = ''`` with
+#: ``role_null = 1``, no organisation is ``organisation_id = 0`` -- the statements of each kind and
+#: their first and last date, for the statements with a role or an organisation (the speaker
+#: page's organisations and :data:`SPEAKER_ROLES_VIEW`).
+SPEAKER_SUMMARY_TABLES = (
+    "create table if not exists speaker_articles (speaker_id integer not null, article_id text not null, "
+    "outlet text, published text, "
+    + ", ".join(f"n_{k} integer not null default 0" for k, _ in _KIND_BITS)
+    + ", primary key (speaker_id, article_id)) without rowid",
+    "create index if not exists idx_speaker_articles_article on speaker_articles(article_id)",
+    "create table if not exists speaker_outlet_counts (outlet text not null, outlet_null integer not null, "
+    "speaker_id integer not null, kinds integer not null, n_articles integer not null, "
+    + ", ".join(f"n_{k} integer not null" for k, _ in _KIND_BITS)
+    + ", first_published text, last_published text, "
+    "primary key (outlet, outlet_null, speaker_id, kinds)) without rowid",
+    "create index if not exists idx_speaker_outlet_counts_speaker on speaker_outlet_counts(speaker_id)",
+    "create table if not exists outlet_speakers (outlet text not null, outlet_null integer not null, "
+    "speaker_id integer not null, "
+    + ", ".join(f"n_{k} integer not null" for k, _ in _KIND_BITS)
+    + ", primary key (outlet, outlet_null, speaker_id)) without rowid",
+    "create index if not exists idx_outlet_speakers_speech on outlet_speakers(outlet, outlet_null, n_speech desc)",
+    "create table if not exists speaker_months (speaker_id integer not null, month text not null, "
+    "undated integer not null, "
+    + ", ".join(f"n_{k} integer not null" for k, _ in _KIND_BITS)
+    + ", primary key (speaker_id, month, undated)) without rowid",
+    "create table if not exists speaker_role_counts (speaker_id integer not null, role text not null, "
+    "role_null integer not null, organisation_id integer not null, "
+    + ", ".join(f"n_{k} integer not null" for k, _ in _KIND_BITS)
+    + ", first_published text, last_published text, "
+    "primary key (speaker_id, role, role_null, organisation_id)) without rowid",
+)
+
+
+def _article_add(r: str) -> str:
+    """SQL: statement ``r`` (new/old) counted in its (speaker, article) row."""
+    flags = ", ".join(f"{r}.kind = '{k}'" for k, _ in _KIND_BITS)
+    sets = ", ".join(f"n_{k} = n_{k} + excluded.n_{k}" for k, _ in _KIND_BITS)
+    return (f"insert into speaker_articles (speaker_id, article_id, outlet, published, {_KIND_COLS}) "
+            f"select {r}.speaker_id, {r}.article_id, (select outlet from articles where id = {r}.article_id), "
+            f"(select published from articles where id = {r}.article_id), {flags} where {r}.speaker_id is not null "
+            f"on conflict (speaker_id, article_id) do update set {sets};")
+
+
+def _article_sub(r: str) -> str:
+    """SQL: statement ``r`` taken out of its (speaker, article) row (deleted when it has none left)."""
+    sets = ", ".join(f"n_{k} = n_{k} - ({r}.kind = '{k}')" for k, _ in _KIND_BITS)
+    key = f"speaker_id = {r}.speaker_id and article_id = {r}.article_id"
+    total = " + ".join(f"n_{k}" for k, _ in _KIND_BITS)
+    return (f"update speaker_articles set {sets} where {key};"
+            f"delete from speaker_articles where {key} and {total} <= 0;")
+
+
+def _outlet_key(r: str) -> str:
+    return (f"outlet = coalesce({r}.outlet, '') and outlet_null = ({r}.outlet is null) "
+            f"and speaker_id = {r}.speaker_id and kinds = {_kinds_mask(r)}")
+
+
+def _outlet_add(r: str) -> str:
+    """SQL: ``speaker_articles`` row ``r`` counted in its (outlet, speaker, kinds) row."""
+    sets = ", ".join(f"n_{k} = n_{k} + excluded.n_{k}" for k, _ in _KIND_BITS)
+    vals = ", ".join(f"{r}.n_{k}" for k, _ in _KIND_BITS)
+    return (f"insert into speaker_outlet_counts (outlet, outlet_null, speaker_id, kinds, n_articles, {_KIND_COLS}, "
+            f"first_published, last_published) select coalesce({r}.outlet, ''), {r}.outlet is null, {r}.speaker_id, "
+            f"{_kinds_mask(r)}, 1, {vals}, {r}.published, {r}.published where {_kinds_mask(r)} != 0 "
+            f"on conflict (outlet, outlet_null, speaker_id, kinds) do update set n_articles = n_articles + 1, {sets}, "
+            "first_published = min(coalesce(first_published, excluded.first_published), "
+            "coalesce(excluded.first_published, first_published)), "
+            "last_published = max(coalesce(last_published, excluded.last_published), "
+            "coalesce(excluded.last_published, last_published));")
+
+
+def _outlet_sub(r: str) -> str:
+    """SQL: ``speaker_articles`` row ``r`` taken out of its (outlet, speaker, kinds) row; the first and
+    last date are read again from ``speaker_articles`` when ``r`` had one of them."""
+    sets = ", ".join(f"n_{k} = n_{k} - {r}.n_{k}" for k, _ in _KIND_BITS)
+    same = (f"from speaker_articles x where x.speaker_id = {r}.speaker_id and x.outlet is {r}.outlet "
+            f"and {_kinds_mask('x')} = {_kinds_mask(r)}")
+    return (f"update speaker_outlet_counts set n_articles = n_articles - 1, {sets} where {_outlet_key(r)};"
+            f"delete from speaker_outlet_counts where {_outlet_key(r)} and n_articles <= 0;"
+            f"update speaker_outlet_counts set first_published = (select min(x.published) {same}), "
+            f"last_published = (select max(x.published) {same}) where {_outlet_key(r)} "
+            f"and ({r}.published = first_published or {r}.published = last_published);")
+
+
+_OUTLET_SPEAKER_KEY = "outlet = {r}.outlet and outlet_null = {r}.outlet_null and speaker_id = {r}.speaker_id"
+
+
+def _outlet_speaker_sub(r: str) -> str:
+    """SQL: ``speaker_outlet_counts`` row ``r`` taken out of its (outlet, speaker) row (deleted at zero)."""
+    sets = ", ".join(f"n_{k} = n_{k} - {r}.n_{k}" for k, _ in _KIND_BITS)
+    key = _OUTLET_SPEAKER_KEY.format(r=r)
+    return (f"update outlet_speakers set {sets} where {key};"
+            f"delete from outlet_speakers where {key} and " + " + ".join(f"n_{k}" for k, _ in _KIND_BITS) + " <= 0;")
+
+
+def _outlet_speaker_add(r: str) -> str:
+    """SQL: ``speaker_outlet_counts`` row ``r`` counted in its (outlet, speaker) row."""
+    sets = ", ".join(f"n_{k} = n_{k} + excluded.n_{k}" for k, _ in _KIND_BITS)
+    vals = ", ".join(f"{r}.n_{k}" for k, _ in _KIND_BITS)
+    return (f"insert into outlet_speakers (outlet, outlet_null, speaker_id, {_KIND_COLS}) "
+            f"values ({r}.outlet, {r}.outlet_null, {r}.speaker_id, {vals}) "
+            f"on conflict (outlet, outlet_null, speaker_id) do update set {sets};")
+
+
+def _month_change(r: str, sign: str) -> str:
+    """SQL: ``speaker_articles`` row ``r`` added (``sign`` '+') to or taken (``sign`` '-') from its
+    (speaker, month) row, deleted at zero."""
+    month, undated = f"coalesce(substr({r}.published, 1, 7), '')", f"({r}.published is null)"
+    sets = ", ".join(f"n_{k} = n_{k} + excluded.n_{k}" for k, _ in _KIND_BITS)  # the excluded row has the sign
+    vals = ", ".join(f"{sign}{r}.n_{k}" for k, _ in _KIND_BITS)
+    key = f"speaker_id = {r}.speaker_id and month = {month} and undated = {undated}"
+    return (f"insert into speaker_months (speaker_id, month, undated, {_KIND_COLS}) "
+            f"values ({r}.speaker_id, {month}, {undated}, {vals}) "
+            f"on conflict (speaker_id, month, undated) do update set {sets};"
+            f"delete from speaker_months where {key} and " + " + ".join(f"n_{k}" for k, _ in _KIND_BITS) + " <= 0;")
+
+
+_HAS_ROLE = "{r}.speaker_id is not null and ({r}.role is not null or {r}.organisation_id is not null)"
+_ROLE_KEY = ("speaker_id = {r}.speaker_id and role = coalesce({r}.role, '') and role_null = ({r}.role is null) "
+             "and organisation_id = coalesce({r}.organisation_id, 0)")
+
+
+def _role_add(r: str) -> str:
+    """SQL: statement ``r`` counted in its (speaker, role, organisation) row."""
+    flags = ", ".join(f"{r}.kind = '{k}'" for k, _ in _KIND_BITS)
+    sets = ", ".join(f"n_{k} = n_{k} + excluded.n_{k}" for k, _ in _KIND_BITS)
+    return (f"insert into speaker_role_counts (speaker_id, role, role_null, organisation_id, {_KIND_COLS}, "
+            f"first_published, last_published) select {r}.speaker_id, coalesce({r}.role, ''), {r}.role is null, "
+            f"coalesce({r}.organisation_id, 0), {flags}, {r}.published, {r}.published where {_HAS_ROLE.format(r=r)} "
+            f"on conflict (speaker_id, role, role_null, organisation_id) do update set {sets}, "
+            "first_published = min(coalesce(first_published, excluded.first_published), "
+            "coalesce(excluded.first_published, first_published)), "
+            "last_published = max(coalesce(last_published, excluded.last_published), "
+            "coalesce(excluded.last_published, last_published));")
+
+
+def _role_sub(r: str) -> str:
+    """SQL: statement ``r`` taken out of its (speaker, role, organisation) row (deleted at zero); the
+    first and last date read again from the statements (``idx_statements_speaker_roles``) when
+    ``r`` had one of them."""
+    sets = ", ".join(f"n_{k} = n_{k} - ({r}.kind = '{k}')" for k, _ in _KIND_BITS)
+    key = _ROLE_KEY.format(r=r)
+    same = (f"from statements x where x.speaker_id = {r}.speaker_id and x.role is {r}.role "
+            f"and x.organisation_id is {r}.organisation_id")
+    return (f"update speaker_role_counts set {sets} where {key};"
+            f"delete from speaker_role_counts where {key} and " + " + ".join(f"n_{k}" for k, _ in _KIND_BITS)
+            + " <= 0;"
+            f"update speaker_role_counts set first_published = (select min(x.published) {same}), "
+            f"last_published = (select max(x.published) {same}) where {key} "
+            f"and ({r}.published = first_published or {r}.published = last_published);")
+
+
+_SAME_OUTLET_ROW = (f"old.speaker_id = new.speaker_id and old.outlet is new.outlet and old.published is new.published "
+                    f"and {_kinds_mask('old')} = {_kinds_mask('new')}")
+
+#: m016's triggers: every write to ``statements`` (ingest, reextract, relink, speakers merge and
+#: split) and to an article's outlet or date keeps the speaker summaries exact.
+SPEAKER_SUMMARY_TRIGGERS = {
+    "speaker_articles_si": ("after insert on statements when new.speaker_id is not null", _article_add("new")),
+    "speaker_articles_sd": ("after delete on statements when old.speaker_id is not null", _article_sub("old")),
+    "speaker_articles_su": ("after update of speaker_id, kind, article_id on statements when old.speaker_id "
+                            "is not new.speaker_id or old.kind is not new.kind or old.article_id is not new.article_id",
+                            _article_sub("old") + _article_add("new")),
+    "speaker_articles_au": ("after update of outlet, published on articles when old.outlet is not new.outlet "
+                            "or old.published is not new.published",
+                            "update speaker_articles set outlet = new.outlet, published = new.published "
+                            "where article_id = new.id;"),
+    "speaker_outlet_counts_ai": ("after insert on speaker_articles", _outlet_add("new")),
+    "speaker_outlet_counts_ad": ("after delete on speaker_articles", _outlet_sub("old")),
+    "speaker_outlet_counts_au_same": (
+        f"after update on speaker_articles when {_SAME_OUTLET_ROW}",
+        "update speaker_outlet_counts set "
+        + ", ".join(f"n_{k} = n_{k} + new.n_{k} - old.n_{k}" for k, _ in _KIND_BITS)
+        + f" where {_outlet_key('new')};"),
+    "speaker_outlet_counts_au_moved": (f"after update on speaker_articles when not ({_SAME_OUTLET_ROW})",
+                                       _outlet_sub("old") + _outlet_add("new")),
+    "outlet_speakers_ai": ("after insert on speaker_outlet_counts", _outlet_speaker_add("new")),
+    "outlet_speakers_ad": ("after delete on speaker_outlet_counts", _outlet_speaker_sub("old")),
+    "outlet_speakers_au": ("after update of outlet, outlet_null, speaker_id, "
+                           + ", ".join(f"n_{k}" for k, _ in _KIND_BITS) + " on speaker_outlet_counts",
+                           _outlet_speaker_sub("old") + _outlet_speaker_add("new")),
+    "speaker_months_ai": ("after insert on speaker_articles", _month_change("new", "+")),
+    "speaker_months_ad": ("after delete on speaker_articles", _month_change("old", "-")),
+    "speaker_months_au": ("after update on speaker_articles", _month_change("old", "-") + _month_change("new", "+")),
+    "speaker_role_counts_si": (f"after insert on statements when {_HAS_ROLE.format(r='new')}", _role_add("new")),
+    "speaker_role_counts_sd": (f"after delete on statements when {_HAS_ROLE.format(r='old')}", _role_sub("old")),
+    "speaker_role_counts_su": ("after update of speaker_id, role, organisation_id, kind, published on statements "
+                               "when old.speaker_id is not new.speaker_id or old.role is not new.role "
+                               "or old.organisation_id is not new.organisation_id or old.kind is not new.kind "
+                               "or old.published is not new.published",
+                               _role_sub("old") + _role_add("new")),
+}
+
+#: Every (speaker, article) row of ``speaker_articles``, from the statements.
+SPEAKER_ARTICLE_ROWS = (
+    "select s.speaker_id, s.article_id, a.outlet, a.published, "
+    + ", ".join(f"sum(s.kind = '{k}') as n_{k}" for k, _ in _KIND_BITS)
+    + " from statements s left join articles a on a.id = s.article_id where s.speaker_id is not null "
+    "group by s.speaker_id, s.article_id")
+
+#: Every row of ``speaker_outlet_counts`` from the (speaker, article) rows of ``{source}``.
+SPEAKER_OUTLET_ROWS = (
+    "select coalesce(x.outlet, '') as outlet, x.outlet is null as outlet_null, x.speaker_id, "
+    f"{_kinds_mask('x')} as kinds, count(*) as n_articles, "
+    + ", ".join(f"sum(x.n_{k}) as n_{k}" for k, _ in _KIND_BITS)
+    + f", min(x.published) as first_published, max(x.published) as last_published from {{source}} x "
+    f"where {_kinds_mask('x')} != 0 group by 1, 2, 3, 4")
+
+#: Every row of ``outlet_speakers`` from the (outlet, speaker, kinds) rows of ``{source}``.
+OUTLET_SPEAKER_ROWS = ("select x.outlet, x.outlet_null, x.speaker_id, "
+                       + ", ".join(f"sum(x.n_{k}) as n_{k}" for k, _ in _KIND_BITS)
+                       + " from {source} x group by 1, 2, 3")
+
+#: Every row of ``speaker_months`` from the (speaker, article) rows of ``{source}``.
+SPEAKER_MONTH_ROWS = ("select x.speaker_id, coalesce(substr(x.published, 1, 7), '') as month, "
+                      "x.published is null as undated, "
+                      + ", ".join(f"sum(x.n_{k}) as n_{k}" for k, _ in _KIND_BITS)
+                      + " from {source} x group by 1, 2, 3")
+
+#: Every row of ``speaker_role_counts``, from the statements.
+SPEAKER_ROLE_ROWS = ("select s.speaker_id, coalesce(s.role, '') as role, s.role is null as role_null, "
+                     "coalesce(s.organisation_id, 0) as organisation_id, "
+                     + ", ".join(f"sum(s.kind = '{k}') as n_{k}" for k, _ in _KIND_BITS)
+                     + ", min(s.published) as first_published, max(s.published) as last_published "
+                     "from statements s where " + _HAS_ROLE.format(r="s") + " group by 1, 2, 3, 4")
+
+#: A speaker's roles and organisations over time (since m016): each (role, organisation) with its
+#: first and last publication date and its statements, from ``speaker_role_counts``.
+SPEAKER_ROLES_VIEW = """
+select g.speaker_id, case when g.role_null then null else g.role end as role, o.name as organisation,
+  nullif(g.organisation_id, 0) as organisation_id, g.first_published, g.last_published,
+  g.n_speech + g.n_belief + g.n_intention + g.n_evidence as n_statements
+from speaker_role_counts g
+left join organisations o on o.id = g.organisation_id
+"""
+
+
+def rebuild_speaker_summary(db: sqlite_utils.Database) -> None:
+    """Fill m016's summary tables from the statements in five insert-selects (their triggers
+    dropped meanwhile, then created): for the migration, and for ``bench/scale.py build``,
+    which loads its statements without triggers."""
+    for name in SPEAKER_SUMMARY_TRIGGERS:
+        db.execute(f"drop trigger if exists [{name}]")
+    for sql in SPEAKER_SUMMARY_TABLES:
+        db.execute(sql)
+    for table in ("speaker_role_counts", "speaker_months", "outlet_speakers"):
+        db.execute(f"delete from {table}")
+    db.execute("delete from speaker_outlet_counts")
+    db.execute("delete from speaker_articles")
+    db.execute(f"insert into speaker_articles (speaker_id, article_id, outlet, published, {_KIND_COLS}) "
+               + SPEAKER_ARTICLE_ROWS)
+    db.execute(f"insert into speaker_outlet_counts (outlet, outlet_null, speaker_id, kinds, n_articles, {_KIND_COLS}, "
+               "first_published, last_published) " + SPEAKER_OUTLET_ROWS.format(source="speaker_articles"))
+    db.execute(f"insert into outlet_speakers (outlet, outlet_null, speaker_id, {_KIND_COLS}) "
+               + OUTLET_SPEAKER_ROWS.format(source="speaker_outlet_counts"))
+    db.execute(f"insert into speaker_months (speaker_id, month, undated, {_KIND_COLS}) "
+               + SPEAKER_MONTH_ROWS.format(source="speaker_articles"))
+    db.execute(f"insert into speaker_role_counts (speaker_id, role, role_null, organisation_id, {_KIND_COLS}, "
+               "first_published, last_published) " + SPEAKER_ROLE_ROWS)
+    for name, (when, body) in SPEAKER_SUMMARY_TRIGGERS.items():
+        db.execute(f"create trigger [{name}] {when} begin {body} end")
+
+
+@migrations()
+def m016_speaker_summaries(db: sqlite_utils.Database) -> None:
+    """Speaker summaries kept by triggers (:data:`SPEAKER_SUMMARY_TRIGGERS`): counts per (speaker,
+    article), (outlet, speaker, kinds), (outlet, speaker), (speaker, month) and (speaker, role,
+    organisation), so that ``top_speakers_by_outlet`` and the speaker page read a few rows a speaker
+    instead of grouping every statement (a million); ``speaker_roles`` reads the last."""
+    rebuild_speaker_summary(db)
+    db.create_view("speaker_roles", SPEAKER_ROLES_VIEW, replace=True)
 
 
 @dataclass(frozen=True)

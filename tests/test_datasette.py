@@ -344,6 +344,35 @@ async def test_render_cell_links(ds: Datasette, datasette_sample: DatasetteSampl
     assert f'href="/-/attrib/organisation/attrib/{kcna}"' in await get_html(ds, "/attrib/organisations")
 
 
+async def test_render_cell_links_without_a_coroutine_once_the_database_is_known(ds: Datasette) -> None:
+    from attrib.datasette import render_cell
+
+    row = {"statement_id": "s<1>", "article_id": "a&b", "content": "x", "speaker": "y", "speaker_id": 7}
+    await get_html(ds, "/attrib/statements")  # the database is known to be attrib's from here on
+    link = render_cell(row, "<b>said</b>", "content", None, "attrib", ds)
+    assert isinstance(link, markupsafe.Markup)  # not an awaitable: no coroutine for each of 17,000 cells
+    assert link == ('<a href="/-/attrib/article/attrib/a~26b?statement=s%3C1%3E#s-s%3C1%3E" '
+                    'title="Show this statement highlighted in its article">&lt;b&gt;said&lt;/b&gt;</a>')
+    assert render_cell(row, "y", "speaker", None, "attrib", ds) == '<a href="/-/attrib/speaker/attrib/7">y</a>'
+    assert render_cell(row, "z", "type", None, "attrib", ds) is None  # a column it never links
+    # a row page's bare id still reads its name (a query: an awaitable)
+    labelled = await render_cell({"speaker_id": 1}, 1, "speaker_id", "statements", "attrib", ds)()
+    assert labelled is not None and "/-/attrib/speaker/attrib/1" in labelled
+
+
+@given(st.one_of(st.text(), st.integers(), st.from_regex(r"[A-Za-z0-9_.~-]*", fullmatch=True)))
+@settings(max_examples=300)
+def test_url_segments_skip_encoding_only_when_it_changes_nothing(value: Any) -> None:
+    import urllib.parse
+
+    from datasette.utils import tilde_encode
+
+    from attrib.datasette.urls import _quote, _seg
+
+    assert _seg(value) == tilde_encode(str(value))
+    assert _quote(value) == urllib.parse.quote(str(value), safe="")
+
+
 def test_article_url_encoding() -> None:
     class Urls:
         def path(self, p: str) -> str:

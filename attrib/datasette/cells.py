@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .urls import article_url, claim_url, organisation_url, speaker_url, statement_url
 
@@ -34,13 +34,8 @@ _NAME_LINKS = {
 
 
 def _col(row: Any, key: str) -> Any:
-    """``row[key]`` (the plain value of an expanded foreign key), or ``_MISSING``."""
-    try:
-        keys = row.keys()
-    except AttributeError:
-        return _MISSING
-    if key not in keys:
-        return _MISSING
+    """``row[key]`` (the plain value of an expanded foreign key), or ``_MISSING`` (a row without
+    that column: ``sqlite3.Row`` raises IndexError, a dict KeyError, a tuple TypeError)."""
     try:
         value = row[key]
     except (KeyError, IndexError, TypeError):
@@ -62,21 +57,27 @@ def _split_fk(value: Any) -> tuple[Any, Any]:
 
 
 def _link(href: str, text: Any, title: str | None = None) -> Markup:
+    """``<a>`` with every value escaped (``escape`` directly: ``Markup.format`` costs five times more)."""
     if title:
-        return Markup('<a href="{}" title="{}">{}</a>').format(href, title, text)
-    return Markup('<a href="{}">{}</a>').format(href, text)
+        return Markup(f'<a href="{escape(href)}" title="{escape(title)}">{escape(text)}</a>')
+    return Markup(f'<a href="{escape(href)}">{escape(text)}</a>')
 
 
 #: Foreign keys of ``statements`` -> the table whose ``name`` labels them (row pages show the id alone).
 _FK_NAMES = {"speaker_id": "speakers", "organisation_id": "organisations", "reported_by_id": "organisations"}
 
 
+def needs_label(table: str | None, column: str, value: Any) -> bool:
+    """True when :func:`with_label` would read the name of ``value`` (a bare id on a row page)."""
+    return table == "statements" and column in _FK_NAMES and not isinstance(value, dict) and value not in (None, "")
+
+
 async def with_label(datasette: Any, database: str, table: str | None, column: str, value: Any) -> Any:
     """``value`` as an expanded foreign key ``{"value", "label"}`` when it is a bare id of the
     ``statements`` table (a row page), so that it shows the name; else ``value`` unchanged."""
-    target = _FK_NAMES.get(column)
-    if table != "statements" or target is None or isinstance(value, dict) or value in (None, ""):
+    if not needs_label(table, column, value):
         return value
+    target = _FK_NAMES[column]
     row = (await datasette.get_database(database).execute(f"select name from {target} where id = ?", [value])).first()
     return {"value": value, "label": row[0]} if row else value
 

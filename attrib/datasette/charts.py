@@ -35,7 +35,14 @@ def month_counts(dates: Iterable[Any]) -> list[tuple[str, int]]:
     """(YYYY-MM, count) for every month between the first and last date, empty months
     included (years instead when that is more than four years of months), then
     ("date unknown", count) when some dates are missing."""
-    counts = Counter(str(d)[:7] if d else UNKNOWN for d in dates)
+    return month_totals((d, 1) for d in dates)
+
+
+def month_totals(counted: Iterable[tuple[Any, int]]) -> list[tuple[str, int]]:
+    """:func:`month_counts` of (date or month, number of statements) pairs (a summary's rows)."""
+    counts: Counter[str] = Counter()
+    for d, n in counted:
+        counts[str(d)[:7] if d else UNKNOWN] += n
     unknown = counts.pop(UNKNOWN, 0)
     months = sorted(k for k in counts if _MONTH.match(k))
     out: list[tuple[str, int]] = []
@@ -64,7 +71,15 @@ def _figure(svg: str, label: str, items: Sequence[tuple[str, int]]) -> Markup:
 
 def timeline_chart(dates: Iterable[Any], label: str = "Statements per month") -> Markup:
     """Columns of statements per month (publication date)."""
-    items = month_counts(dates)
+    return _timeline(month_counts(dates), label)
+
+
+def timeline_chart_of(counted: Iterable[tuple[Any, int]], label: str = "Statements per month") -> Markup:
+    """:func:`timeline_chart` of (date or month, number of statements) pairs."""
+    return _timeline(month_totals(counted), label)
+
+
+def _timeline(items: list[tuple[str, int]], label: str) -> Markup:
     if not items:
         return Markup('<p class="attrib-note">No statements.</p>')
     peak = max(n for _, n in items) or 1

@@ -14,7 +14,6 @@ the page says how many statements of the other kinds it left out.
 
 from __future__ import annotations
 
-import itertools
 import json
 import time
 import urllib.parse
@@ -27,7 +26,7 @@ from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import BadRequest, NotFound, Request, Response
 
 from ..types import STATEMENT_KINDS, parse_kinds
-from .charts import bar_chart, timeline_chart
+from .charts import bar_chart, timeline_chart_of
 from .export import export_links
 from .highlight import highlight_article, statement_summary
 from .reviewing import review_context
@@ -40,6 +39,16 @@ ATTRIB_TABLES = frozenset({"articles", "statements", "speakers", "organisations"
 STATEMENT_SELECT = "select * from statements_view"
 
 _attrib_db_cache: weakref.WeakKeyDictionary[Any, dict[str, tuple[bool, float]]] = weakref.WeakKeyDictionary()
+
+
+def known_attrib_database(datasette: Any, database: str | None) -> bool:
+    """True when :func:`is_attrib_database` has already found ``database`` to be an attrib one (no
+    query: for ``render_cell``, called for every cell of a page)."""
+    try:
+        hit = _attrib_db_cache.get(datasette, {}).get(database)
+    except TypeError:
+        return False
+    return bool(hit and hit[0])
 
 
 async def is_attrib_database(datasette: Any, database: str | None) -> bool:
@@ -271,11 +280,6 @@ def _kind_choice(request: Request, by_kind: list[tuple[Any, int]]) -> dict[str, 
     return choice
 
 
-def _months_of(counts: list[tuple[Any, int]]) -> Any:
-    """Publication dates to chart, one per statement, from (month or None, count) pairs."""
-    return itertools.chain.from_iterable(itertools.repeat(m, n) for m, n in counts)
-
-
 async def _statement_summary(db: Any, where: str, params: dict[str, Any]) -> dict[str, Any]:
     """Counts of the statements ``where`` selects, in SQL: per kind (every kind: the kind chart
     shows what a page leaves out), per month and outlet (the charts), and the date range of
@@ -286,10 +290,44 @@ async def _statement_summary(db: Any, where: str, params: dict[str, Any]) -> dic
     shown = where + _OF_KINDS
     r = (await db.execute(f"select count(*), min(s.published), max(s.published), sum(s.published is null) "
                           f"from statements s where {shown}", params)).first()
-    charts = {"time": timeline_chart(_months_of(months)), "outlet": bar_chart(outlets, "Statements by outlet"),
+    charts = {"time": timeline_chart_of(months), "outlet": bar_chart(outlets, "Statements by outlet"),
               "kind": bar_chart(by_kind, "Statements by kind")}
     return {"by_kind": by_kind, "charts": charts, "n_shown": r[0],
             "range": {"first_date": r[1], "last_date": r[2], "n_undated": r[3] or 0}}
+
+
+#: A speaker's statements of the kinds whose bits are in ``:mask`` (m016's summary rows ``c``).
+_OF_MASK = ("c.n_speech * (:mask & 1 > 0) + c.n_belief * (:mask & 2 > 0) + c.n_intention * (:mask & 4 > 0) "
+            "+ c.n_evidence * (:mask & 8 > 0)")
+_ALL_KINDS = "c.n_speech + c.n_belief + c.n_intention + c.n_evidence"
+
+
+async def _speaker_summary(db: Any, params: dict[str, Any], kinds: tuple[str, ...]) -> dict[str, Any]:
+    """:func:`_statement_summary` of one speaker, from m016's summary tables (a few rows per outlet
+    and one per article instead of every statement); the same counts and dates."""
+    p = {**params, "mask": sum(1 << i for i, k in enumerate(STATEMENT_KINDS) if k in kinds)}
+    sums = (await db.execute(
+        "select sum(c.n_speech), sum(c.n_belief), sum(c.n_intention), sum(c.n_evidence), "
+        f"sum({_OF_MASK}), min(case when c.kinds & :mask then c.first_published end), "
+        "max(case when c.kinds & :mask then c.last_published end) "
+        "from speaker_outlet_counts c where c.speaker_id = :id", p)).first()
+    by_kind = sorted(((k, n) for k, n in zip(STATEMENT_KINDS, sums[:4], strict=True) if n),
+                     key=lambda kn: (-kn[1], kn[0]))
+    month_rows = (await db.execute(f"select case when c.undated then null else c.month end, {_ALL_KINDS}, "
+                                   f"c.undated, {_OF_MASK} from speaker_months c where c.speaker_id = :id", p)).rows
+    months = [(r[0], r[1]) for r in month_rows]
+    undated = sum(r[3] for r in month_rows if r[2])
+    outlets = [(r[0], r[1]) for r in (await db.execute(
+        f"select case when c.outlet_null then null else c.outlet end, sum({_ALL_KINDS}) as n "
+        "from speaker_outlet_counts c where c.speaker_id = :id group by c.outlet, c.outlet_null", p)).rows]
+    outlets.sort(key=lambda on: (-on[1], on[0] is not None, on[0] or ""))
+    charts = {"time": timeline_chart_of(months), "outlet": bar_chart(outlets, "Statements by outlet"),
+              "kind": bar_chart(by_kind, "Statements by kind")}
+    shown_outlets = [(r[0], r[1]) for r in (await db.execute(
+        f"select c.outlet, sum({_OF_MASK}) as n from speaker_outlet_counts c where c.speaker_id = :id "
+        "and not c.outlet_null and c.outlet != '' group by c.outlet having n > 0 order by n desc, c.outlet", p)).rows]
+    return {"by_kind": by_kind, "charts": charts, "n_shown": sums[4] or 0, "outlets": shown_outlets, "params": p,
+            "range": {"first_date": sums[5], "last_date": sums[6], "n_undated": undated or 0}}
 
 
 async def _page_of(db: Any, where: str, params: dict[str, Any], page: int, order: str) -> list[dict[str, Any]]:
@@ -314,17 +352,18 @@ async def speaker_view(datasette: Any, request: Request) -> Response:
     kinds = _requested_kinds(request)
     params = {"id": speaker["id"], "kinds": json.dumps(list(kinds))}
     where = "s.speaker_id = :id"
-    summary = await _statement_summary(db, where, params)
+    summary = await _speaker_summary(db, params, kinds)
     shown = where + _OF_KINDS
     statements = await _page_of(db, shown, params, page, "s.published desc, s.article_id, s.start")
     kind_choice = _kind_choice(request, summary["by_kind"])
     _decorate(datasette, database, statements)
-    orgs = await _grouped(db, "s.organisation_id", shown + " and s.organisation_id is not null", params)
+    orgs = [(r[0], r[1]) for r in (await db.execute(
+        f"select c.organisation_id, sum({_OF_MASK}) as n from speaker_role_counts c where c.speaker_id = :id "
+        "and c.organisation_id != 0 group by 1 having n > 0 order by 2 desc, 1", summary["params"])).rows]
     names = {r["id"]: r["name"] for r in (await db.execute(
         "select id, name from organisations where id in (select value from json_each(?))",
         [json.dumps([o for o, _ in orgs])])).rows}
-    outlets = await _grouped(db, "a.outlet", shown + " and a.outlet is not null and a.outlet != ''", params,
-                             join="left join articles a on a.id = s.article_id")
+    outlets = summary["outlets"]
     context = {
         "database": database,
         "speaker": speaker,
