@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -143,10 +144,17 @@ def run_attrib(args: Sequence[str | Path], env: dict[str, str] | None = None, ti
                           timeout=timeout, cwd=REPO_ROOT)
 
 
+def _default_sigint() -> None:
+    """In the child: Ctrl-C as in a terminal.  A shell starts a background job with SIGINT
+    ignored, and a child inherits that, so a test that interrupts ``attrib`` would fail
+    whenever the suite itself runs in the background (``nohup pytest &``)."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def start_attrib(args: Sequence[str | Path], env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
     """Start ``attrib ARGS`` in the background (output to pipes)."""
     return subprocess.Popen([*attrib_command(), *map(str, args)], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, cwd=REPO_ROOT)
+                            stderr=subprocess.PIPE, cwd=REPO_ROOT, preexec_fn=_default_sigint)
 
 
 def cli_ingest(db: Path, inputs: Sequence[str | Path], fake: FakeModels | None, *extra: str,
