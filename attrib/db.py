@@ -1663,6 +1663,35 @@ def _kinds_mask(r: str) -> str:
 
 
 _KIND_COLS = ", ".join(f"n_{k}" for k, _ in _KIND_BITS)
+#: SQL: a summary row's statements of every kind together (a row at zero is deleted).
+_KIND_TOTAL = " + ".join(f"n_{k}" for k, _ in _KIND_BITS)
+#: SQL: an upsert's conflict clause adding the inserted row's counts to the stored row's.
+_ADD_EXCLUDED = ", ".join(f"n_{k} = n_{k} + excluded.n_{k}" for k, _ in _KIND_BITS)
+#: SQL: an upsert's conflict clause widening the stored date range to the inserted row's.
+_WIDEN_DATES = ("first_published = min(coalesce(first_published, excluded.first_published), "
+                "coalesce(excluded.first_published, first_published)), "
+                "last_published = max(coalesce(last_published, excluded.last_published), "
+                "coalesce(excluded.last_published, last_published))")
+
+
+def _kind_flags(r: str) -> str:
+    """SQL: statement ``r``'s kind as one 0/1 column per kind (the counts it adds)."""
+    return ", ".join(f"{r}.kind = '{k}'" for k, _ in _KIND_BITS)
+
+
+def _take_kind(r: str) -> str:
+    """SQL: the counts less statement ``r`` (its kind's count, by one)."""
+    return ", ".join(f"n_{k} = n_{k} - ({r}.kind = '{k}')" for k, _ in _KIND_BITS)
+
+
+def _take_counts(r: str) -> str:
+    """SQL: the counts less summary row ``r``'s."""
+    return ", ".join(f"n_{k} = n_{k} - {r}.n_{k}" for k, _ in _KIND_BITS)
+
+
+def _counts_of(r: str, sign: str = "") -> str:
+    """SQL: summary row ``r``'s counts as values (negated with ``sign`` '-')."""
+    return ", ".join(f"{sign}{r}.n_{k}" for k, _ in _KIND_BITS)
 
 #: m016's tables.  ``speaker_articles``: one row per (speaker, article) with the number of its
 #: statements of each kind and a copy of the article's outlet and date.  ``speaker_outlet_counts``:
@@ -1711,8 +1740,7 @@ SPEAKER_SUMMARY_TABLES = (
 
 def _article_add(r: str) -> str:
     """SQL: statement ``r`` (new/old) counted in its (speaker, article) row."""
-    flags = ", ".join(f"{r}.kind = '{k}'" for k, _ in _KIND_BITS)
-    sets = ", ".join(f"n_{k} = n_{k} + excluded.n_{k}" for k, _ in _KIND_BITS)
+    flags, sets = _kind_flags(r), _ADD_EXCLUDED
     return (f"insert into speaker_articles (speaker_id, article_id, outlet, published, {_KIND_COLS}) "
             f"select {r}.speaker_id, {r}.article_id, (select outlet from articles where id = {r}.article_id), "
             f"(select published from articles where id = {r}.article_id), {flags} where {r}.speaker_id is not null "
@@ -1721,11 +1749,9 @@ def _article_add(r: str) -> str:
 
 def _article_sub(r: str) -> str:
     """SQL: statement ``r`` taken out of its (speaker, article) row (deleted when it has none left)."""
-    sets = ", ".join(f"n_{k} = n_{k} - ({r}.kind = '{k}')" for k, _ in _KIND_BITS)
     key = f"speaker_id = {r}.speaker_id and article_id = {r}.article_id"
-    total = " + ".join(f"n_{k}" for k, _ in _KIND_BITS)
-    return (f"update speaker_articles set {sets} where {key};"
-            f"delete from speaker_articles where {key} and {total} <= 0;")
+    return (f"update speaker_articles set {_take_kind(r)} where {key};"
+            f"delete from speaker_articles where {key} and {_KIND_TOTAL} <= 0;")
 
 
 def _outlet_key(r: str) -> str:
@@ -1735,22 +1761,18 @@ def _outlet_key(r: str) -> str:
 
 def _outlet_add(r: str) -> str:
     """SQL: ``speaker_articles`` row ``r`` counted in its (outlet, speaker, kinds) row."""
-    sets = ", ".join(f"n_{k} = n_{k} + excluded.n_{k}" for k, _ in _KIND_BITS)
-    vals = ", ".join(f"{r}.n_{k}" for k, _ in _KIND_BITS)
+    sets, vals = _ADD_EXCLUDED, _counts_of(r)
     return (f"insert into speaker_outlet_counts (outlet, outlet_null, speaker_id, kinds, n_articles, {_KIND_COLS}, "
             f"first_published, last_published) select coalesce({r}.outlet, ''), {r}.outlet is null, {r}.speaker_id, "
             f"{_kinds_mask(r)}, 1, {vals}, {r}.published, {r}.published where {_kinds_mask(r)} != 0 "
             f"on conflict (outlet, outlet_null, speaker_id, kinds) do update set n_articles = n_articles + 1, {sets}, "
-            "first_published = min(coalesce(first_published, excluded.first_published), "
-            "coalesce(excluded.first_published, first_published)), "
-            "last_published = max(coalesce(last_published, excluded.last_published), "
-            "coalesce(excluded.last_published, last_published));")
+            f"{_WIDEN_DATES};")
 
 
 def _outlet_sub(r: str) -> str:
     """SQL: ``speaker_articles`` row ``r`` taken out of its (outlet, speaker, kinds) row; the first and
     last date are read again from ``speaker_articles`` when ``r`` had one of them."""
-    sets = ", ".join(f"n_{k} = n_{k} - {r}.n_{k}" for k, _ in _KIND_BITS)
+    sets = _take_counts(r)
     same = (f"from speaker_articles x where x.speaker_id = {r}.speaker_id and x.outlet is {r}.outlet "
             f"and {_kinds_mask('x')} = {_kinds_mask(r)}")
     return (f"update speaker_outlet_counts set n_articles = n_articles - 1, {sets} where {_outlet_key(r)};"
@@ -1765,16 +1787,14 @@ _OUTLET_SPEAKER_KEY = "outlet = {r}.outlet and outlet_null = {r}.outlet_null and
 
 def _outlet_speaker_sub(r: str) -> str:
     """SQL: ``speaker_outlet_counts`` row ``r`` taken out of its (outlet, speaker) row (deleted at zero)."""
-    sets = ", ".join(f"n_{k} = n_{k} - {r}.n_{k}" for k, _ in _KIND_BITS)
     key = _OUTLET_SPEAKER_KEY.format(r=r)
-    return (f"update outlet_speakers set {sets} where {key};"
-            f"delete from outlet_speakers where {key} and " + " + ".join(f"n_{k}" for k, _ in _KIND_BITS) + " <= 0;")
+    return (f"update outlet_speakers set {_take_counts(r)} where {key};"
+            f"delete from outlet_speakers where {key} and {_KIND_TOTAL} <= 0;")
 
 
 def _outlet_speaker_add(r: str) -> str:
     """SQL: ``speaker_outlet_counts`` row ``r`` counted in its (outlet, speaker) row."""
-    sets = ", ".join(f"n_{k} = n_{k} + excluded.n_{k}" for k, _ in _KIND_BITS)
-    vals = ", ".join(f"{r}.n_{k}" for k, _ in _KIND_BITS)
+    sets, vals = _ADD_EXCLUDED, _counts_of(r)
     return (f"insert into outlet_speakers (outlet, outlet_null, speaker_id, {_KIND_COLS}) "
             f"values ({r}.outlet, {r}.outlet_null, {r}.speaker_id, {vals}) "
             f"on conflict (outlet, outlet_null, speaker_id) do update set {sets};")
@@ -1784,13 +1804,12 @@ def _month_change(r: str, sign: str) -> str:
     """SQL: ``speaker_articles`` row ``r`` added (``sign`` '+') to or taken (``sign`` '-') from its
     (speaker, month) row, deleted at zero."""
     month, undated = f"coalesce(substr({r}.published, 1, 7), '')", f"({r}.published is null)"
-    sets = ", ".join(f"n_{k} = n_{k} + excluded.n_{k}" for k, _ in _KIND_BITS)  # the excluded row has the sign
-    vals = ", ".join(f"{sign}{r}.n_{k}" for k, _ in _KIND_BITS)
+    sets, vals = _ADD_EXCLUDED, _counts_of(r, sign)  # (the excluded row has the sign)
     key = f"speaker_id = {r}.speaker_id and month = {month} and undated = {undated}"
     return (f"insert into speaker_months (speaker_id, month, undated, {_KIND_COLS}) "
             f"values ({r}.speaker_id, {month}, {undated}, {vals}) "
             f"on conflict (speaker_id, month, undated) do update set {sets};"
-            f"delete from speaker_months where {key} and " + " + ".join(f"n_{k}" for k, _ in _KIND_BITS) + " <= 0;")
+            f"delete from speaker_months where {key} and {_KIND_TOTAL} <= 0;")
 
 
 _HAS_ROLE = "{r}.speaker_id is not null and ({r}.role is not null or {r}.organisation_id is not null)"
@@ -1800,29 +1819,23 @@ _ROLE_KEY = ("speaker_id = {r}.speaker_id and role = coalesce({r}.role, '') and 
 
 def _role_add(r: str) -> str:
     """SQL: statement ``r`` counted in its (speaker, role, organisation) row."""
-    flags = ", ".join(f"{r}.kind = '{k}'" for k, _ in _KIND_BITS)
-    sets = ", ".join(f"n_{k} = n_{k} + excluded.n_{k}" for k, _ in _KIND_BITS)
+    flags, sets = _kind_flags(r), _ADD_EXCLUDED
     return (f"insert into speaker_role_counts (speaker_id, role, role_null, organisation_id, {_KIND_COLS}, "
             f"first_published, last_published) select {r}.speaker_id, coalesce({r}.role, ''), {r}.role is null, "
             f"coalesce({r}.organisation_id, 0), {flags}, {r}.published, {r}.published where {_HAS_ROLE.format(r=r)} "
-            f"on conflict (speaker_id, role, role_null, organisation_id) do update set {sets}, "
-            "first_published = min(coalesce(first_published, excluded.first_published), "
-            "coalesce(excluded.first_published, first_published)), "
-            "last_published = max(coalesce(last_published, excluded.last_published), "
-            "coalesce(excluded.last_published, last_published));")
+            f"on conflict (speaker_id, role, role_null, organisation_id) do update set {sets}, {_WIDEN_DATES};")
 
 
 def _role_sub(r: str) -> str:
     """SQL: statement ``r`` taken out of its (speaker, role, organisation) row (deleted at zero); the
     first and last date read again from the statements (``idx_statements_speaker_roles``) when
     ``r`` had one of them."""
-    sets = ", ".join(f"n_{k} = n_{k} - ({r}.kind = '{k}')" for k, _ in _KIND_BITS)
+    sets = _take_kind(r)
     key = _ROLE_KEY.format(r=r)
     same = (f"from statements x where x.speaker_id = {r}.speaker_id and x.role is {r}.role "
             f"and x.organisation_id is {r}.organisation_id")
     return (f"update speaker_role_counts set {sets} where {key};"
-            f"delete from speaker_role_counts where {key} and " + " + ".join(f"n_{k}" for k, _ in _KIND_BITS)
-            + " <= 0;"
+            f"delete from speaker_role_counts where {key} and {_KIND_TOTAL} <= 0;"
             f"update speaker_role_counts set first_published = (select min(x.published) {same}), "
             f"last_published = (select max(x.published) {same}) where {key} "
             f"and ({r}.published = first_published or {r}.published = last_published);")
