@@ -116,6 +116,7 @@ TIME_PREMODIFIERS = frozenset("on last this next earlier late early".split())
 # with "raised" tagged as an adjective), never a recipient or a thing acted on.
 WORDS_ONLY_CUES = frozenset({"say"})
 COMPLEMENTIZERS = frozenset("that whether if".split())  # open reported content: "said that/whether ..."
+DEMAND_PARTICLES = frozenset("for on".split())  # "called for talks", "called on X to resign"
 RELATIVE_PRONOUNS = frozenset("which who whom that whose".split())  # "the ministry, which said ..."
 TIME_CONJUNCTIONS = frozenset("after before since".split())  # "a day after her son said"
 ARTICLES = frozenset("the a an".split())

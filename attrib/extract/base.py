@@ -193,6 +193,12 @@ class DocView:
         return None
 
 
+def calls_for(d: DocView, v: int) -> bool:
+    """"called for a moratorium", "called on the city to act": the cue ``v`` is *call* with
+    its particle right after it, a demand whose object follows the particle."""
+    return d.lemma(v) == "call" and v + 1 < len(d.toks) and d.low(v + 1) in lexicon.DEMAND_PARTICLES
+
+
 def subject_of(d: DocView, v: int) -> int | None:
     """The head token of the subject of verb ``v``.
 

@@ -9,7 +9,7 @@ last two, which follow quotation marks.
 from __future__ import annotations
 
 from .. import lexicon
-from .base import DocView
+from .base import DocView, calls_for
 
 # Dependents of the cue that hold what was said.
 COMPLEMENTS = ("ccomp", "xcomp", "obj", "iobj", "parataxis", "csubj")
@@ -32,7 +32,7 @@ def _start(d: DocView, v: int, s_end: int) -> int:
     while i < s_end and (d.toks[i].text in (",", ":", "—", "–")
                          or d.toks[i].deprel == "compound:prt" and d.toks[i].head == v):
         i += 1
-    if d.lemma(v) == "call" and i < s_end and d.low(i) in ("for", "on"):
+    if i == v + 1 < s_end and calls_for(d, v):
         i += 1  # "called for a moratorium": the demand follows the particle
     if d.lemma(v) in lexicon.RECIPIENT_VERBS:
         i = _past_recipient(d, v, i, s_end)

@@ -17,7 +17,7 @@ The kind is read from the cue, its complement and its subject:
 from __future__ import annotations
 
 from .. import lexicon
-from .base import Candidate, DocView
+from .base import Candidate, DocView, calls_for
 
 QUOTE_RULES = frozenset({"quote_split", "quote_cue_after", "quote_cue_before", "colon", "floating_quote"})
 
@@ -70,9 +70,7 @@ def _infinitive_content(d: DocView, c: Candidate) -> bool:
 def _demand_unquoted(d: DocView, c: Candidate) -> bool:
     """"called for a moratorium", "called on X to resign" with no quotation: a demand
     reported without its words, like a pledge, is the speaker's aim, not speech."""
-    v = c.cue_tok
-    if v is None or (c.cue_lemma or "").lower() != "call" or v + 1 >= len(d.toks):
+    if c.cue_tok is None or not calls_for(d, c.cue_tok):
         return False
     # (a quotation that opens the content starts with its mark, which in_quote does not count)
-    quoted = any(d.has_quote_mark(d.tok_at(s), d.tok_at(max(s, e - 1)) + 1) or d.in_quote(s) for s, e in c.content)
-    return d.low(v + 1) in ("for", "on") and not quoted
+    return not any(d.has_quote_mark(d.tok_at(s), d.tok_at(max(s, e - 1)) + 1) or d.in_quote(s) for s, e in c.content)

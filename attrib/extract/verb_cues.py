@@ -12,7 +12,7 @@ after the cue.
 from __future__ import annotations
 
 from .. import lexicon
-from .base import FINITE_XPOS, Candidate, DocView
+from .base import FINITE_XPOS, Candidate, DocView, calls_for
 from .complement import content_after
 from .confidence import confidence
 from .site import Chain, CueSite, evidence_subject
@@ -256,9 +256,8 @@ def _speech_sense(d: DocView, v: int) -> bool:
            for c in kids):
         return False
     if d.lemma(v) == "call":  # "called on the government to", "called for talks": the particle right after
-        particle = v + 1 < len(d.toks) and d.low(v + 1) in ("for", "on")
         named = any(c.deprel == "obj" for c in kids) and _quoted_name_after(d, v)
-        return particle or named or any(c.deprel == "xcomp" for c in kids)
+        return calls_for(d, v) or named or any(c.deprel == "xcomp" for c in kids)
     return True
 
 
@@ -295,7 +294,7 @@ def _words_object(d: DocView, v: int, a: int, b: int) -> bool:
 def _demand(d: DocView, v: int, a: int) -> bool:
     """"called for a moratorium", "called on the city to act": what the speaker asks
     for follows the particle, a noun phrase or a clause alike."""
-    return d.lemma(v) == "call" and a > v + 1 and d.low(a - 1) in ("for", "on")
+    return d.lemma(v) == "call" and a > v + 1 and d.low(a - 1) in lexicon.DEMAND_PARTICLES
 
 
 def _shown(d: DocView, v: int, a: int, b: int) -> bool:
