@@ -101,9 +101,8 @@ class Resolver:
         spans = [(e.tok_start, e.tok_end) for e in d.p.entities if e.label == "PER"]
         covered = {k for s, e in spans for k in range(s, e)}
         # ("But Trump said": a name the tagger read as a verb, when the article names the person)
-        words = {w for e in d.p.entities if e.label == "PER" for w in e.text.split()}
         spans += [(k, k + 1) for k, t in enumerate(d.toks)
-                  if k not in covered and t.text in words and name_as_verb(d, k)]
+                  if k not in covered and t.text in d.person_words and name_as_verb(d, k)]
         for k, t in enumerate(d.toks):
             if d.lows[k] not in lexicon.ROLE_HEADS or k + 1 >= len(d.toks):
                 continue

@@ -4,6 +4,7 @@ the :class:`Candidate` that every rule returns."""
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import operator
 import re
@@ -91,6 +92,11 @@ class DocView:
         self.quotes: list[Quote] = find_quotes(parse.text)
         self.chains = quote_chains(self.quotes)
         self._quote_starts = [q.inner_start for q in self.quotes]
+
+    @functools.cached_property
+    def person_words(self) -> frozenset[str]:
+        """Every word of the article's person names (its PER entities)."""
+        return frozenset(w for e in self.p.entities if e.label == "PER" for w in e.text.split())
 
     # -- tokens -------------------------------------------------------------
     def tok_at(self, char: int) -> int:

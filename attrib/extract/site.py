@@ -421,7 +421,7 @@ def name_as_verb(d: DocView, k: int) -> bool:
         return False
     if k > d.sent_range(k)[0]:
         return True
-    return any(e.label == "PER" and t.text in e.text.split() for e in d.p.entities)
+    return t.text in d.person_words
 
 
 def _sentence_opening_name(d: DocView, v: int, s0: int) -> tuple[int, int] | None:
