@@ -340,17 +340,9 @@ def pages(t: dict[str, object], name: str) -> list[tuple[str, str]]:
 
 
 async def _time_pages(path: str, repeat: int, only: str | None, metadata: str | None) -> list[dict[str, object]]:
-    from datasette.app import Datasette
-
     from attrib.datasette import serve
 
-    # the values as `datasette serve --setting` turns them into Python ones
-    words = {"on": True, "off": False, "true": True, "false": False}
-    settings = {k: int(v) if str(v).isdigit() else words.get(str(v).lower(), v)
-                for k, v in serve.DEFAULT_SETTINGS.items()}
-    meta = serve.load_metadata(serve.metadata_for(path, metadata or serve.DEFAULT_METADATA))
-    ds = Datasette(immutables=[path], metadata=meta, settings=settings, **_inspect(serve, path))
-    await ds.invoke_startup()
+    ds = await _datasette(path, metadata)
     t = _targets(path)
     kinds = ("rare", "common", "most_common")
     found = _matches(path, [str(t[k]) for k in kinds])
@@ -379,6 +371,23 @@ async def _time_pages(path: str, repeat: int, only: str | None, metadata: str | 
     return out
 
 
+async def _datasette(path: str, metadata: str | None = None):
+    """A started Datasette over ``path`` with the settings and metadata of ``attrib serve``
+    (``suggest_facets`` off among them), as every command here times it."""
+    from datasette.app import Datasette
+
+    from attrib.datasette import serve
+
+    # the values as `datasette serve --setting` turns them into Python ones
+    words = {"on": True, "off": False, "true": True, "false": False}
+    settings = {k: int(v) if str(v).isdigit() else words.get(str(v).lower(), v)
+                for k, v in serve.DEFAULT_SETTINGS.items()}
+    meta = serve.load_metadata(serve.metadata_for(path, metadata or serve.DEFAULT_METADATA))
+    ds = Datasette(immutables=[path], metadata=meta, settings=settings, **_inspect(serve, path))
+    await ds.invoke_startup()
+    return ds
+
+
 def _inspect(serve, path: str) -> dict[str, object]:
     """The table counts ``attrib serve`` hands Datasette (when this version of it does)."""
     fn = getattr(serve, "inspect_data", None)
@@ -389,7 +398,6 @@ async def _time_queries(path: str, label: str, repeat: int) -> list[tuple[float,
     """(best ms, SQL) of every query one page of :func:`pages` runs (``Database.execute`` timed),
     slowest first, with the page's own best time and its SQL total."""
     from datasette import database as dsdb
-    from datasette.app import Datasette
 
     from attrib.datasette import serve
 
@@ -404,9 +412,7 @@ async def _time_queries(path: str, label: str, repeat: int) -> list[tuple[float,
             log.append(((time.perf_counter() - t0) * 1000, " ".join(sql.split())))
 
     dsdb.Database.execute = timed
-    meta = serve.load_metadata(serve.metadata_for(path, serve.DEFAULT_METADATA))
-    ds = Datasette(immutables=[path], metadata=meta, **_inspect(serve, path))
-    await ds.invoke_startup()
+    ds = await _datasette(path)
     url = dict(pages(_targets(path), serve.database_name(path)))[label]
     await ds.client.get(url)
     best: dict[str, float] = {}
@@ -426,7 +432,6 @@ async def _time_cells(path: str, query: str, repeat: int) -> dict[str, object]:
     query's first 1,000 rows, as the query page calls it (best of ``repeat``)."""
     import sqlite3
 
-    from datasette.app import Datasette
     from datasette.plugins import pm
     from datasette.utils import await_me_maybe
 
@@ -434,8 +439,7 @@ async def _time_cells(path: str, query: str, repeat: int) -> dict[str, object]:
 
     meta = serve.load_metadata(serve.metadata_for(path, serve.DEFAULT_METADATA))
     name = serve.database_name(path)
-    ds = Datasette(immutables=[path], metadata=meta, **_inspect(serve, path))
-    await ds.invoke_startup()
+    ds = await _datasette(path)
     await ds.client.get(f"/{name}/articles?_size=1")  # the plugin learns that the database is attrib's
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     conn.row_factory = sqlite3.Row
