@@ -296,6 +296,31 @@ def test_fact_checker_journey(chromium: Any, datasette_server: str, datasette_sa
     page.close()
 
 
+def test_ids_and_offsets_button_shows_them_and_is_remembered(chromium: Any, datasette_server: str) -> None:
+    """The table page leaves the ids and offsets out; the button reloads it with them, the browser
+    remembers the choice on the next visit, and on a query page it hides and shows them in place."""
+    from playwright.sync_api import expect
+
+    context = chromium.new_context()
+    page = context.new_page()
+    page.goto(datasette_server + "/attrib/statements_view")
+    expect(page.locator("th.col-start")).to_have_count(0)
+    expect(page.locator("th.col-content")).to_have_count(1)
+    page.locator("button.attrib-columns-toggle", has_text="Show ids and offsets").click()
+    page.wait_for_url("**/attrib/statements_view?_attrib_all=1")
+    expect(page.locator("th.col-start")).to_be_visible()
+    page.goto(datasette_server + "/attrib/statements")  # another table: the cookie asks for them
+    expect(page.locator("th.col-start")).to_be_visible()
+    page.locator("button.attrib-columns-toggle", has_text="Hide ids and offsets").click()
+    page.wait_for_url("**/attrib/statements?_attrib_all=0")
+    expect(page.locator("th.col-start")).to_have_count(0)
+    page.goto(datasette_server + f"/attrib/article_statements?article={A1}")  # a query page: CSS
+    expect(page.locator("th.col-article_id")).to_be_hidden()
+    page.locator("button.attrib-columns-toggle", has_text="Show ids and offsets").click()
+    expect(page.locator("th.col-article_id")).to_be_visible()
+    context.close()
+
+
 def test_a_feed_article_shows_its_title_and_date(chromium: Any, feed_server: str) -> None:
     from playwright.sync_api import expect
 

@@ -328,6 +328,7 @@ async def test_render_cell_links(ds: Datasette, datasette_sample: DatasetteSampl
     link = f'href="/-/attrib/article/attrib/{A1}?statement={sid}#s-{sid}"'
     page = await get_html(ds, "/attrib/statements")
     assert link in page
+    page = await get_html(ds, "/attrib/statements?_attrib_all=1")  # the id columns, shown when asked for
     assert f'href="/-/attrib/article/attrib/{A1}"' in page  # article_id
     assert 'href="/-/attrib/speaker/attrib/' in page and 'href="/-/attrib/organisation/attrib/' in page
     page = await get_html(ds, "/attrib/statements_view")
@@ -342,6 +343,48 @@ async def test_render_cell_links(ds: Datasette, datasette_sample: DatasetteSampl
     conn.close()
     assert f'href="/-/attrib/speaker/attrib/{jane}"' in await get_html(ds, "/attrib/speakers")
     assert f'href="/-/attrib/organisation/attrib/{kcna}"' in await get_html(ds, "/attrib/organisations")
+
+
+def rendered_columns(page: str) -> set[str]:
+    """The ``col-*`` classes of a table page's header cells and body cells."""
+    import re
+
+    return set(re.findall(r'<t[hd] [^>]*?class="col-([\w-]+)', page))
+
+
+async def test_table_pages_leave_out_ids_and_offsets_until_asked_for(ds: Datasette) -> None:
+    page = await get_html(ds, "/attrib/statements_view")
+    shown = rendered_columns(page)
+    assert {"content", "speaker", "cue", "date"} <= shown
+    assert not shown & {"article_id", "start", "end", "statement_rowid", "speaker_record_kind"}
+    assert 'data-attrib-columns="hidden"' in page
+    # the rows keep the ids: the content still links to the statement in its article
+    assert 'href="/-/attrib/article/attrib/' in page
+    every = rendered_columns(await get_html(ds, "/attrib/statements_view?_attrib_all=1"))
+    assert {"article_id", "start", "end", "statement_rowid"} <= every
+    # the button's cookie asks for them too, and ?_attrib_all=0 overrides the cookie
+    assert "start" in rendered_columns(await get_html_with_cookie(ds, "/attrib/statements_view", "1"))
+    assert "start" not in rendered_columns(await get_html_with_cookie(ds, "/attrib/statements_view?_attrib_all=0", "1"))
+    # the JSON and CSV keep every column
+    data = (await ds.client.get("/attrib/statements_view.json?_shape=array&_size=1")).json()
+    assert {"article_id", "start", "end"} <= set(data[0])
+
+
+async def get_html_with_cookie(ds: Datasette, url: str, value: str) -> str:
+    response = await ds.client.get(url, cookies={"attrib_all": value})
+    assert response.status_code == 200
+    return response.text
+
+
+async def test_a_database_that_is_not_attrib_renders_every_column(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("create table things (id integer primary key, start text, article_id text)")
+    conn.execute("insert into things values (1, 'a', 'b')")
+    conn.commit()
+    conn.close()
+    page = await get_html(Datasette(immutables=[str(path)]), "/other/things")
+    assert {"start", "article_id"} <= rendered_columns(page) and "data-attrib-columns" not in page
 
 
 async def test_render_cell_links_without_a_coroutine_once_the_database_is_known(ds: Datasette) -> None:

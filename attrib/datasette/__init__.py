@@ -18,7 +18,8 @@ attrib.db`` is enough).  It adds:
 - ``/-/attrib/{database}``: the landing page for a fact-checker's questions
   (:mod:`.landing`); ``/-/attrib/export/{database}/statements.csv|json``:
   exports that cite (:mod:`.export`);
-- ``extra_body_script``: data-first table and query pages (:mod:`.listpages`);
+- ``extra_body_script`` and ``extra_template_vars``: data-first table and query pages, whose ids
+  and offsets are not rendered until asked for (:mod:`.listpages`);
 - counts of ``statements_view`` pages from the statements alone when every filter is a
   statement column, and search pages of common words by a walk of the page order (:mod:`.viewplans`);
 - ``render_cell`` links from the statement, article, speaker and organisation
@@ -42,7 +43,7 @@ from markupsafe import Markup
 from .cells import LINKED_COLUMNS, cell_link, needs_label, with_label
 from .export import export_view
 from .landing import landing_redirect, landing_view
-from .listpages import list_page_script
+from .listpages import hidden_columns, list_page_script
 from .pages import (
     article_view,
     claim_view,
@@ -94,6 +95,23 @@ def extra_body_script(template: str, database: str | None, view_name: str, datas
 
     async def inner() -> str:
         return list_page_script() if await is_attrib_database(datasette, database) else ""
+
+    return inner
+
+
+@hookimpl
+def extra_template_vars(
+    template: str, database: str | None, columns: list[str] | None, view_name: str, request: Any, datasette: Any
+) -> Any:
+    """``attrib_hidden_columns`` for ``_table.html``: the ids and offsets an attrib table page does
+    not render unless asked for (:func:`.listpages.hidden_columns`)."""
+    if view_name != "table" or not database or not columns:
+        return None
+
+    async def inner() -> dict[str, Any]:
+        if not await is_attrib_database(datasette, database):
+            return {}
+        return {"attrib_hidden_columns": hidden_columns(columns, request)}
 
     return inner
 

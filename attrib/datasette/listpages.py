@@ -6,7 +6,11 @@ table and query pages.  It runs in the page (no download, no CDN) and:
 - folds the table description and the column descriptions behind one
   "About this table and its columns" link, so the first row is near the top;
 - hides ids, offsets and internal columns (a "Show ids and offsets" button
-  shows them, remembered per browser);
+  shows them, remembered per browser).  Table pages do not render them at all
+  (:func:`hidden_columns`, ``db/templates/_table.html``): at a million statements
+  the HTML of ``statements_view``'s 53 columns was most of its page's time.  The
+  button then reloads the page with ``_attrib_all=1`` (or ``0``) and keeps the
+  choice in the ``attrib_all`` cookie; on query pages it hides them with CSS;
 - keeps the scroll position when a facet or filter link reloads the page;
 - makes CSV export links download a file (Datasette's ``_dl=1``).
 """
@@ -14,6 +18,7 @@ table and query pages.  It runs in the page (no download, no CDN) and:
 from __future__ import annotations
 
 import json
+from typing import Any
 
 #: Columns of the statement tables a reader rarely wants: hidden until asked for (``id`` stays:
 #: it is the link to the row page).
@@ -23,6 +28,22 @@ TECHNICAL_COLUMNS = (
     "statement_rowid", "speech_then_date", "speaker_record_kind", "ingested_at", "updated_at", "published",
     "article_url", "cue_lemma", "rule", "sentence", "speaker_text", "text_sha256", "input",
 )
+
+#: The query parameter and the cookie that ask a table page for every column.
+SHOW_ALL_PARAM, SHOW_ALL_COOKIE = "_attrib_all", "attrib_all"
+
+
+def hidden_columns(columns: list[str], request: Any) -> frozenset[str]:
+    """The columns of :data:`TECHNICAL_COLUMNS` among ``columns`` that a table page leaves out:
+    none when the request asks for all (``?_attrib_all=1``, or the ``attrib_all=1`` cookie the
+    button sets; ``?_attrib_all=0`` hides them whatever the cookie says)."""
+    asked = request.args.get(SHOW_ALL_PARAM) if request is not None else None
+    if asked is None and request is not None:
+        asked = request.cookies.get(SHOW_ALL_COOKIE)
+    if asked == "1":
+        return frozenset()
+    return frozenset(TECHNICAL_COLUMNS).intersection(columns)
+
 
 _SCRIPT = r"""
 (function () {
@@ -50,23 +71,34 @@ _SCRIPT = r"""
     moved += 1;
   });
 
-  // 2. ids and offsets hidden unless asked for
-  var showAll = window.localStorage && localStorage.getItem("attrib-show-technical") === "1";
-  if (/[?&]_attrib_all=1/.test(location.search)) { showAll = true; }
-  var hasTechnical = technical.some(function (c) { return document.querySelector("th.col-" + c); });
-  if (hasTechnical) {
-    if (!showAll) { body.classList.add("attrib-compact"); }
+  // 2. ids and offsets hidden unless asked for.  A table page leaves them out itself
+  // (data-attrib-columns="hidden"; the server reads ?_attrib_all= or the attrib_all cookie):
+  // the button reloads it.  A query page renders them: the button hides them here.
+  var server = document.querySelector("[data-attrib-columns]");
+  var urlAll = (location.search.match(/[?&]_attrib_all=([01])/) || [])[1];
+  var showAll = urlAll ? urlAll === "1" : /(?:^|;\s*)attrib_all=1(?:;|$)/.test(document.cookie);
+  var present = technical.some(function (c) { return document.querySelector("th.col-" + c); });
+  var compact = server ? server.getAttribute("data-attrib-columns") === "hidden" : present && !showAll;
+  if (compact || present) {
+    if (!server && compact) { body.classList.add("attrib-compact"); }
     var button = document.createElement("button");
     button.type = "button";
     button.className = "attrib-columns-toggle";
     function label() {
-      button.textContent = body.classList.contains("attrib-compact") ? "Show ids and offsets" : "Hide ids and offsets";
+      button.textContent = compact ? "Show ids and offsets" : "Hide ids and offsets";
     }
     label();
     button.addEventListener("click", function () {
-      body.classList.toggle("attrib-compact");
-      try { localStorage.setItem("attrib-show-technical", body.classList.contains("attrib-compact") ? "0" : "1"); }
-      catch (e) {}
+      var next = compact ? "1" : "0";
+      document.cookie = "attrib_all=" + next + "; path=/; max-age=31536000; samesite=lax";
+      if (server) {
+        var url = new URL(location.href);
+        url.searchParams.set("_attrib_all", next);
+        location.href = url.toString();
+        return;
+      }
+      compact = !compact;
+      body.classList.toggle("attrib-compact", compact);
       label();
     });
     var count = document.querySelector("h3") || document.querySelector(".table-wrapper");
