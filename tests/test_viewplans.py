@@ -298,3 +298,66 @@ async def test_every_view_page_of_the_bench_answers_with_the_views_rows(scale_db
             _check_page(conn, r.json())
     finally:
         conn.close()
+
+
+# ------------------------------------------------------------------- canned query pages
+
+#: The page condition every paged canned query ends its row choice with (db/metadata.yml).
+PAGE_SQL = "limit 100 offset (max(coalesce(cast(nullif(trim(:page), '') as integer), 1), 1) - 1) * 100"
+
+
+def test_every_paged_canned_query_pages_by_the_rows_the_page_links_expect() -> None:
+    from attrib.datasette.listpages import QUERY_PAGE_ROWS
+
+    queries = serve.load_metadata(serve.metadata_for(Path("attrib.db")))["databases"]["attrib"]["queries"]
+    paged = {name for name, q in queries.items() if "page" in q.get("params", [])}
+    assert len(paged) >= 12 and f"limit {QUERY_PAGE_ROWS} offset" in PAGE_SQL
+    for name in paged:
+        assert PAGE_SQL in queries[name]["sql"], name
+    # the one unpaged query lists at most 'top' speakers of each outlet
+    assert set(queries) - paged == {"top_speakers_by_outlet"}
+
+
+def _paged_params(t: dict) -> dict[str, dict[str, str]]:
+    return {
+        "search_statements": {"q": t["common"]},
+        "statements_by_speaker": {"speaker": t["speaker"]},
+        "statements_by_organisation": {"organisation": "a"},  # most organisations' names
+        "anonymous_statements": {},
+        "relayed_statements": {},
+        "new_statements_since": {"since": "2020-01-01"},
+        "added_since": {"since": "2000-01-01"},
+        "what_did_x_say_about_y": {"speaker": t["speaker"], "about": ""},
+    }
+
+
+async def test_canned_query_pages_hold_every_row_once_in_order(scale_db: dict) -> None:
+    """Pages 1, 2, ... of a canned query are its whole result, in order, 100 rows at a time."""
+    ds = await _datasette(scale_db["path"])
+    queries = ds.metadata()["databases"][serve.database_name(scale_db["path"])]["queries"]
+    conn = _read(scale_db["path"])
+    for name, params in _paged_params(scale_db).items():
+        canned = queries[name]
+        every = {p: "" for p in canned["params"]} | params
+        whole = [list(r) for r in conn.execute(canned["sql"].replace(PAGE_SQL, "limit -1"), every)]
+        pages: list[list] = []
+        for page in range(1, 100):
+            r = await ds.client.get(f"/{serve.database_name(scale_db['path'])}/{name}.json",
+                                    params={**params, "page": str(page), "_shape": "arrays"})
+            assert r.status_code == 200, (name, r.text[:500])
+            rows = r.json()["rows"]
+            assert len(rows) <= 100
+            pages.append(rows)
+            if len(rows) < 100:
+                break
+        assert len(whole) > 100, name  # so that there is a second page
+        assert [row for rows in pages for row in rows] == whole, name
+    conn.close()
+
+
+async def test_a_canned_query_page_links_to_the_next_and_previous_pages(scale_db: dict) -> None:
+    ds = await _datasette(scale_db["path"])
+    name = serve.database_name(scale_db["path"])
+    page = (await ds.client.get(f"/{name}/anonymous_statements?page=2")).text
+    assert 'name="page" value="2"' in page and "attrib-pages" in page  # the script that adds the links
+    assert len(re.findall(r"<tr>\s*<td", page)) == 100

@@ -12,7 +12,9 @@ table and query pages.  It runs in the page (no download, no CDN) and:
   button then reloads the page with ``_attrib_all=1`` (or ``0``) and keeps the
   choice in the ``attrib_all`` cookie; on query pages it hides them with CSS;
 - keeps the scroll position when a facet or filter link reloads the page;
-- makes CSV export links download a file (Datasette's ``_dl=1``).
+- makes CSV export links download a file (Datasette's ``_dl=1``);
+- gives a canned query's page of :data:`QUERY_PAGE_ROWS` rows (its ``page``
+  parameter) links to the previous and next pages.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ TECHNICAL_COLUMNS = (
     "statement_rowid", "speech_then_date", "speaker_record_kind", "ingested_at", "updated_at", "published",
     "article_url", "cue_lemma", "rule", "sentence", "speaker_text", "text_sha256", "input",
 )
+
+#: Rows a page of a canned query with a ``page`` parameter (its SQL: ``limit 100 offset ...``).
+QUERY_PAGE_ROWS = 100
 
 #: The query parameter and the cookie that ask a table page for every column.
 SHOW_ALL_PARAM, SHOW_ALL_COOKIE = "_attrib_all", "attrib_all"
@@ -121,6 +126,30 @@ _SCRIPT = r"""
   var h1 = document.querySelector("h1");
   if (h1 && /^\S+: select\b/i.test(document.title)) { document.title = h1.textContent.trim(); }
 
+  // 6. a canned query with a 'page' parameter shows %(page)s rows a page: links to the others
+  var pageField = document.querySelector('form input[name="page"]');
+  var results = document.querySelector("table.rows-and-columns");
+  if (pageField && results) {
+    var n = Math.max(parseInt(pageField.value, 10) || 1, 1);
+    var shown = results.querySelectorAll("tbody tr").length;
+    var nav = document.createElement("p");
+    nav.className = "attrib-pages";
+    nav.appendChild(document.createTextNode("Page " + n + " (" + %(page)s + " rows a page)"));
+    function pageLink(k, text, rel) {
+      var url = new URL(location.href);
+      url.searchParams.set("page", String(k));
+      var a = document.createElement("a");
+      a.href = url.toString();
+      a.rel = rel;
+      a.textContent = text;
+      nav.appendChild(document.createTextNode(" · "));
+      nav.appendChild(a);
+    }
+    if (n > 1) { pageLink(n - 1, "← previous page", "prev"); }
+    if (shown >= %(page)s) { pageLink(n + 1, "next page →", "next"); }
+    results.parentNode.insertBefore(nav, results.nextSibling);
+  }
+
   // 5. CSV links download a file
   document.querySelectorAll('a[href*=".csv"]').forEach(function (a) {
     if (a.href.indexOf("_dl=") === -1) {
@@ -134,4 +163,4 @@ _SCRIPT = r"""
 
 def list_page_script() -> str:
     """The script for an attrib database's table, view and query pages."""
-    return _SCRIPT % {"columns": json.dumps(list(TECHNICAL_COLUMNS))}
+    return _SCRIPT % {"columns": json.dumps(list(TECHNICAL_COLUMNS)), "page": QUERY_PAGE_ROWS}
