@@ -302,8 +302,14 @@ async def test_every_view_page_of_the_bench_answers_with_the_views_rows(scale_db
 
 # ------------------------------------------------------------------- canned query pages
 
-#: The page condition every paged canned query ends its row choice with (db/metadata.yml).
-PAGE_SQL = "limit 100 offset (max(coalesce(cast(nullif(trim(:page), '') as integer), 1), 1) - 1) * 100"
+#: The offset of a page of every paged canned query (db/metadata.yml); the limit before it is 100.
+PAGE_OFFSET = "offset (max(coalesce(cast(nullif(trim(:page), '') as integer), 1), 1) - 1) * 100"
+
+
+def unpaged(sql: str) -> str:
+    """A paged canned query's SQL with every row on its one page."""
+    sql = sql.replace(PAGE_OFFSET, "offset 0").replace("limit 100 offset 0", "limit -1 offset 0")
+    return sql.replace("then 100 else 0 end", "then -1 else 0 end")
 
 
 def test_every_paged_canned_query_pages_by_the_rows_the_page_links_expect() -> None:
@@ -311,11 +317,33 @@ def test_every_paged_canned_query_pages_by_the_rows_the_page_links_expect() -> N
 
     queries = serve.load_metadata(serve.metadata_for(Path("attrib.db")))["databases"]["attrib"]["queries"]
     paged = {name for name, q in queries.items() if "page" in q.get("params", [])}
-    assert len(paged) >= 12 and f"limit {QUERY_PAGE_ROWS} offset" in PAGE_SQL
+    assert len(paged) >= 12 and QUERY_PAGE_ROWS == 100
     for name in paged:
-        assert PAGE_SQL in queries[name]["sql"], name
+        sql = queries[name]["sql"]
+        assert PAGE_OFFSET in sql and "limit 100" not in unpaged(sql) and "then 100" not in unpaged(sql), name
     # the one unpaged query lists at most 'top' speakers of each outlet
     assert set(queries) - paged == {"top_speakers_by_outlet"}
+
+
+def test_search_statements_lists_the_newest_first_past_its_threshold(scale_db: dict) -> None:
+    """Up to 200,000 matches the search ranks them; past it (here lowered to 10) it walks the
+    statements newest first: the same statements either way, in the view's date order."""
+    canned = serve.load_metadata(serve.metadata_for(Path("attrib.db")))["databases"]["attrib"]["queries"][
+        "search_statements"]
+    conn = _read(scale_db["path"])
+    params = {"q": scale_db["common"], "kinds": "", "page": ""}
+    ranked = [r[0] for r in conn.execute(f"select statement_id from ({unpaged(canned['sql'])})", params)]
+    walked = [r[0] for r in conn.execute(f"select statement_id from ({unpaged(canned['sql']).replace('200000', '10')})",
+                                         params)]
+    expected = conn.execute(
+        "select v.id from statements_view v where v.kind = 'speech' and v.statement_rowid in "
+        "(select rowid from statements_fts where statements_fts match ?) "
+        "order by v.date desc, v.article_id, v.start", [f'"{scale_db["common"]}"']).fetchall()
+    conn.close()
+    expected = [e[0] for e in expected]
+    assert len(walked) == len(ranked) == len(expected) > 100
+    assert walked == expected
+    assert sorted(ranked) == sorted(expected) and ranked != expected  # ranked, not by date
 
 
 def _paged_params(t: dict) -> dict[str, dict[str, str]]:
@@ -339,7 +367,7 @@ async def test_canned_query_pages_hold_every_row_once_in_order(scale_db: dict) -
     for name, params in _paged_params(scale_db).items():
         canned = queries[name]
         every = {p: "" for p in canned["params"]} | params
-        whole = [list(r) for r in conn.execute(canned["sql"].replace(PAGE_SQL, "limit -1"), every)]
+        whole = [list(r) for r in conn.execute(unpaged(canned["sql"]), every)]
         pages: list[list] = []
         for page in range(1, 100):
             r = await ds.client.get(f"/{serve.database_name(scale_db['path'])}/{name}.json",
