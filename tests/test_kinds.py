@@ -177,10 +177,11 @@ def test_old_database_gets_speech_then_reextract_sets_the_kinds(tmp_path: Path):
     old_database(path)
     db = open_db(str(path))
     applied = [r["name"] for r in db.query("select name from _sqlite_migrations order by id")]
-    assert applied[-11:] == ["m006_statement_kind", "m007_search_names_and_real_dates", "m008_source_path",
+    assert applied[-12:] == ["m006_statement_kind", "m007_search_names_and_real_dates", "m008_source_path",
                              "m009_reviews", "m010_indexes_for_the_view", "m011_review_checks",
                              "m012_identity_across_articles", "m013_claims", "m014_indexes_for_the_canned_queries",
-                             "m015_statements_view_unjoined", "m016_speaker_summaries"]
+                             "m015_statements_view_unjoined", "m016_speaker_summaries",
+                             "m017_speaker_statements_covering_index"]
     col = next(c for c in db.execute("pragma table_info(statements)").fetchall() if c[1] == "kind")
     assert (col[2], col[3], col[4]) == ("TEXT", 1, "'speech'")  # type, not null, default
     assert any(i.columns[:1] == ["kind"] for i in db["statements"].indexes)
@@ -316,7 +317,8 @@ def test_serve_asks_for_a_migration_first(tmp_path: Path):
                                                     "m008_source_path", "m009_reviews", "m010_indexes_for_the_view",
                                                     "m011_review_checks", "m012_identity_across_articles",
                                                     "m013_claims", "m014_indexes_for_the_canned_queries",
-                                                    "m015_statements_view_unjoined", "m016_speaker_summaries"]
+                                                    "m015_statements_view_unjoined", "m016_speaker_summaries",
+                             "m017_speaker_statements_covering_index"]
     result = CliRunner().invoke(cli, ["serve", str(path)])
     assert result.exit_code == 1 and f"run `attrib reextract {path}` once" in result.output
     assert path.read_bytes() == before  # read-only
