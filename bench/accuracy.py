@@ -4,6 +4,7 @@ with the reference scorer (../shared/eval/score.py) and print the tables.
     python bench/accuracy.py                      # samples + ggt_dev + PolNeAR dev
     python bench/accuracy.py --write-confidence   # measure each rule on PolNeAR train -> attrib/data/
     python bench/accuracy.py --misses             # also: the missed gold statements by class
+    python bench/accuracy.py --joined-quotes      # also: the dev sets with continued quotations joined
 
 The samples and ggt_dev annotate speech only, so they are scored on attrib's
 default output (``kind = speech``); PolNeAR annotates beliefs, intentions and
@@ -17,6 +18,11 @@ resolved name matches; for the samples, role, organisation and reported_by
 agreement; per-rule precision; and a reliability table (confidence bins ->
 measured share of statements right, content cov30 and speaker) with the expected
 calibration error (ECE).
+
+``--joined-quotes`` scores the dev sets a second time with each quotation that continues the
+one before it (the same speaker, the same paragraph: “A,” she said. “B.”) joined to it, as
+PolNeAR annotates them; ggt_dev annotates them apart, as attrib stores them.  It shows what the
+two conventions are worth on each set; attrib's output does not change.
 
 ``--write-confidence`` measures every rule's precision (content jacc50 against the
 annotators' spans) on PolNeAR *train* and writes ``attrib/data/rule_confidence.json``,
@@ -358,6 +364,41 @@ def print_misses(scorer, s: Scored, parsing: Parsing) -> None:
         print(f"  {n:5}  {n / max(total, 1):4.0%}  {k}")
 
 
+#: The rules of a quotation that a floating quote can continue (“A,” she said. “B.”).
+QUOTE_RULES = frozenset({"quote_cue_before", "quote_cue_after", "quote_split", "floating_quote"})
+
+
+def joined_quotes(doc: dict, text: str) -> dict:
+    """``doc`` (system output) with each floating quote joined to the quotation before it when both
+    have the same resolved speaker and no paragraph break lies between them: one statement with
+    both contents (``content_spans``), its speaker that of the first."""
+    out: list[dict] = []
+    for b in sorted(doc["attributions"], key=lambda a: a["content"][0]):
+        a = out[-1] if out else None
+        spans = (a.get("content_spans") or [a["content"]]) if a else []
+        if (a and b.get("rule") == "floating_quote" and a.get("rule") in QUOTE_RULES
+                and a.get("source_name") == b.get("source_name") and "\n" not in text[spans[-1][1]:b["content"][0]]):
+            out[-1] = {**a, "content_spans": spans + [b["content"]]}
+            out[-1].pop("content", None)
+            continue
+        out.append(b)
+    return {"doc_id": doc["doc_id"], "attributions": out}
+
+
+def print_joined(scorer, sets: list[Scored]) -> None:
+    """Each dev set scored as attrib stores quotations and with continued quotations joined."""
+    keys = (("content jacc50 F1", "content/jacc50"), ("content cov30 F1", "content/cov30"),
+            ("content+speaker span jacc50 F1", "content+source_span/jacc50"))
+    print("\ncontinued quotations (“A,” she said. “B.”): as stored (apart) / joined, as PolNeAR annotates them")
+    for s in sets:
+        if s.name == "samples":
+            continue
+        texts = {g["doc_id"]: g["text"] for g in s.gold}
+        joined = score(scorer, s.gold, [joined_quotes(p, texts[p["doc_id"]]) for p in s.pred])
+        cells = ", ".join(f"{label} {s.summary[k]['F1']:.3f} / {joined[k]['F1']:.3f}" for label, k in keys)
+        print(f"  {s.name:12} {cells}")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Command line: see the module docstring."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -373,6 +414,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--train", type=Path, default=SHARED / "eval" / "polnear_train.jsonl")
     ap.add_argument("--cached-only", action="store_true",
                     help="with --write-confidence: only the train documents whose parse is cached")
+    ap.add_argument("--joined-quotes", action="store_true",
+                    help="also score the dev sets with continued quotations joined (PolNeAR's convention)")
     ap.add_argument("--misses", action="store_true",
                     help="also print the missed gold statements of each set by class (bench/accuracy.miss_class)")
     args = ap.parse_args(argv)
@@ -392,6 +435,8 @@ def main(argv: list[str] | None = None) -> None:
     figures = print_tables(scorer, sets, parsing.model)
     for s in sets if args.misses else ():
         print_misses(scorer, s, parsing)
+    if args.joined_quotes:
+        print_joined(scorer, sets)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1))
 
