@@ -115,6 +115,7 @@ def _pages(t: dict) -> list[str]:
     return [
         "", "?kind=speech", "?kind=belief", "?kind=speech&_sort_desc=date", "?kind__in=belief,evidence",
         f"?speaker_id={t['speaker_id']}", f"?speaker={q(t['speaker'])}", "?speaker=Corrected%20Person",
+        f"?speaker={q(t['speaker'])}&kind=speech", "?kind=speech&organisation=Corrected%20Org",
         f"?organisation={q(t['organisation'])}", "?organisation=Corrected%20Org", "?role=only%20a%20role",
         f"?outlet={q(t['outlet'])}", f"?reported_by={q(t['reported_by'])}", "?verdict=wrong_speaker",
         "?rating=misleading", "?rating=false", f"?_where={q(chr(34) + 'outlet' + chr(34))}={q(repr(t['outlet']))}",
@@ -183,8 +184,19 @@ async def test_pages_show_the_views_rows_counts_and_facets(scale_db: dict, monke
     # and the cheaper plans were used: counts without the joins (or with only those a joined
     # column's filter needs), the common word's page walked
     assert any(s.startswith(viewplans.UNJOINED_COUNT) and '"kind" = :p0' in s for s in ran)
-    assert any(s.startswith("select count(*) from (select 1 from statements_view ") and '"speaker" = :p0' in s
+    assert any(s.startswith("select count(*) from (select 1 from statements_view ") and '"outlet" = :p0' in s
                for s in ran)
+    # a name filter counts the statements found by index, on the unjoined view
+    assert any(s.startswith("select count(*) from (select s.rowid from statements s where s.speaker_id in "
+                            "(select id from speakers where name = :p0)") for s in ran)
+    assert any(s.startswith("select count(*) from (select s.rowid from statements s where s.organisation_id in "
+                            "(select id from organisations where name = :p0)") for s in ran)
+    assert any(s.startswith(viewplans.UNJOINED_COUNT) and "select id from speakers where name = :p0" in s
+               for s in ran)  # with another filter
+    # and the page of a name with few statements looks them up (the walk would read the whole index)
+    assert any(s.startswith("select ") and not s.startswith("select count(*)")
+               and "statement_rowid in (select s.rowid from statements s where s.organisation_id in" in s for s in ran)
+    assert not any('"speaker" = :p0' in s and "count(*)" in s for s in ran)
     assert not any(s.startswith(viewplans.VIEW_COUNT) for s in ran)
     assert any("+statement_rowid in (select rowid from statements_fts" in s for s in ran)
 
