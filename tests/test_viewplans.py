@@ -198,7 +198,10 @@ async def test_pages_show_the_views_rows_counts_and_facets(scale_db: dict, monke
                and "statement_rowid in (select s.rowid from statements s where s.organisation_id in" in s for s in ran)
     assert not any('"speaker" = :p0' in s and "count(*)" in s for s in ran)
     assert not any(s.startswith(viewplans.VIEW_COUNT) for s in ran)
-    assert any("+statement_rowid in (select rowid from statements_fts" in s for s in ran)
+    # the common word (in most statements) is looked up statement by statement on the walk
+    assert any("exists (select 1 from statements_fts f where statements_fts match" in s for s in ran)
+    # and a search alone is counted in the search index
+    assert any(s.startswith("select count(*) from statements_fts where statements_fts match ") for s in ran)
 
 
 async def test_html_page_shows_the_right_count(scale_db: dict) -> None:
@@ -245,7 +248,9 @@ def test_counts_go_unjoined_only_for_statement_columns(scale_db: dict) -> None:
         'select count(*) from (select 1 from statements_view where "kind" = :p0\nlimit -1)')
 
 
-def test_search_walks_only_for_common_words_and_an_indexed_order(scale_db: dict) -> None:
+def test_search_walks_only_for_common_words_and_an_indexed_order(scale_db: dict, monkeypatch) -> None:
+    assert scale_db["n_common"] > 0.5 * 5000  # in most statements: looked up on the walk
+    monkeypatch.setattr(viewplans, "PROBE_FROM_SHARE", 1.0)  # the list of matches, for this part
     conn = _read(scale_db["path"])
     try:
         def page(order: str) -> str:
@@ -258,6 +263,13 @@ def test_search_walks_only_for_common_words_and_an_indexed_order(scale_db: dict)
         assert "TEMP B-TREE" not in plan and "idx_statements_speech_then_date" in plan
         assert viewplans.walked_search_sql(conn, page("speech_then_date desc"), {"search": scale_db["rare"]}) is None
         assert viewplans.walked_search_sql(conn, page("speaker"), {"search": scale_db["common"]}) is None
+        monkeypatch.setattr(viewplans, "PROBE_FROM_SHARE", 0.5)
+        probed = viewplans.walked_search_sql(conn, page("speech_then_date desc"), {"search": scale_db["common"]})
+        assert probed == page("speech_then_date desc").replace(
+            "statement_rowid in (select rowid from statements_fts where statements_fts match escape_fts(:search))",
+            viewplans.probed_search("escape_fts(:search)"))
+        got = [r[0] for r in conn.execute(probed, {"search": scale_db["common"]})]
+        assert got == [r[0] for r in conn.execute(walked, {"search": scale_db["common"]})] and len(got) == 101
     finally:
         conn.close()
 
