@@ -865,3 +865,82 @@ def test_that_after_a_place_of_ten_tokens():
     """)
     s, a = only(p)
     assert (s["rule"], s["content"], s["source"]) == ("reported_after", ["the plant will reopen"], "Low")
+
+
+# --------------------------------------------------------------------------- 14. a clause split into object + conjunct
+
+
+def test_clause_split_into_object_and_conjunct_is_one_content():
+    """complement.object_predicate: the parser reads "the council or the board would decide"
+    as the object of "said" ("the council") and a conjunct of "said" ("would decide", with
+    "the board" its subject); the conjunct is the predicate of the reported clause, not a new
+    predicate of the speaker's, so the content runs over it."""
+    p = build(
+        "The mayor said the council or the board would decide the matter.",
+        """
+        The      DET    2 det
+        mayor    NOUN   3 nsubj
+        said     VERB   0 root
+        the      DET    5 det
+        council  NOUN   3 obj
+        or       CCONJ 10 cc
+        the      DET    8 det
+        board    NOUN  10 nsubj
+        would    AUX/MD 10 aux
+        decide   VERB  3 conj
+        the      DET   12 det
+        matter   NOUN  10 obj
+        .        PUNCT  3 punct
+        """,
+    )
+    s, a = only(p)
+    assert (s["rule"], s["content"]) == ("reported_after", ["the council or the board would decide the matter"])
+    assert (s["source"], a.kind) == ("The mayor", "speech")
+
+
+def test_belief_clause_split_into_object_and_conjunct_is_a_belief():
+    """site.is_cue: a belief verb needs a clause; "believe the plan and its costs are
+    reasonable" parsed as an object and a conjunct predicate (complement.object_predicate) is one."""
+    p = build(
+        "Many residents believe the plan and its costs are reasonable.",
+        """
+        Many        ADJ    2 amod
+        residents   NOUN   3 nsubj
+        believe     VERB/VBP 0 root
+        the         DET    5 det
+        plan        NOUN   3 obj
+        and         CCONJ  8 cc
+        its         PRON   8 nmod:poss
+        costs       NOUN  10 nsubj
+        are         AUX/VBP 10 cop
+        reasonable  ADJ    3 conj
+        .           PUNCT  3 punct
+        """,
+    )
+    s, a = only(p)
+    assert (s["rule"], s["content"]) == ("belief", ["the plan and its costs are reasonable"])
+    assert (s["source"], a.kind) == ("Many residents", "belief")
+
+
+def test_clause_after_a_comma_and_conjunction_is_a_new_predicate():
+    """The limit of complement.object_predicate: ", and the crowd went home" -- a comma
+    before the conjunction closes the reported words (the object opens no list), so the
+    conjunct is a new clause and "a prayer" alone says nothing."""
+    p = build(
+        "The mayor said a prayer, and the crowd went home.",
+        """
+        The      DET    2 det
+        mayor    NOUN   3 nsubj
+        said     VERB   0 root
+        a        DET    5 det
+        prayer   NOUN   3 obj
+        ,        PUNCT 10 punct
+        and      CCONJ 10 cc
+        the      DET    9 det
+        crowd    NOUN  10 nsubj
+        went     VERB   3 conj   go
+        home     ADV   10 advmod
+        .        PUNCT  3 punct
+        """,
+    )
+    assert statements(p) == []

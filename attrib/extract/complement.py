@@ -9,7 +9,7 @@ last two, which follow quotation marks.
 from __future__ import annotations
 
 from .. import lexicon
-from .base import DocView, calls_for
+from .base import FINITE_XPOS, DocView, calls_for
 
 # Dependents of the cue that hold what was said.
 COMPLEMENTS = ("ccomp", "xcomp", "obj", "iobj", "parataxis", "csubj")
@@ -106,10 +106,50 @@ def _end_at_new_predicate(d: DocView, v: int, i: int, j: int) -> int:
         own_subject = any(g.deprel in ("nsubj", "nsubj:pass") for g in d.children(c.i))
         if not (gap & {",", "but", ";", "—"} or own_subject or c.lemma.lower() in lexicon.SPEECH_VERBS):
             continue
+        if object_predicate(d, v, c.i):
+            continue  # the predicate of the reported clause, not a new one of the speaker's
         while k > i and (d.is_punct(k - 1) or d.toks[k - 1].upos == "CCONJ"):
             k -= 1
         j = min(j, k)
     return j
+
+
+def object_predicate(d: DocView, v: int, c: int) -> bool:
+    """"Klisch said a beer or two might help", "she said professors or supervisors would
+    dismiss it", "they say the program, run by X, has brought ...": the parser split the
+    reported clause into an object of the cue (its subject) and a conjunct of the cue (its
+    finite predicate).  Only where the object follows the cue directly, the conjunct is
+    finite, its own subject (if any) stands between the object and it (coordinated with the
+    object: "a beer or two"), and no "but", semicolon, dash or other finite verb comes
+    between: "denied the charges and his lawyer said ..." (an object cue: its object is
+    content of its own), "said a prayer, and the crowd went home" (a comma closes the
+    clause) or "announced a plan, said ..." (a speech verb with no subject: the speaker's
+    next act) stay two predicates."""
+    if d.lemma(v) in lexicon.OBJECT_CUES or d.lemma(v) in lexicon.RECIPIENT_VERBS:
+        return False
+    t = d.toks[c]
+    kids = d.children(c)
+    finite = t.xpos in FINITE_XPOS or any(g.deprel in ("aux", "aux:pass", "cop") and g.xpos in FINITE_XPOS
+                                          for g in kids)
+    obj = next((g for g in d.children(v) if g.deprel == "obj" and v < g.i < c), None)
+    if not finite or obj is None:
+        return False
+    sub = d.subtree(obj.i)
+    if any(not (d.toks[m].upos == "ADV" or d.is_punct(m)) for m in range(v + 1, sub[0])):
+        return False
+    subjects = [g.i for g in kids if g.deprel in ("nsubj", "nsubj:pass")]
+    if not subjects and (any(g.deprel == "cc" for g in kids) or t.lemma.lower() in lexicon.SPEECH_VERBS):
+        return False  # "said goodbye and left", "announced a plan, said ...": the speaker's next act
+    if any(not sub[-1] < k < c for k in subjects):
+        return False
+    # ("said a prayer, and the crowd went home": a comma before the conjunction closes the
+    # clause, unless it closes an item of a list the object opens: "A, B, and C need ...")
+    cc = next((g.i for g in kids if g.deprel == "cc" and g.i < c), None)
+    if cc is not None and d.toks[cc - 1].text == "," and not any(g.deprel == "conj" for g in d.children(obj.i)):
+        return False
+    own = {m for g in kids if g.deprel in ("aux", "aux:pass", "cop", "nsubj", "nsubj:pass") for m in d.subtree(g.i)}
+    between = [m for m in range(sub[-1] + 1, c) if m not in own]
+    return not any(d.low(m) in ("but", ";", "—", "–") or d.toks[m].xpos in FINITE_XPOS for m in between)
 
 
 def _end_at_trailing_attribution(d: DocView, v: int, i: int, j: int) -> int:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from .base import FINITE_XPOS, DocView, mention_range, subject_of
+from .complement import object_predicate
 from .quotemarks import Quote
 
 Chain = list[Quote]
@@ -109,9 +110,11 @@ def is_cue(d: DocView, i: int) -> bool:
         return t.xpos != "VBN" or any(c.deprel == "aux" for c in kids)
     # A belief verb counts only with a subject of its own ("they think ...",
     # not the noun compound "think tank" mis-tagged as a verb).
+    # ("believe bigotry and xenophobia are acceptable": a clause the parser split into an
+    # object and a conjunct predicate, complement.object_predicate, counts as one)
     if lem in lexicon.BELIEF_VERBS and lem not in lexicon.SPEECH_VERBS:
         return any(c.deprel in ("nsubj", "nsubj:outer") for c in kids) and any(
-            c.deprel in ("ccomp", "xcomp") for c in kids)
+            c.deprel in ("ccomp", "xcomp") or c.deprel == "conj" and object_predicate(d, i, c.i) for c in kids)
     return True
 
 
