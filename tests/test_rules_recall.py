@@ -944,3 +944,48 @@ def test_clause_after_a_comma_and_conjunction_is_a_new_predicate():
         """,
     )
     assert statements(p) == []
+
+
+# --------------------------------------------------------------------------- 15. a plural present tagged as a base form
+
+
+def test_base_form_after_its_subject_is_no_imperative():
+    """site._noun_before: after a long subject the tagger reads "say" as a base form (VB)
+    and the parser gives it no subject; a noun before it in its clause shows it is no
+    imperative, so it stays a cue and the noun phrase before it is the speaker."""
+    p = build(
+        "All the players involved say the new coach is strict.",
+        """
+        All       DET    3 det
+        the       DET    3 det
+        players   NOUN   4 nsubj
+        involved  VERB/VBN 5 ccomp  involve
+        say       VERB/VB 0 root
+        the       DET    8 det
+        new       ADJ    8 amod
+        coach     NOUN  10 nsubj
+        is        AUX   10 cop
+        strict    ADJ    5 ccomp
+        .         PUNCT  5 punct
+        """,
+    )
+    s, a = only(p)
+    assert (s["rule"], s["content"]) == ("reported_after", ["the new coach is strict"])
+    assert (s["source"], a.kind) == ("All the players involved", "speech")
+
+
+def test_imperative_opening_its_clause_is_no_cue():
+    """The limit of site._noun_before: "Then say the plan failed." -- nothing but an adverb
+    before the verb: an imperative, which has no speaker and reports nothing."""
+    p = build(
+        "Then say the plan failed.",
+        """
+        Then    ADV    2 advmod
+        say     VERB/VB 0 root
+        the     DET    4 det
+        plan    NOUN   5 nsubj
+        failed  VERB   2 ccomp  fail
+        .       PUNCT  2 punct
+        """,
+    )
+    assert statements(p) == []

@@ -94,7 +94,8 @@ def is_cue(d: DocView, i: int) -> bool:
         return False
     kids = d.children(i)
     # An imperative has no speaker: "Add the onions", "Say what you will".
-    if t.xpos == "VB" and t.deprel == "root" and not any(c.deprel in lexicon.SUBJECT_DEPRELS for c in kids):
+    if t.xpos == "VB" and t.deprel == "root" and not any(c.deprel in lexicon.SUBJECT_DEPRELS for c in kids) \
+            and not _noun_before(d, i):
         return False
     # Idioms that are not speech: "suffice it to say", "needless to say".
     if t.deprel == "xcomp" and t.head >= 0 and d.lemma(t.head) in lexicon.IDIOM_HEADS:
@@ -116,6 +117,22 @@ def is_cue(d: DocView, i: int) -> bool:
         return any(c.deprel in ("nsubj", "nsubj:outer") for c in kids) and any(
             c.deprel in ("ccomp", "xcomp") or c.deprel == "conj" and object_predicate(d, i, c.i) for c in kids)
     return True
+
+
+def _noun_before(d: DocView, i: int) -> bool:
+    """A noun, name or pronoun stands between the start of the clause of verb ``i`` (the
+    sentence start, a comma, colon, semicolon or quotation mark) and ``i``: "All those
+    involved say the issue is complex", "Developers and supporters in Congress say ...".
+    The tagger reads a plural present after a long subject as a base form and the parser
+    then gives it no subject; an imperative opens its clause ("Add the onions", "Then say
+    no")."""
+    s0 = d.sent_range(i)[0]
+    k = i - 1
+    while k >= s0 and not (d.toks[k].text in (",", ":", ";") or d.is_quote_mark(k)):
+        if d.toks[k].upos in ("NOUN", "PROPN", "PRON"):
+            return True
+        k -= 1
+    return False
 
 
 def _mistagged_verb(d: DocView, i: int) -> bool:
