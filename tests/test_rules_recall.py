@@ -198,8 +198,8 @@ def test_date_subject_falls_back_to_the_name_before_the_cue():
 
 
 def test_date_subject_before_the_cue_is_never_the_speaker():
-    """The fallback is for a subject after the cue (the misparse of "X said Tuesday"); a date
-    before the cue is no speaker either, and the statement stays unattributed."""
+    """The limit of the fallback: a date before the cue is no speaker, and the noun phrase
+    right before the cue is that same date, so the statement stays unattributed."""
     p = build(
         "“We will not back down,” Tuesday said.",
         """
@@ -989,3 +989,126 @@ def test_imperative_opening_its_clause_is_no_cue():
         """,
     )
     assert statements(p) == []
+
+
+# --------------------------------------------------------------------------- 16. the speaker of a trailing attribution
+
+
+def test_subject_before_the_cue_that_cannot_speak_falls_back_to_the_name():
+    """site._speaker: the parser made the age "82" the subject of "told"; a number cannot
+    speak, and before the cue (as after it) the noun phrase right before the cue is tried:
+    the name before the age."""
+    p = build(
+        "“We will stay open,” Mr. Roe, 82, told me.",
+        """
+        “      PUNCT   5 punct
+        We     PRON    5 nsubj
+        will   AUX     5 aux
+        stay   VERB    0 root
+        open   ADJ     4 xcomp
+        ,      PUNCT   4 punct
+        ”      PUNCT   4 punct
+        Mr.    PROPN   4 dep      B-PER
+        Roe    PROPN   8 flat     E-PER
+        ,      PUNCT  11 punct
+        82     NUM    13 nsubj
+        ,      PUNCT  11 punct
+        told   VERB    4 parataxis
+        me     PRON   13 obj
+        .      PUNCT   4 punct
+        """,
+    )
+    s, a = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("quote_cue_before", ["We will stay open,"], "Mr. Roe, 82")
+    assert (s["name"], a.kind) == ("Roe", "speech")
+
+
+def _long_title(text: str, first: tuple[str, str, str], second: tuple[str, str, str]) -> ParsedArticle:
+    """ "“We rebuild,” A B, the town's new director of roads and public works for the county,
+    said." with the two words A B given as (word, upos, ner); the apposition hangs on A."""
+    (w1, u1, n1), (w2, u2, n2) = first, second
+    return build(text, [
+        ("“", "PUNCT", None, 3, "punct"), ("We", "PRON", None, 3, "nsubj"), ("rebuild", "VERB", None, 0, "root"),
+        (",", "PUNCT", None, 3, "punct"), ("”", "PUNCT", None, 3, "punct"),
+        (w1, u1, None, 3, "dep", None, n1), (w2, u2, None, 6, "flat", None, n2), (",", "PUNCT", None, 13, "punct"),
+        ("the", "DET", None, 10, "det"), ("town", "NOUN", None, 13, "nmod:poss"), ("'s", "PART", None, 10, "case"),
+        ("new", "ADJ", None, 13, "amod"), ("director", "NOUN", None, 6, "appos"), ("of", "ADP", None, 15, "case"),
+        ("roads", "NOUN", None, 13, "nmod"), ("and", "CCONJ", None, 18, "cc"), ("public", "ADJ", None, 18, "amod"),
+        ("works", "NOUN", None, 15, "conj"), ("for", "ADP", None, 21, "case"), ("the", "DET", None, 21, "det"),
+        ("county", "NOUN", None, 13, "nmod"), (",", "PUNCT", None, 13, "punct"),
+        ("said", "VERB", None, 3, "parataxis", "say"), (".", "PUNCT", None, 3, "punct"),
+    ])
+
+
+def test_long_apposition_after_a_name_is_stepped_over():
+    """site._skip_apposition_back: a title of thirteen words after a person's name ("the
+    town's new director of roads and public works for the county") is an apposition; the
+    name before it is the speaker of the cue that follows it."""
+    p = _long_title("“We rebuild,” Jane Roe, the town's new director of roads and public works for the county, said.",
+                    ("Jane", "PROPN", "B-PER"), ("Roe", "PROPN", "E-PER"))
+    s, _ = only(p)
+    assert (s["rule"], s["content"]) == ("quote_cue_before", ["We rebuild,"])
+    assert s["source"].startswith("Jane Roe")
+
+
+def test_long_apposition_after_no_name_is_not_stepped_over():
+    """The limit: past ten words the stretch between two commas is an apposition only after
+    a person's name; after "our crew" it is not stepped over, no speaker is found, and a
+    quotation before a cue with no speaker is no statement of this rule."""
+    p = _long_title("“We rebuild,” our crew, the town's new director of roads and public works for the county, said.",
+                    ("our", "PRON", "O"), ("crew", "NOUN", "O"))
+    assert statements(p) == []
+
+
+def test_trailing_inverted_cue_without_quotation_marks():
+    """site._trailing_inverted: "S, noted the county clerk." -- the parser found no subject
+    and made the speaker the object; a cue after the comma that closes a clause, followed
+    by a short noun phrase to the end of the sentence, is an inverted attribution."""
+    p = build(
+        "Turnout will be low this year, noted the county clerk.",
+        """
+        Turnout  NOUN    4 nsubj
+        will     AUX     4 aux
+        be       AUX     4 cop
+        low      ADJ     0 root
+        this     DET     6 det
+        year     NOUN    4 obl:tmod
+        ,        PUNCT   8 punct
+        noted    VERB    4 parataxis  note
+        the      DET    11 det
+        county   NOUN   11 compound
+        clerk    NOUN    8 obj
+        .        PUNCT   4 punct
+        """,
+    )
+    s, a = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("reported_before", ["Turnout will be low this year"],
+                                                        "the county clerk")
+    assert a.kind == "speech"
+
+
+def test_trailing_cue_followed_by_more_than_a_name_is_not_inverted():
+    """The limit of site._trailing_inverted: a comma after the noun phrase ("..., noted the
+    clerk, who counts the ballots.") means more than a name follows: no inverted speaker."""
+    p = build(
+        "Turnout will be low this year, noted the clerk, who counts the ballots.",
+        """
+        Turnout  NOUN    4 nsubj
+        will     AUX     4 aux
+        be       AUX     4 cop
+        low      ADJ     0 root
+        this     DET     6 det
+        year     NOUN    4 obl:tmod
+        ,        PUNCT   8 punct
+        noted    VERB    4 parataxis  note
+        the      DET    10 det
+        clerk    NOUN    8 obj
+        ,        PUNCT  13 punct
+        who      PRON   13 nsubj
+        counts   VERB/VBZ 10 acl:relcl  count
+        the      DET    15 det
+        ballots  NOUN   13 obj
+        .        PUNCT   4 punct
+        """,
+    )
+    assert all(s["source"] is None for s in statements(p)), statements(p)

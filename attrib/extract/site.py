@@ -248,8 +248,10 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
     if src is not None and not can_speak(d, *src):
         # a date, a clause fragment: never a speaker (the statement stays, unattributed);
         # the parser's subject may be the wrong word ("“…,” Senator X said Tuesday" with
-        # Tuesday as subject), so the noun phrase right before the cue is tried instead
-        src = surface_subject(d, v, s0) if h is not None and h > v else None
+        # Tuesday as subject), so the noun phrase right before the cue is tried instead; so
+        # too when the subject before the cue cannot speak ("“…,” Mr. Roe, 82, told me" with
+        # 82 as subject; a subject climbed to from a verb inside the quotation)
+        src = surface_subject(d, v, s0) if h is not None else None
         src = trim_mention(d, *src) if src is not None else None
         if src is not None and not can_speak(d, *src):
             src = None
@@ -266,11 +268,25 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
         before = v - 1
         while before >= s0 and d.toks[before].text == ",":
             before -= 1
-        if before >= s0 and d.is_quote_mark(before):
+        if before >= s0 and d.is_quote_mark(before) or _trailing_inverted(d, v, s0, end):
             return d.trim(v + 1, end), True
     if inverted:
         return src, True
     return (src if in_sentence else None), False
+
+
+def _trailing_inverted(d: DocView, v: int, s0: int, end: int) -> bool:
+    """"S, noted NBC's Dante Chinni." / "S, said the winter railroading report.": a cue
+    after the comma that closes a clause, followed by nothing but a short noun phrase to
+    the end of the sentence, is an inverted attribution even without quotation marks (the
+    parser, finding no subject, makes the speaker an object).  Not when a finite verb or
+    a comma follows ("S, said Roe, who is ..."): that is more than a name."""
+    if v - 1 <= s0 or d.toks[v - 1].text != "," or end - (v + 1) > 12:
+        return False
+    # (a participle may be a misread noun: "the winter railroading report")
+    if any(d.toks[m].xpos in FINITE_XPOS or d.is_punct(m) and d.toks[m].text != "." for m in range(v + 1, end)):
+        return False
+    return any(d.toks[m].xpos in FINITE_XPOS and d.toks[m].upos in ("VERB", "AUX") for m in range(s0, v - 1))
 
 
 def can_speak(d: DocView, a: int, b: int) -> bool:
@@ -459,11 +475,18 @@ def _sentence_opening_name(d: DocView, v: int, s0: int) -> tuple[int, int] | Non
 
 
 def _skip_apposition_back(d: DocView, k: int, s0: int) -> int:
-    """"…, NK Pro, a Seoul-based Web site, reported": step back over an apposition."""
+    """"…, NK Pro, a Seoul-based Web site, reported": step back over an apposition.
+
+    Up to 20 words when it follows a person's name ("“…,” Jane Roe, the city's director of
+    engineering and public works, said"): a title with its department runs long; that far,
+    never over a finite verb or a quotation mark (a clause, not an apposition)."""
     if k - 1 >= s0 and d.toks[k - 1].text == ",":
         m = k - 2
-        while m >= s0 and d.toks[m].text != "," and m > k - 10:
+        while m >= s0 and d.toks[m].text != "," and m > k - 22 and not (m <= k - 10 and (
+                d.is_quote_mark(m) or d.toks[m].xpos in FINITE_XPOS and d.toks[m].upos in ("VERB", "AUX"))):
             m -= 1
+        if m < k - 10 and not (m > s0 and d.toks[m - 1].ner in ("E-PER", "S-PER")):
+            return k
         after_name = m > s0 and d.toks[m - 1].ner in ("E-PER", "S-PER")  # "Jane Roe, technical researcher at X,"
         if m >= s0 and d.toks[m].text == "," and (d.toks[m + 1].upos in ("DET", "NUM") or after_name):
             return m
