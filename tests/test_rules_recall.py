@@ -1112,3 +1112,107 @@ def test_trailing_cue_followed_by_more_than_a_name_is_not_inverted():
         """,
     )
     assert all(s["source"] is None for s in statements(p)), statements(p)
+
+
+# --------------------------------------------------------------------------- 17. "that" read as a pronoun
+
+
+@pytest.mark.parametrize("text,table,content", [
+    pytest.param("The agency tweeted out that at noon, there was only one road open.", """
+        The      DET     2 det
+        agency   NOUN    3 nsubj
+        tweeted  VERB    0 root    tweet
+        out      ADP     3 compound:prt
+        that     PRON    3 obj
+        at       ADP     7 case
+        noon     NOUN    3 obl
+        ,        PUNCT  14 punct
+        there    PRON   14 expl
+        was      AUX/VBD 14 cop
+        only     ADV    12 advmod
+        one      NUM    13 nummod
+        road     NOUN   14 obl:unmarked
+        open     ADJ     3 conj
+        .        PUNCT   3 punct
+    """, "at noon, there was only one road open", id="object"),
+    pytest.param("The mayor announced in a statement this week that she had signed the order.", """
+        The        DET     2 det
+        mayor      NOUN    3 nsubj
+        announced  VERB    0 root    announce
+        in         ADP     6 case
+        a          DET     6 det
+        statement  NOUN    3 obl
+        this       DET     8 det
+        week       NOUN    3 obl:tmod
+        that       PRON   12 obj
+        she        PRON   12 nsubj
+        had        AUX    12 aux
+        signed     VERB    8 acl:relcl  sign
+        the        DET    14 det
+        order      NOUN   12 obj
+        .          PUNCT   3 punct
+    """, "she had signed the order", id="relative-after-an-adjunct"),
+])
+def test_that_read_as_a_pronoun_opens_the_content(text, table, content):
+    """complement.misread_that: right after the cue (past its particle) or after an adjunct
+    opened by a preposition, a "that" the parser took for a pronoun (the cue's object, or the
+    relative pronoun of "week") but followed by a preposition or the subject of a clause is
+    the complementiser: the clause after it is the content."""
+    s, a = only(build(text, table))
+    assert (s["rule"], s["content"]) == ("reported_after", [content])
+    assert a.kind == "speech"
+
+
+def test_relative_that_after_a_noun_phrase_is_no_complementiser():
+    """The limit of complement.misread_that: after a noun phrase ("the same thing"), not an
+    adjunct, "that she said" is a relative clause of that noun (the content, if any, is the
+    noun phrase with it), never a clause of its own."""
+    p = build(
+        "The mayor said the same thing that she said last week.",
+        """
+        The    DET     2 det
+        mayor  NOUN    3 nsubj
+        said   VERB    0 root
+        the    DET     6 det
+        same   ADJ     6 amod
+        thing  NOUN    3 obj
+        that   PRON    9 obj
+        she    PRON    9 nsubj
+        said   VERB    6 acl:relcl
+        last   ADJ    11 amod
+        week   NOUN    9 obl:tmod
+        .      PUNCT   3 punct
+        """,
+    )
+    assert all("she said last week" != s["content"][0] for s in statements(p)), statements(p)
+
+
+def test_after_that_the_content_is_not_moved_to_a_misattached_clause():
+    """complement._start: after "that" (here one read as a pronoun) the clause starts with
+    whatever comes first; a relative clause the parser hung on the cue as its complement
+    ("which include Elm") is not where the content starts."""
+    p = build(
+        "The study found that in the two counties, which include Elm, voters were removed.",
+        """
+        The       DET     2 det
+        study     NOUN    3 nsubj
+        found     VERB    0 root    find
+        that      PRON    3 obj
+        in        ADP     8 case
+        the       DET     8 det
+        two       NUM     8 nummod
+        counties  NOUN    3 obl
+        ,         PUNCT  11 punct
+        which     PRON   11 nsubj
+        include   VERB/VBP 3 ccomp
+        Elm       PROPN  11 obj
+        ,         PUNCT  16 punct
+        voters    NOUN   16 nsubj:pass
+        were      AUX    16 aux:pass
+        removed   VERB    3 conj    remove
+        .         PUNCT   3 punct
+        """,
+    )
+    s, a = only(p)
+    assert s["rule"] == "reported_after" and s["content"][0].startswith("in the two counties"), s
+    assert a.kind == "evidence"

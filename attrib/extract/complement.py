@@ -36,8 +36,10 @@ def _start(d: DocView, v: int, s_end: int) -> int:
         i += 1  # "called for a moratorium": the demand follows the particle
     if d.lemma(v) in lexicon.RECIPIENT_VERBS:
         i = _past_recipient(d, v, i, s_end)
-    i = _past_that(d, i, s_end)
-    return _past_adjunct(d, v, i, s_end)
+    k = _past_that(d, i, s_end)
+    # (after "that" whatever comes first is the clause's: "found that in the three largest
+    # counties, which include ..., voters ..." is not to be skipped to a misattached clause)
+    return k if k > i else _past_adjunct(d, v, i, s_end)
 
 
 def _past_recipient(d: DocView, v: int, i: int, s_end: int) -> int:
@@ -63,13 +65,31 @@ def _past_that(d: DocView, i: int, s_end: int) -> int:
     """"said on Thursday that ..." / "said in a statement that ...": skip to after "that"."""
     for k in range(i, min(i + 12, s_end)):
         t = d.toks[k]
-        if t.text.lower() == "that" and t.upos == "SCONJ":
+        if t.text.lower() == "that" and (t.upos == "SCONJ" or misread_that(d, i, k)):
             if all(d.toks[m].upos not in ("VERB", "AUX") for m in range(i, k)):
                 return k + 1
             return i
         if t.upos in ("VERB", "AUX"):
             return i
     return i
+
+
+def misread_that(d: DocView, i: int, k: int) -> bool:
+    """"tweeted out that at 8:40 a.m., there was ...", "announced in a statement this month
+    that he had reached ...": the parser read the complementiser "that" at ``k`` as a
+    pronoun (the cue's object, or a relative pronoun of the noun before it).  Right where
+    the content starts (``i``), or after an adjunct opened by a preposition, a "that"
+    followed by a comma, a preposition or the subject of a clause opens that clause.  Not
+    "said the same thing that he said" (a noun phrase, no adjunct, before it), nor "that"
+    followed by a verb ("the statement that was released": a relative pronoun subject) or
+    by its noun ("that plan": a determiner)."""
+    if d.low(k) != "that" or d.toks[k].upos != "PRON" or k + 1 >= len(d.toks):
+        return False
+    if k > i and d.toks[i].upos != "ADP":
+        return False
+    nxt = d.toks[k + 1]
+    return nxt.text == "," or nxt.upos == "ADP" or nxt.deprel in ("nsubj", "nsubj:pass", "expl") \
+        or nxt.upos == "DET" and k + 2 < len(d.toks) and d.toks[k + 2].deprel in ("nsubj", "nsubj:pass")
 
 
 def _past_adjunct(d: DocView, v: int, i: int, s_end: int) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from .. import lexicon
 from .base import FINITE_XPOS, Candidate, DocView, calls_for
-from .complement import content_after
+from .complement import content_after, misread_that
 from .confidence import confidence
 from .site import Chain, CueSite, evidence_subject
 
@@ -212,7 +212,8 @@ def _complement(d: DocView, s: CueSite) -> Found | None:
     k = a - 1
     while k > s.v and d.is_punct(k):
         k -= 1  # (the content starts after the comma of "that, in 2019, ...")
-    after_that = k > s.v and d.low(k) == "that" and d.toks[k].upos == "SCONJ"
+    after_that = k > s.v and d.low(k) == "that" and (d.toks[k].upos == "SCONJ" or misread_that(d, s.v + 1, k)
+                                                    or k > s.v + 1 and misread_that(d, k, k))
     if not (quoted or after_that) and (d.toks[a].upos in ("ADP", "SCONJ") and d.low(a) not in lexicon.COMPLEMENTIZERS
                                        or d.low(a) in lexicon.WH_WORDS):
         return None  # a prepositional phrase, an adverbial clause, an embedded question ("asked how ...")
