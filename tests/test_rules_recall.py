@@ -1216,3 +1216,63 @@ def test_after_that_the_content_is_not_moved_to_a_misattached_clause():
     s, a = only(p)
     assert s["rule"] == "reported_after" and s["content"][0].startswith("in the two counties"), s
     assert a.kind == "evidence"
+
+
+# --------------------------------------------------------------------------- 18. a second attribution hung on the cue
+
+
+def test_cue_with_its_own_subject_hung_on_the_cue_ends_the_content():
+    """complement._end_at_own_attribution: the parser hung ", she believed the plan would
+    pass" on "said" as a parataxis; a cue verb with its own subject is a second attribution,
+    so the content of "said" ends before it and "believed" has a statement of its own."""
+    p = build(
+        "Though the mayor said the budget was tight, she believed the plan would pass.",
+        """
+        Though    SCONJ   4 mark
+        the       DET     3 det
+        mayor     NOUN    4 nsubj
+        said      VERB    0 root
+        the       DET     6 det
+        budget    NOUN    8 nsubj
+        was       AUX     8 cop
+        tight     ADJ     4 ccomp
+        ,         PUNCT   4 punct
+        she       PRON   11 nsubj
+        believed  VERB    4 parataxis  believe
+        the       DET    13 det
+        plan      NOUN   15 nsubj
+        would     AUX/MD 15 aux
+        pass      VERB   11 ccomp
+        .         PUNCT   4 punct
+        """,
+    )
+    (said, _), = by_cue(p, "said")
+    (believed, b), = by_cue(p, "believed")
+    assert (said["rule"], said["content"]) == ("reported_after", ["the budget was tight"])
+    assert (believed["rule"], believed["content"], believed["source"], b.kind) == (
+        "belief", ["the plan would pass"], "she", "belief")
+
+
+def test_cue_without_a_subject_hung_on_the_cue_stays_in_the_content():
+    """The limit of complement._end_at_own_attribution: "believe it or not" has no subject of
+    its own, so it is no second attribution and the content runs on over it."""
+    p = build(
+        "The mayor said the budget was tight, believe it or not.",
+        """
+        The      DET     2 det
+        mayor    NOUN    3 nsubj
+        said     VERB    0 root
+        the      DET     5 det
+        budget   NOUN    7 nsubj
+        was      AUX     7 cop
+        tight    ADJ     3 ccomp
+        ,        PUNCT   9 punct
+        believe  VERB/VBP 3 parataxis
+        it       PRON    9 obj
+        or       CCONJ  12 cc
+        not      PART    9 advmod
+        .        PUNCT   3 punct
+        """,
+    )
+    (said, _), = by_cue(p, "said")
+    assert said["content"] == ["the budget was tight, believe it or not"]

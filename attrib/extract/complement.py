@@ -19,7 +19,7 @@ def content_after(d: DocView, v: int, s_end: int) -> tuple[int, int]:
     """Token range of the complement after cue ``v``, up to the sentence end ``s_end``."""
     i = _start(d, v, s_end)
     j = s_end
-    for step in (_end_at_new_predicate, _end_at_trailing_attribution, _end_at_next_speech_act,
+    for step in (_end_at_new_predicate, _end_at_own_attribution, _end_at_trailing_attribution, _end_at_next_speech_act,
                  _end_at_participle_clause, _end_of_complement, _end_of_quote_around_cue):
         j = step(d, v, i, j)
     j = _end_of_quote_opened(d, v, i, j)
@@ -170,6 +170,25 @@ def object_predicate(d: DocView, v: int, c: int) -> bool:
     own = {m for g in kids if g.deprel in ("aux", "aux:pass", "cop", "nsubj", "nsubj:pass") for m in d.subtree(g.i)}
     between = [m for m in range(sub[-1] + 1, c) if m not in own]
     return not any(d.low(m) in ("but", ";", "—", "–") or d.toks[m].xpos in FINITE_XPOS for m in between)
+
+
+def _end_at_own_attribution(d: DocView, v: int, i: int, j: int) -> int:
+    """"Though Dunphy said he was loath to penalize ..., he believed the station had acted
+    ...": a cue verb with its own subject that the parser hung on the cue as a parataxis is
+    a second attribution (a statement of its own), not more of the first one's content."""
+    for c in d.children(v):
+        # (inside a quotation it is the quoted speaker's words: "a level I don't think ...")
+        if c.deprel != "parataxis" or c.i <= i or d.lemma(c.i) not in lexicon.CUE_LEMMAS \
+                or d.in_quote(d.toks[c.i].start):
+            continue
+        if not any(g.deprel in ("nsubj", "nsubj:pass") and g.i < c.i for g in d.children(c.i)):
+            continue
+        k = min(d.subtree(c.i))
+        while k > i and d.is_punct(k - 1) and not d.is_quote_mark(k - 1):
+            k -= 1
+        if k > i:
+            j = min(j, k)
+    return j
 
 
 def _end_at_trailing_attribution(d: DocView, v: int, i: int, j: int) -> int:
