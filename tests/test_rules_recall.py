@@ -1276,3 +1276,111 @@ def test_cue_without_a_subject_hung_on_the_cue_stays_in_the_content():
     )
     (said, _), = by_cue(p, "said")
     assert said["content"] == ["the budget was tight, believe it or not"]
+
+
+# --------------------------------------------------------------------------- 19. a speech act hung on the reported verb
+
+
+@pytest.mark.parametrize("text,table,first,second", [
+    pytest.param("The mayor said that the budget was tight, and the unions warned that cuts would follow.", """
+        The      DET     2 det
+        mayor    NOUN    3 nsubj
+        said     VERB    0 root
+        that     SCONJ   8 mark
+        the      DET     6 det
+        budget   NOUN    8 nsubj
+        was      AUX     8 cop
+        tight    ADJ     3 ccomp
+        ,        PUNCT  13 punct
+        and      CCONJ  13 cc
+        the      DET    12 det
+        unions   NOUN   13 nsubj
+        warned   VERB    8 conj    warn
+        that     SCONJ  17 mark
+        cuts     NOUN   17 nsubj
+        would    AUX/MD 17 aux
+        follow   VERB   13 ccomp
+        .        PUNCT   3 punct
+    """, "the budget was tight", ("warned", "cuts would follow", "the unions"), id="another-speaker"),
+    pytest.param("The mayor said that the city would sell the land and suggested that the park would stay.", """
+        The        DET     2 det
+        mayor      NOUN    3 nsubj
+        said       VERB    0 root
+        that       SCONJ   8 mark
+        the        DET     6 det
+        city       NOUN    8 nsubj
+        would      AUX/MD  8 aux
+        sell       VERB    3 ccomp
+        the        DET    10 det
+        land       NOUN    8 obj
+        and        CCONJ  12 cc
+        suggested  VERB    8 conj    suggest
+        that       SCONJ  17 mark
+        the        DET    15 det
+        park       NOUN   17 nsubj
+        would      AUX/MD 17 aux
+        stay       VERB   12 ccomp
+        .          PUNCT   3 punct
+    """, "the city would sell the land", ("suggested", "the park would stay", "The mayor"), id="same-speaker"),
+])
+def test_speech_act_hung_on_the_reported_verb_ends_the_content(text, table, first, second):
+    """complement._end_at_inner_speech_act: the parser hung a coordinated speech verb with a
+    clause of its own on the reported verb ("sell", "tight") instead of the cue; it is another
+    speech act, so the first content ends before its conjunction and it has its own statement."""
+    p = build(text, table)
+    (said, _), = by_cue(p, "said")
+    assert (said["rule"], said["content"]) == ("reported_after", [first])
+    cue, content, source = second
+    (other, a), = by_cue(p, cue)
+    assert (other["content"], other["source"], a.kind) == ([content], source, "speech")
+
+
+def test_speech_verb_with_a_noun_phrase_on_the_reported_verb_stays_in_the_content():
+    """The limit of complement._end_at_inner_speech_act: "proposed an amendment" has a noun
+    phrase, not a clause -- something the mayor did, part of what he says, not a new
+    speech act."""
+    p = build(
+        "The mayor says he voted no and proposed an amendment.",
+        """
+        The       DET     2 det
+        mayor     NOUN    3 nsubj
+        says      VERB    0 root
+        he        PRON    5 nsubj
+        voted     VERB    3 ccomp   vote
+        no        INTJ    5 obj
+        and       CCONJ   8 cc
+        proposed  VERB    5 conj    propose
+        an        DET    10 det
+        amendment NOUN    8 obj
+        .         PUNCT   3 punct
+        """,
+    )
+    (says, _), = by_cue(p, "says")
+    assert says["content"] == ["he voted no and proposed an amendment"]
+
+
+def test_speech_act_coordinated_with_a_reported_cue_keeps_that_cue_s_subject():
+    """The limit of base._speech_act_on_reported_verb: when the reported verb is a cue itself
+    ("the firm reported losses and warned that ..."), the coordinated speech verb is the
+    firm's act, so its speaker is the firm, not the mayor."""
+    p = build(
+        "The mayor said the firm reported losses and warned that jobs would go.",
+        """
+        The       DET     2 det
+        mayor     NOUN    3 nsubj
+        said      VERB    0 root
+        the       DET     5 det
+        firm      NOUN    6 nsubj
+        reported  VERB    3 ccomp   report
+        losses    NOUN    6 obj
+        and       CCONJ   9 cc
+        warned    VERB    6 conj    warn
+        that      SCONJ  13 mark
+        jobs      NOUN   13 nsubj
+        would     AUX/MD 13 aux
+        go        VERB    9 ccomp
+        .         PUNCT   3 punct
+        """,
+    )
+    (warned, _), = by_cue(p, "warned")
+    assert warned["source"] == "the firm"

@@ -19,7 +19,8 @@ def content_after(d: DocView, v: int, s_end: int) -> tuple[int, int]:
     """Token range of the complement after cue ``v``, up to the sentence end ``s_end``."""
     i = _start(d, v, s_end)
     j = s_end
-    for step in (_end_at_new_predicate, _end_at_own_attribution, _end_at_trailing_attribution, _end_at_next_speech_act,
+    for step in (_end_at_new_predicate, _end_at_own_attribution, _end_at_inner_speech_act,
+                 _end_at_trailing_attribution, _end_at_next_speech_act,
                  _end_at_participle_clause, _end_of_complement, _end_of_quote_around_cue):
         j = step(d, v, i, j)
     j = _end_of_quote_opened(d, v, i, j)
@@ -188,6 +189,35 @@ def _end_at_own_attribution(d: DocView, v: int, i: int, j: int) -> int:
             k -= 1
         if k > i:
             j = min(j, k)
+    return j
+
+
+def _end_at_inner_speech_act(d: DocView, v: int, i: int, j: int) -> int:
+    """"May said that the country would declare X and suggested that it would withdraw",
+    "Obama emphasized that the reforms were not complete, and rights groups warned that
+    ...": the parser hung a coordinated speech verb on the reported clause's verb instead of
+    the cue.  With a clause of its own it is another speech act -- the speaker's next one
+    (no subject of its own), or another speaker's (its own subject, after a comma) -- and
+    the content ends before its conjunction.  Not a speech verb with a noun phrase ("says he
+    voted yes and proposed an amendment": what he did, still content), nor when the
+    clause's verb is itself a cue ("said the firm reported losses and warned that ...")."""
+    for k in range(i + 1, j):
+        t = d.toks[k]
+        if t.deprel != "conj" or t.upos != "VERB" or t.lemma.lower() not in lexicon.SPEECH_VERBS \
+                or not i <= t.head < k or t.head == v or d.lemma(t.head) in lexicon.CUE_LEMMAS:
+            continue
+        kids = d.children(k)
+        cc = next((g.i for g in kids if g.deprel == "cc" and g.i < k), None)
+        if cc is None or not any(g.deprel == "ccomp" and g.i > k for g in kids):
+            continue
+        own = any(g.deprel in ("nsubj", "nsubj:pass") and cc < g.i < k for g in kids)
+        if own and d.toks[cc - 1].text != ",":
+            continue
+        if not own and any(g.deprel in ("nsubj", "nsubj:pass") for g in kids):
+            continue
+        cut = cc - 1 if d.toks[cc - 1].text == "," else cc
+        if cut > i:
+            return min(j, cut)
     return j
 
 
