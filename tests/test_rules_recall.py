@@ -1335,6 +1335,32 @@ def test_speech_act_hung_on_the_reported_verb_ends_the_content(text, table, firs
     assert (other["content"], other["source"], a.kind) == ([content], source, "speech")
 
 
+def test_speech_act_after_but_ends_the_content_with_an_infinitive():
+    """complement._end_at_inner_speech_act: after "but" a speech verb with an infinitive
+    ("but pledged to keep playing") is the speaker's next act too, even on a belief verb
+    ("wanted") the parser took for its head."""
+    p = build(
+        "The players said they wanted a raise but pledged to keep playing.",
+        """
+        The      DET     2 det
+        players  NOUN    3 nsubj
+        said     VERB    0 root
+        they     PRON    5 nsubj
+        wanted   VERB    3 ccomp   want
+        a        DET     7 det
+        raise    NOUN    5 obj
+        but      CCONJ   9 cc
+        pledged  VERB    5 conj    pledge
+        to       PART   11 mark
+        keep     VERB    9 xcomp
+        playing  VERB   11 xcomp   play
+        .        PUNCT   3 punct
+        """,
+    )
+    (said, _), = by_cue(p, "said")
+    assert (said["rule"], said["content"]) == ("reported_after", ["they wanted a raise"])
+
+
 def test_speech_verb_with_a_noun_phrase_on_the_reported_verb_stays_in_the_content():
     """The limit of complement._end_at_inner_speech_act: "proposed an amendment" has a noun
     phrase, not a clause -- something the mayor did, part of what he says, not a new

@@ -204,11 +204,13 @@ def _end_at_inner_speech_act(d: DocView, v: int, i: int, j: int) -> int:
     for k in range(i + 1, j):
         t = d.toks[k]
         if t.deprel != "conj" or t.upos != "VERB" or t.lemma.lower() not in lexicon.SPEECH_VERBS \
-                or not i <= t.head < k or t.head == v or d.lemma(t.head) in lexicon.CUE_LEMMAS:
+                or not i <= t.head < k or t.head == v or d.lemma(t.head) in lexicon.SPEECH_VERBS:
             continue
         kids = d.children(k)
         cc = next((g.i for g in kids if g.deprel == "cc" and g.i < k), None)
-        if cc is None or not any(g.deprel == "ccomp" and g.i > k for g in kids):
+        # (after "but" an infinitive or an object will do: "said they want X but pledged to remain civil")
+        comps = ("ccomp", "xcomp", "obj") if cc is not None and d.low(cc) == "but" else ("ccomp",)
+        if cc is None or not any(g.deprel in comps and g.i > k for g in kids):
             continue
         own = any(g.deprel in ("nsubj", "nsubj:pass") and cc < g.i < k for g in kids)
         if own and d.toks[cc - 1].text != ",":
