@@ -1410,3 +1410,53 @@ def test_speech_act_coordinated_with_a_reported_cue_keeps_that_cue_s_subject():
     )
     (warned, _), = by_cue(p, "warned")
     assert warned["source"] == "the firm"
+
+
+# --------------------------------------------------------------------------- 20. a recipient verb with no recipient
+
+
+def test_recipient_verb_with_that_right_after_it_starts_at_that_clause():
+    """complement._past_recipient: "warns that the team will “fold.”" has no recipient; the
+    clause starts after "that", not at the quotation inside it (one word, no statement)."""
+    p = build(
+        "The coach warns that the team will “fold.”",
+        """
+        The    DET     2 det
+        coach  NOUN    3 nsubj
+        warns  VERB    0 root   warn
+        that   SCONJ   9 mark
+        the    DET     6 det
+        team   NOUN    9 nsubj
+        will   AUX/MD  9 aux
+        “      PUNCT   9 punct
+        fold   VERB    3 ccomp
+        .      PUNCT   3 punct
+        ”      PUNCT   3 punct
+        """,
+    )
+    s, a = only(p)
+    assert (s["rule"], s["content"], a.kind) == ("reported_after", ["the team will “fold.”"], "speech")
+
+
+def test_recipient_of_a_recipient_verb_is_still_skipped():
+    """The limit: only "that" right after the cue means no recipient; "warned the players the
+    team would “fold.”" still has one, and the content starts after it."""
+    p = build(
+        "The coach warned the players the team would “fold.”",
+        """
+        The      DET     2 det
+        coach    NOUN    3 nsubj
+        warned   VERB    0 root   warn
+        the      DET     5 det
+        players  NOUN    3 obj
+        the      DET     7 det
+        team     NOUN   10 nsubj
+        would    AUX/MD 10 aux
+        “        PUNCT  10 punct
+        fold     VERB    3 ccomp
+        .        PUNCT   3 punct
+        ”        PUNCT   3 punct
+        """,
+    )
+    s, _ = only(p)
+    assert s["content"] == ["the team would “fold.”"]

@@ -45,7 +45,11 @@ def _start(d: DocView, v: int, s_end: int) -> int:
 
 def _past_recipient(d: DocView, v: int, i: int, s_end: int) -> int:
     """"told a gathering in Washington (that) she will ...": the content starts at
-    the clause (or quotation), after the recipient."""
+    the clause (or quotation), after the recipient.  With no recipient ("warns that it's
+    going to “explode.”", the complementiser right after the cue) the clause starts here,
+    not at a quotation inside it."""
+    if i < s_end and d.low(i) in lexicon.COMPLEMENTIZERS and d.toks[i].upos == "SCONJ":
+        return i
     comp = _ccomp_after(d, v, i)
     quote = next((k for k in range(i, min(s_end, i + 12)) if d.is_quote_mark(k)), None)
     starts = [x for x in (min(d.subtree(comp)) if comp is not None else None, quote) if x is not None]
