@@ -1460,3 +1460,69 @@ def test_recipient_of_a_recipient_verb_is_still_skipped():
     )
     s, _ = only(p)
     assert s["content"] == ["the team would “fold.”"]
+
+
+# ---------------------------------------------------------------- 21. a fronted adjunct of the reported clause
+
+
+@pytest.mark.parametrize("text,table,content", [
+    pytest.param("The doctor said, for some patients, the drug can help.", """
+        The       DET     2 det
+        doctor    NOUN    3 nsubj
+        said      VERB    0 root
+        ,         PUNCT   3 punct
+        for       ADP     7 case
+        some      DET     7 det
+        patients  NOUN   12 obl
+        ,         PUNCT   7 punct
+        the       DET    10 det
+        drug      NOUN   12 nsubj
+        can       AUX/MD 12 aux
+        help      VERB    3 ccomp
+        .         PUNCT   3 punct
+    """, "for some patients, the drug can help", id="prepositional"),
+    pytest.param("The doctor said after the ward opened, the nurses were ready.", """
+        The      DET     2 det
+        doctor   NOUN    3 nsubj
+        said     VERB    0 root
+        after    SCONJ   7 mark
+        the      DET     6 det
+        ward     NOUN    7 nsubj
+        opened   VERB   12 advcl   open
+        ,        PUNCT   7 punct
+        the      DET    10 det
+        nurses   NOUN   12 nsubj
+        were     AUX/VBD 12 cop
+        ready    ADJ     3 ccomp
+        .        PUNCT   3 punct
+    """, "after the ward opened, the nurses were ready", id="adverbial-clause"),
+])
+def test_fronted_adjunct_of_the_reported_clause_is_content(text, table, content):
+    """verb_cues._adjunct_then_clause: content opening with a preposition or a subordinator
+    is a circumstance of the cue, unless a comma closes it and the subject of a finite verb
+    follows: then it is the fronted adjunct of the reported clause."""
+    s, a = only(build(text, table))
+    assert (s["rule"], s["content"], a.kind) == ("reported_after", [content], "speech")
+
+
+def test_adverbial_clause_after_the_cue_with_no_clause_after_it_is_no_content():
+    """The limit of verb_cues._adjunct_then_clause: "said as the crowd cheered, smiling
+    broadly" -- after the comma comes no subject of a clause, so the adverbial clause is the
+    circumstance of the saying and nothing is reported."""
+    p = build(
+        "The doctor said as the crowd cheered, smiling broadly.",
+        """
+        The      DET     2 det
+        doctor   NOUN    3 nsubj
+        said     VERB    0 root
+        as       SCONJ   7 mark
+        the      DET     6 det
+        crowd    NOUN    7 nsubj
+        cheered  VERB    3 advcl   cheer
+        ,        PUNCT   9 punct
+        smiling  VERB    3 advcl   smile
+        broadly  ADV     9 advmod
+        .        PUNCT   3 punct
+        """,
+    )
+    assert statements(p) == []

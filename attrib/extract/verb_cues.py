@@ -214,14 +214,33 @@ def _complement(d: DocView, s: CueSite) -> Found | None:
         k -= 1  # (the content starts after the comma of "that, in 2019, ...")
     after_that = k > s.v and d.low(k) == "that" and (d.toks[k].upos == "SCONJ" or misread_that(d, s.v + 1, k)
                                                     or k > s.v + 1 and misread_that(d, k, k))
-    if not (quoted or after_that) and (d.toks[a].upos in ("ADP", "SCONJ") and d.low(a) not in lexicon.COMPLEMENTIZERS
-                                       or d.low(a) in lexicon.WH_WORDS):
+    adjunct = d.toks[a].upos in ("ADP", "SCONJ") and d.low(a) not in lexicon.COMPLEMENTIZERS
+    if not (quoted or after_that) and (adjunct and not _adjunct_then_clause(d, a, b) or d.low(a) in lexicon.WH_WORDS):
         return None  # a prepositional phrase, an adverbial clause, an embedded question ("asked how ...")
     if quoted or after_that or is_clause(d, a, b) or _small_clause(d, s.v, a, b) or _names_a_claim(d, a, b) \
             or _charge(d, s.v, a, b) or _words_object(d, s.v, a, b) or _demand(d, s.v, a) \
             or _shown(d, s.v, a, b):
         return [d.char_span(a, b)], "after"
     return None
+
+
+def _adjunct_then_clause(d: DocView, a: int, b: int) -> bool:
+    """"Rutledge said, for others, it can heighten ...", "He said as RCMP entered the camp,
+    one person secured ...": an adjunct opening the content (a prepositional phrase or an
+    adverbial clause) that a comma closes, followed by the subject of a finite verb, is the
+    fronted adjunct of the reported clause, not a circumstance of the cue ("said as confetti
+    fell", "commented on the closure": no clause follows)."""
+    comma = next((k for k in range(a + 1, min(b, a + 15)) if d.toks[k].text == ","), None)
+    if comma is None:
+        return False
+    k = comma + 1
+    while k < b and d.toks[k].upos in ("DET", "ADJ", "NUM"):
+        k += 1
+    if k >= b or d.toks[k].deprel not in ("nsubj", "nsubj:pass", "expl") or d.toks[k].head < 0:
+        return False
+    h = d.toks[k].head
+    return d.toks[h].xpos in FINITE_XPOS or any(
+        c.deprel in ("aux", "aux:pass", "cop") and c.xpos in FINITE_XPOS for c in d.children(h))
 
 
 def is_clause(d: DocView, a: int, b: int) -> bool:
