@@ -128,6 +128,9 @@ ORG_PREPOSITIONS = AFFILIATION_PREPOSITIONS | {"in"}
 WH_WORDS = frozenset("how what why when where who whom which whether".split())  # embedded questions
 NEGATIONS = frozenset("not n't never".split())
 SUBJECT_DEPRELS = ("nsubj", "nsubj:pass", "csubj", "nsubj:outer", "expl")
+# Belief verbs that take no to-infinitive of their own: right before "to" they are a reduced
+# passive ("fifty people believed to have been inside", "a man thought to be armed").
+PASSIVE_BEFORE_TO = frozenset("believe think consider know suspect assume understand reckon".split())
 # "Suffice it to say", "needless to say": the cue is a complement of these.
 IDIOM_HEADS = frozenset("suffice needless".split())
 CURRENCY_SIGNS = frozenset("$ € £ ¥".split())

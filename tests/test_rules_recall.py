@@ -1526,3 +1526,57 @@ def test_adverbial_clause_after_the_cue_with_no_clause_after_it_is_no_content():
         """,
     )
     assert statements(p) == []
+
+
+# --------------------------------------------------------------------------- 22. a reduced passive of a belief verb
+
+
+def test_reduced_passive_of_a_belief_verb_is_no_cue():
+    """site._reduced_passive: "Ten workers believed to have been inside" -- the parser made
+    "believed" the root with "workers" its subject, which would make the workers believers
+    and the trailing "the agency said" a relay of their belief; a belief verb right before
+    "to" is a reduced passive, so the agency's statement is the whole clause."""
+    p = build(
+        "Ten workers believed to have been inside are missing, the agency said.",
+        """
+        Ten       NUM      2 nummod
+        workers   NOUN     3 nsubj
+        believed  VERB/VBD 0 root    believe
+        to        PART     7 mark
+        have      AUX      7 aux
+        been      AUX      7 cop
+        inside    ADV      3 ccomp
+        are       AUX      9 cop
+        missing   ADJ      7 conj
+        ,         PUNCT   13 punct
+        the       DET     12 det
+        agency    NOUN    13 nsubj
+        said      VERB     3 parataxis
+        .         PUNCT    3 punct
+        """,
+    )
+    s, a = only(p)
+    assert (s["cue"], s["rule"], s["content"], s["source"]) == (
+        "said", "reported_before", ["Ten workers believed to have been inside are missing"], "the agency")
+    assert a.kind == "speech"
+
+
+def test_belief_verb_that_takes_an_infinitive_is_still_a_cue():
+    """The limit: "hope" takes a to-infinitive of its own ("The workers hoped to return"), so
+    it is no reduced passive and stays a belief cue."""
+    p = build(
+        "The workers hoped to return to the site soon.",
+        """
+        The      DET      2 det
+        workers  NOUN     3 nsubj
+        hoped    VERB/VBD 0 root    hope
+        to       PART     5 mark
+        return   VERB     3 xcomp
+        to       ADP      8 case
+        the      DET      8 det
+        site     NOUN     5 obl
+        soon     ADV      5 advmod
+        .        PUNCT    3 punct
+        """,
+    )
+    assert [(s["cue"], s["content"]) for s in statements(p)] == [("hoped", ["to return to the site soon"])]

@@ -97,8 +97,8 @@ def is_cue(d: DocView, i: int) -> bool:
     if t.xpos == "VB" and t.deprel == "root" and not any(c.deprel in lexicon.SUBJECT_DEPRELS for c in kids) \
             and not _noun_before(d, i):
         return False
-    # Idioms that are not speech: "suffice it to say", "needless to say".
-    if t.deprel == "xcomp" and t.head >= 0 and d.lemma(t.head) in lexicon.IDIOM_HEADS:
+    # Idioms that are not speech: "suffice it to say", "needless to say"; nor is a reduced passive.
+    if t.deprel == "xcomp" and t.head >= 0 and d.lemma(t.head) in lexicon.IDIOM_HEADS or _reduced_passive(d, i, kids):
         return False
     if lem == "add" and _numeric_object(d, i):
         return False  # "the index added 0.4 per cent": a figure, not words
@@ -117,6 +117,15 @@ def is_cue(d: DocView, i: int) -> bool:
         return any(c.deprel in ("nsubj", "nsubj:outer") for c in kids) and any(
             c.deprel in ("ccomp", "xcomp") or c.deprel == "conj" and object_predicate(d, i, c.i) for c in kids)
     return True
+
+
+def _reduced_passive(d: DocView, i: int, kids: list) -> bool:
+    """"Fifty people believed to have been in the complex": a belief verb that takes no
+    to-infinitive of its own (lexicon.PASSIVE_BEFORE_TO), as a participle or past form right
+    before "to" and with no auxiliary, is a reduced passive that names no believer (the
+    parser may still make it the root with the noun as its subject)."""
+    return d.lemma(i) in lexicon.PASSIVE_BEFORE_TO and d.toks[i].xpos in ("VBN", "VBD") and i + 1 < len(d.toks) \
+        and d.low(i + 1) == "to" and d.toks[i + 1].upos == "PART" and not any(c.deprel == "aux" for c in kids)
 
 
 def _noun_before(d: DocView, i: int) -> bool:
