@@ -1580,3 +1580,87 @@ def test_belief_verb_that_takes_an_infinitive_is_still_a_cue():
         """,
     )
     assert [(s["cue"], s["content"]) for s in statements(p)] == [("hoped", ["to return to the site soon"])]
+
+
+# --------------------------------------------------------------------------- 23. a conjunct that can only be reported
+
+
+@pytest.mark.parametrize("text,table,content", [
+    pytest.param("The coach said he was tired and that the team needed rest.", """
+        The      DET     2 det
+        coach    NOUN    3 nsubj
+        said     VERB    0 root
+        he       PRON    6 nsubj
+        was      AUX     6 cop
+        tired    ADJ     3 ccomp
+        and      CCONJ  11 cc
+        that     SCONJ  11 mark
+        the      DET    10 det
+        team     NOUN   11 nsubj
+        needed   VERB    3 conj    need
+        rest     NOUN   11 obj
+        .        PUNCT   3 punct
+    """, "he was tired and that the team needed rest", id="second-that-clause"),
+    pytest.param("The coach said the players should be paid, and be thanked.", """
+        The      DET     2 det
+        coach    NOUN    3 nsubj
+        said     VERB    0 root
+        the      DET     5 det
+        players  NOUN    8 nsubj:pass
+        should   AUX/MD  8 aux
+        be       AUX     8 aux:pass
+        paid     VERB/VBN 3 ccomp  pay
+        ,        PUNCT  12 punct
+        and      CCONJ  12 cc
+        be       AUX/VB 12 aux:pass
+        thanked  VERB/VBN 3 conj   thank
+        .        PUNCT   3 punct
+    """, "the players should be paid, and be thanked", id="base-form-under-the-modal"),
+    pytest.param("The coach said the team could win and the fans will come.", """
+        The      DET     2 det
+        coach    NOUN    3 nsubj
+        said     VERB    0 root
+        the      DET     5 det
+        team     NOUN    7 nsubj
+        could    AUX/MD  7 aux
+        win      VERB    3 ccomp
+        and      CCONJ  12 cc
+        the      DET    10 det
+        fans     NOUN   12 nsubj
+        will     AUX/MD 12 aux
+        come     VERB    3 conj
+        .        PUNCT   3 punct
+    """, "the team could win and the fans will come", id="modal-after-a-past-cue"),
+])
+def test_conjunct_that_can_only_be_reported_stays_in_the_content(text, table, content):
+    """complement._reported_conjunct: the parser hung the second half of the reported clause on
+    the cue; a second that-clause, a base form under the clause's modal, or a present or
+    modal verb after a cue in the past can only be more of what was said."""
+    (said, _), = by_cue(build(text, table), "said")
+    assert (said["rule"], said["content"]) == ("reported_after", [content])
+
+
+def test_past_conjunct_with_its_own_subject_is_a_new_predicate():
+    """The limit of complement._reported_conjunct: ", and the fans went home" is in the
+    narrator's past, with its own subject after a comma: a new predicate, not content."""
+    p = build(
+        "The coach said the team played well, and the fans went home.",
+        """
+        The     DET     2 det
+        coach   NOUN    3 nsubj
+        said    VERB    0 root
+        the     DET     5 det
+        team    NOUN    6 nsubj
+        played  VERB    3 ccomp   play
+        well    ADV     6 advmod
+        ,       PUNCT  12 punct
+        and     CCONJ  12 cc
+        the     DET    11 det
+        fans    NOUN   12 nsubj
+        went    VERB    3 conj    go
+        home    ADV    12 advmod
+        .       PUNCT   3 punct
+        """,
+    )
+    (said, _), = by_cue(p, "said")
+    assert said["content"] == ["the team played well"]

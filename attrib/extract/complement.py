@@ -131,12 +131,31 @@ def _end_at_new_predicate(d: DocView, v: int, i: int, j: int) -> int:
         own_subject = any(g.deprel in ("nsubj", "nsubj:pass") for g in d.children(c.i))
         if not (gap & {",", "but", ";", "—"} or own_subject or c.lemma.lower() in lexicon.SPEECH_VERBS):
             continue
-        if object_predicate(d, v, c.i):
+        if object_predicate(d, v, c.i) or _reported_conjunct(d, v, c.i):
             continue  # the predicate of the reported clause, not a new one of the speaker's
         while k > i and (d.is_punct(k - 1) or d.toks[k - 1].upos == "CCONJ"):
             k -= 1
         j = min(j, k)
     return j
+
+
+def _reported_conjunct(d: DocView, v: int, c: int) -> bool:
+    """A conjunct of the cue that can only be more of what was said, whatever comma or
+    subject it has: a second that-clause ("said he was upset ... and that his attack was
+    meant to ..."), a base form still under the reported clause's modal ("they should be
+    offered help, and be compensated ..."), or, after a cue in the past, a verb in the
+    present or with a modal ("said British plants could become uncompetitive and companies
+    will move production elsewhere"): the narrator tells in the past, the speaker's words
+    keep their tense.  A past conjunct ("..., and Smith was happy to hear it", "but stopped
+    short of ...") stays a new predicate."""
+    kids = d.children(c)
+    if any(g.deprel == "mark" and d.low(g.i) == "that" for g in kids):
+        return True
+    subject = any(g.deprel in ("nsubj", "nsubj:pass", "expl") for g in kids)
+    verbs = [g for g in kids if g.deprel in ("aux", "aux:pass", "cop") and g.i < c] + [d.toks[c]]
+    if not subject and verbs[0].xpos == "VB" and not verbs[0].lemma.lower() == "do":
+        return True
+    return d.toks[v].xpos == "VBD" and verbs[0].xpos in ("VBZ", "VBP", "MD")
 
 
 def object_predicate(d: DocView, v: int, c: int) -> bool:
