@@ -1664,3 +1664,60 @@ def test_past_conjunct_with_its_own_subject_is_a_new_predicate():
     )
     (said, _), = by_cue(p, "said")
     assert said["content"] == ["the team played well"]
+
+
+# --------------------------------------------------------------------------- 24. a trailing relative clause
+
+
+def test_trailing_relative_clause_on_which_is_the_writer_s_gloss():
+    """complement._end_at_trailing_relative: ", which was a record for the town" closes the
+    sentence: the writer's gloss on the last noun, not part of what the mayor said."""
+    p = build(
+        "The mayor said the fair drew 900 visitors, which was a record for the town.",
+        """
+        The       DET     2 det
+        mayor     NOUN    3 nsubj
+        said      VERB    0 root
+        the       DET     5 det
+        fair      NOUN    6 nsubj
+        drew      VERB    3 ccomp   draw
+        900       NUM     8 nummod
+        visitors  NOUN    6 obj
+        ,         PUNCT  13 punct
+        which     PRON   13 nsubj
+        was       AUX    13 cop
+        a         DET    13 det
+        record    NOUN    8 acl:relcl
+        for       ADP    16 case
+        the       DET    16 det
+        town      NOUN   13 nmod
+        .         PUNCT   3 punct
+        """,
+    )
+    s, _ = only(p)
+    assert (s["rule"], s["content"]) == ("reported_after", ["the fair drew 900 visitors"])
+
+
+def test_relative_clause_inside_the_content_stays():
+    """The limit of complement._end_at_trailing_relative: a relative clause in mid-sentence
+    (", which passed,") is part of the reported clause."""
+    p = build(
+        "The mayor said the plan, which passed, will cost more.",
+        """
+        The     DET     2 det
+        mayor   NOUN    3 nsubj
+        said    VERB    0 root
+        the     DET     5 det
+        plan    NOUN   11 nsubj
+        ,       PUNCT   8 punct
+        which   PRON    8 nsubj
+        passed  VERB    5 acl:relcl  pass
+        ,       PUNCT   8 punct
+        will    AUX/MD 11 aux
+        cost    VERB    3 ccomp
+        more    ADJ    11 obj
+        .       PUNCT   3 punct
+        """,
+    )
+    s, _ = only(p)
+    assert s["content"] == ["the plan, which passed, will cost more"]

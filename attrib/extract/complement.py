@@ -20,7 +20,7 @@ def content_after(d: DocView, v: int, s_end: int) -> tuple[int, int]:
     i = _start(d, v, s_end)
     j = s_end
     for step in (_end_at_new_predicate, _end_at_own_attribution, _end_at_inner_speech_act,
-                 _end_at_trailing_attribution, _end_at_next_speech_act,
+                 _end_at_trailing_attribution, _end_at_next_speech_act, _end_at_trailing_relative,
                  _end_at_participle_clause, _end_of_complement, _end_of_quote_around_cue):
         j = step(d, v, i, j)
     j = _end_of_quote_opened(d, v, i, j)
@@ -264,6 +264,19 @@ def _end_at_next_speech_act(d: DocView, v: int, i: int, j: int) -> int:
     """", telling X that ..." / ", adding ...": the speaker's next speech act."""
     for k in range(i + 1, j - 1):
         if d.toks[k].text == "," and d.toks[k + 1].xpos == "VBG" and d.lemma(k + 1) in lexicon.SPEECH_VERBS:
+            return k
+    return j
+
+
+def _end_at_trailing_relative(d: DocView, v: int, i: int, j: int) -> int:
+    """"said about 1,300 people attended the event, which was the latest in a series of
+    sessions": a non-restrictive relative clause on "which" that closes the sentence is the
+    writer's gloss on the last noun, not the speaker's words."""
+    for k in range(i + 1, j - 2):
+        if d.toks[k].text != "," or d.low(k + 1) != "which":
+            continue
+        rel = d.toks[k + 1].head
+        if rel >= 0 and d.toks[rel].deprel == "acl:relcl" and max(d.subtree(rel)) >= j - 1:
             return k
     return j
 
