@@ -1721,3 +1721,59 @@ def test_relative_clause_inside_the_content_stays():
     )
     s, _ = only(p)
     assert s["content"] == ["the plan, which passed, will cost more"]
+
+
+def test_closing_apposition_after_a_dash_is_the_writer_s():
+    """complement._closing_apposition: "— a cost borne by the town" after the reported clause
+    is a noun phrase to the end of the sentence: the writer's apposition, not content."""
+    p = build(
+        "The mayor said the city overpaid for the bridge — a cost borne by the town.",
+        """
+        The      DET     2 det
+        mayor    NOUN    3 nsubj
+        said     VERB    0 root
+        the      DET     5 det
+        city     NOUN    6 nsubj
+        overpaid VERB    3 ccomp   overpay
+        for      ADP     9 case
+        the      DET     9 det
+        bridge   NOUN    6 obl
+        —        PUNCT  12 punct
+        a        DET    12 det
+        cost     NOUN    9 appos
+        borne    VERB/VBN 12 acl  bear
+        by       ADP    16 case
+        the      DET    16 det
+        town     NOUN   13 obl
+        .        PUNCT   3 punct
+        """,
+    )
+    s, _ = only(p)
+    assert (s["rule"], s["content"]) == ("reported_after", ["the city overpaid for the bridge"])
+
+
+def test_parenthesis_between_two_dashes_stays_in_the_content():
+    """The limit of complement._closing_apposition: a noun phrase closed by a second dash
+    ("— the city and the county —") is a parenthesis inside the reported clause."""
+    p = build(
+        "The mayor said both governments — the city and the county — should pay.",
+        """
+        The          DET     2 det
+        mayor        NOUN    3 nsubj
+        said         VERB    0 root
+        both         DET     5 det
+        governments  NOUN   14 nsubj
+        —            PUNCT   8 punct
+        the          DET     8 det
+        city         NOUN    5 appos
+        and          CCONJ  11 cc
+        the          DET    11 det
+        county       NOUN    8 conj
+        —            PUNCT   8 punct
+        should       AUX/MD 14 aux
+        pay          VERB    3 ccomp
+        .            PUNCT   3 punct
+        """,
+    )
+    s, _ = only(p)
+    assert s["content"] == ["both governments — the city and the county — should pay"]

@@ -271,14 +271,31 @@ def _end_at_next_speech_act(d: DocView, v: int, i: int, j: int) -> int:
 def _end_at_trailing_relative(d: DocView, v: int, i: int, j: int) -> int:
     """"said about 1,300 people attended the event, which was the latest in a series of
     sessions": a non-restrictive relative clause on "which" that closes the sentence is the
-    writer's gloss on the last noun, not the speaker's words."""
+    writer's gloss on the last noun, not the speaker's words; so is a closing apposition
+    after a dash (:func:`_closing_apposition`)."""
     for k in range(i + 1, j - 2):
+        if d.toks[k].text in ("—", "–", "--") and _closing_apposition(d, k + 1, j):
+            return k
         if d.toks[k].text != "," or d.low(k + 1) != "which":
             continue
         rel = d.toks[k + 1].head
         if rel >= 0 and d.toks[rel].deprel == "acl:relcl" and max(d.subtree(rel)) >= j - 1:
             return k
     return j
+
+
+def _closing_apposition(d: DocView, a: int, j: int) -> bool:
+    """"... overpaid for an aging pipeline — a problem compounded by the delays": after a
+    dash, a noun phrase that runs to the end of the sentence (its head a noun, no finite verb
+    of its own) is the writer's apposition, like a closing relative clause."""
+    heads = d.heads(a, j)
+    if d.toks[a].upos not in ("DET", "ADJ", "NOUN", "NUM") or not heads or any(
+            d.toks[m].xpos in FINITE_XPOS for m in heads):
+        return False
+    if any(d.toks[m].text in ("—", "–", "--") for m in range(a, j)):
+        return False  # a parenthesis between two dashes ("— municipal, provincial and federal —") goes on
+    h = d.toks[heads[0]]
+    return h.upos == "NOUN" and not any(c.deprel in ("nsubj", "cop", "aux") for c in d.children(h.i))
 
 
 def _end_at_participle_clause(d: DocView, v: int, i: int, j: int) -> int:
