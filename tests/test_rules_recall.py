@@ -1777,3 +1777,61 @@ def test_parenthesis_between_two_dashes_stays_in_the_content():
     )
     s, _ = only(p)
     assert s["content"] == ["both governments — the city and the county — should pay"]
+
+
+# --------------------------------------------------------------------------- 25. a participle after a closing quotation
+
+
+def test_participle_after_a_quotation_closing_on_its_comma_is_the_speaker_s_act():
+    """complement._end_at_participle_clause: "“the plan will work,” pointing to the budget" --
+    right after a quotation that closes on its comma, the participle is the speaker's act,
+    even when the parser hung it on the quoted verb."""
+    p = build(
+        "The mayor said that “the plan will work,” pointing to the budget.",
+        """
+        The       DET     2 det
+        mayor     NOUN    3 nsubj
+        said      VERB    0 root
+        that      SCONJ   9 mark
+        “         PUNCT   9 punct
+        the       DET     7 det
+        plan      NOUN    9 nsubj
+        will      AUX/MD  9 aux
+        work      VERB    3 ccomp
+        ,         PUNCT   9 punct
+        ”         PUNCT   9 punct
+        pointing  VERB/VBG 9 conj  point
+        to        ADP    15 case
+        the       DET    15 det
+        budget    NOUN   12 obl
+        .         PUNCT   3 punct
+        """,
+    )
+    (said, _), = by_cue(p, "said")
+    assert (said["rule"], said["content"]) == ("reported_after", ["“the plan will work,”"])
+
+
+def test_participle_not_after_a_quotation_stays_in_the_content():
+    """The limit: only right after a closing quotation; a participle phrase between commas
+    inside the reported clause ("the town, facing a deficit, would cut jobs") is content."""
+    p = build(
+        "The mayor said the town, facing a deficit, would cut jobs.",
+        """
+        The      DET     2 det
+        mayor    NOUN    3 nsubj
+        said     VERB    0 root
+        the      DET     5 det
+        town     NOUN   12 nsubj
+        ,        PUNCT   7 punct
+        facing   VERB/VBG 5 acl  face
+        a        DET     9 det
+        deficit  NOUN    7 obj
+        ,        PUNCT   7 punct
+        would    AUX/MD 12 aux
+        cut      VERB    3 ccomp
+        jobs     NOUN   12 obj
+        .        PUNCT   3 punct
+        """,
+    )
+    (said, _), = by_cue(p, "said")
+    assert said["content"] == ["the town, facing a deficit, would cut jobs"]

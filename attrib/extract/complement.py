@@ -306,6 +306,13 @@ def _end_at_participle_clause(d: DocView, v: int, i: int, j: int) -> int:
             k = min(d.subtree(c.i))
             if k > i and d.toks[k - 1].text == ",":
                 j = min(j, k - 1)
+    # ("said that “Shifting blame ... will not resolve the problems,” alluding to a trade war":
+    # right after a quotation that closes on its comma the participle is the speaker's act,
+    # wherever the parser hung it)
+    for k in range(i + 1, j - 1):
+        if d.is_quote_mark(k) and d.toks[k - 1].text == "," and d.toks[k + 1].xpos == "VBG" \
+                and d.quote_ending_at(d.toks[k].end, slack=0):
+            return min(j, k + 1)
     return j
 
 
