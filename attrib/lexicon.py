@@ -40,6 +40,9 @@ PARTICLE_CUES = {"point": "out"}
 # Verbs that take the person spoken to as object: "told reporters that ...".
 RECIPIENT_VERBS = frozenset("tell inform assure reassure brief warn remind ask urge advise".split())
 
+# Subordinators of a closing concession: "..., though she acknowledged it was unlikely to work".
+CONCESSIVES = frozenset("although though whereas".split())
+
 # Verbs that introduce speech only when a quotation follows: "He continued, “…”".
 QUOTE_ONLY_CUES = frozenset("continue follow begin start finish go".split())
 

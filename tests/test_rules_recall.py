@@ -1835,3 +1835,55 @@ def test_participle_not_after_a_quotation_stays_in_the_content():
     )
     (said, _), = by_cue(p, "said")
     assert said["content"] == ["the town, facing a deficit, would cut jobs"]
+
+
+# --------------------------------------------------------------------------- 26. a closing concession
+
+
+def test_closing_concession_with_its_own_subject_is_the_writer_s():
+    """complement._closing_concession: ", although the council disagreed" closes the sentence
+    with a subject of its own: the writer's counterweight, not part of the claim."""
+    p = build(
+        "The mayor claimed the plan was cheap, although the council disagreed.",
+        """
+        The       DET     2 det
+        mayor     NOUN    3 nsubj
+        claimed   VERB    0 root    claim
+        the       DET     5 det
+        plan      NOUN    7 nsubj
+        was       AUX     7 cop
+        cheap     ADJ     3 ccomp
+        ,         PUNCT  12 punct
+        although  SCONJ  12 mark
+        the       DET    11 det
+        council   NOUN   12 nsubj
+        disagreed VERB    7 advcl   disagree
+        .         PUNCT   3 punct
+        """,
+    )
+    s, _ = only(p)
+    assert (s["rule"], s["content"]) == ("reported_after", ["the plan was cheap"])
+
+
+def test_concession_inside_the_reported_clause_stays():
+    """The limit: a concession in mid-sentence with no subject ("the plan, although costly,
+    was sound") belongs to the reported clause."""
+    p = build(
+        "The mayor said the plan, although costly, was sound.",
+        """
+        The       DET     2 det
+        mayor     NOUN    3 nsubj
+        said      VERB    0 root
+        the       DET     5 det
+        plan      NOUN   11 nsubj
+        ,         PUNCT   8 punct
+        although  SCONJ   8 mark
+        costly    ADJ     5 amod
+        ,         PUNCT   8 punct
+        was       AUX    11 cop
+        sound     ADJ     3 ccomp
+        .         PUNCT   3 punct
+        """,
+    )
+    s, _ = only(p)
+    assert s["content"] == ["the plan, although costly, was sound"]

@@ -276,12 +276,25 @@ def _end_at_trailing_relative(d: DocView, v: int, i: int, j: int) -> int:
     for k in range(i + 1, j - 2):
         if d.toks[k].text in ("—", "–", "--") and _closing_apposition(d, k + 1, j):
             return k
+        if d.toks[k].text == "," and _closing_concession(d, k + 1, j):
+            return k
         if d.toks[k].text != "," or d.low(k + 1) != "which":
             continue
         rel = d.toks[k + 1].head
         if rel >= 0 and d.toks[rel].deprel == "acl:relcl" and max(d.subtree(rel)) >= j - 1:
             return k
     return j
+
+
+def _closing_concession(d: DocView, a: int, j: int) -> bool:
+    """"He claimed that paying no income taxes was smart, although he again refused to pledge
+    ...": a concessive clause with its own subject that closes the sentence is the writer's
+    counterweight, not more of the claim."""
+    if d.low(a) not in lexicon.CONCESSIVES or d.toks[a].upos != "SCONJ":
+        return False
+    h = d.toks[a].head
+    return h > a and max(d.subtree(h)) >= j - 1 and any(
+        c.deprel in ("nsubj", "nsubj:pass", "expl") for c in d.children(h))
 
 
 def _closing_apposition(d: DocView, a: int, j: int) -> bool:
