@@ -14,6 +14,8 @@ import pytest
 from parsebuilder import build, rules_fired, statements
 
 from attrib.attribute import find_attributions
+from attrib.extract import DocView
+from attrib.extract.site import is_cue
 from attrib.types import Attribution, ParsedArticle, parse_kinds
 
 
@@ -1887,3 +1889,55 @@ def test_concession_inside_the_reported_clause_stays():
     )
     s, _ = only(p)
     assert s["content"] == ["the plan, although costly, was sound"]
+
+
+# --------------------------------------------------------------------------- 27. an inverted cue read as an adjective
+
+
+def test_inverted_cue_after_a_closing_quotation_is_no_adjective():
+    """site._modifies_noun: the parser read "quipped" as an adjective of "Roe"; right after a
+    closing quotation mark it is the inverted cue of that quotation."""
+    p = build(
+        "“We will win,” quipped Roe, who lives nearby.",
+        """
+        “        PUNCT    4 punct
+        We       PRON     4 nsubj
+        will     AUX/MD   4 aux
+        win      VERB     0 root
+        ,        PUNCT    4 punct
+        ”        PUNCT    4 punct
+        quipped  VERB/VBN 8 amod    quip
+        Roe      PROPN    4 dep     S-PER
+        ,        PUNCT   11 punct
+        who      PRON    11 nsubj
+        lives    VERB/VBZ 8 acl:relcl  live
+        nearby   ADV     11 advmod
+        .        PUNCT    4 punct
+        """,
+    )
+    s, a = only(p)
+    assert (s["cue"], s["rule"], s["content"], a.kind) == ("quipped", "quote_cue_before", ["We will win,"], "speech")
+    assert s["source"].startswith("Roe")
+
+
+def test_participle_after_an_opening_quotation_mark_modifies_its_noun():
+    """The limit: after an opening mark (“estimated costs”) the participle is still an
+    adjective of its noun, no cue (site.is_cue says no, and no statement has it)."""
+    p = build(
+        "The report listed “estimated costs” for the bridge.",
+        """
+        The        DET      2 det
+        report     NOUN     3 nsubj
+        listed     VERB     0 root   list
+        “          PUNCT    6 punct
+        estimated  VERB/VBN 6 amod   estimate
+        costs      NOUN     3 obj    cost
+        ”          PUNCT    6 punct
+        for        ADP     10 case
+        the        DET     10 det
+        bridge     NOUN     6 nmod
+        .          PUNCT    3 punct
+        """,
+    )
+    assert not is_cue(DocView(p), 4)
+    assert [s for s in statements(p) if s["cue"] == "estimated"] == []

@@ -198,6 +198,9 @@ def _modifies_noun(d: DocView, i: int) -> bool:
     t = d.toks[i]
     before = d.toks[i - 1] if i > 0 and d.toks[i - 1].sent == t.sent else None
     if t.deprel in ("amod", "nummod"):
+        # (after a closing quotation mark it is the inverted cue: "“…,” quipped Green, who ...")
+        if before is not None and d.is_quote_mark(before.i) and d.quote_ending_at(before.end, slack=0):
+            return False
         return before is None or before.upos in ("DET", "ADJ", "NUM", "PUNCT")
     # ("a statement accusing X of Y" is the statement's issuer speaking)
     return t.deprel == "acl" and t.xpos == "VBG" and before is not None and before.i == t.head \
