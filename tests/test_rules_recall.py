@@ -1941,3 +1941,66 @@ def test_participle_after_an_opening_quotation_mark_modifies_its_noun():
     )
     assert not is_cue(DocView(p), 4)
     assert [s for s in statements(p) if s["cue"] == "estimated"] == []
+
+
+# ------------------------------------------------------------- 28. a subject after the cue that is no speaker
+
+
+def test_subject_of_the_reported_clause_after_the_cue_is_no_inverted_speaker():
+    """site._speaker (_subject_of_clause_after): the parser made "Elm County" the subject of
+    "said"; a finite verb right after it ("has") makes it the subject of the reported clause,
+    so the speaker is the name that opens the sentence, past its relative clause
+    (site._sentence_opening_name)."""
+    p = build(
+        "Jane Roe, who runs the clinic, said Elm County has “a staffing crisis.”",
+        """
+        Jane      PROPN    5 nsubj    B-PER
+        Roe       PROPN    1 flat     E-PER
+        ,         PUNCT    5 punct
+        who       PRON     5 nsubj
+        runs      VERB/VBZ 0 root     run
+        the       DET      7 det
+        clinic    NOUN     5 obj
+        ,         PUNCT    9 punct
+        said      VERB     5 parataxis
+        Elm       PROPN    9 nsubj    B-ORG
+        County    PROPN   10 flat     E-ORG
+        has       VERB/VBZ 9 ccomp    have
+        “         PUNCT   16 punct
+        a         DET     16 det
+        staffing  NOUN    16 compound
+        crisis    NOUN    12 obj
+        .         PUNCT    5 punct
+        ”         PUNCT    5 punct
+        """,
+    )
+    (said, a), = by_cue(p, "said")
+    assert (said["rule"], said["content"], said["source"]) == (
+        "reported_after", ["Elm County has “a staffing crisis.”"], "Jane Roe")
+    assert a.kind == "speech"
+
+
+def test_inverted_speaker_followed_by_another_clause_stays_inverted():
+    """The limit of site._subject_of_clause_after: the finite verb must follow the noun phrase
+    directly; in "said Roe, and the crowd cheered" a comma and a clause of their own follow
+    the inverted speaker."""
+    p = build(
+        "“We won,” said Roe, and the crowd cheered.",
+        """
+        “        PUNCT    3 punct
+        We       PRON     3 nsubj
+        won      VERB     0 root    win
+        ,        PUNCT    3 punct
+        ”        PUNCT    3 punct
+        said     VERB     3 parataxis
+        Roe      PROPN    6 nsubj   S-PER
+        ,        PUNCT   12 punct
+        and      CCONJ   12 cc
+        the      DET     11 det
+        crowd    NOUN    12 nsubj
+        cheered  VERB     3 conj    cheer
+        .        PUNCT    3 punct
+        """,
+    )
+    (said, _), = by_cue(p, "said")
+    assert (said["rule"], said["content"], said["source"]) == ("quote_cue_before", ["We won,"], "Roe")

@@ -272,6 +272,12 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
     # (only the verb's own subject: "Asked to respond, Carson said" climbs
     # from "respond" to Carson, who is not an inverted speaker of "respond")
     inverted = src is not None and src[0] > v and h is not None and d.toks[h].head == v
+    if inverted and _subject_of_clause_after(d, src[1], end):
+        # "Sarah Buckley, who ..., said Covington Catholic has “a culture of ...”": a finite
+        # verb right after the noun phrase makes it the subject of the reported clause, not
+        # an inverted speaker; the speaker is before the cue
+        src, inverted = surface_subject(d, v, s0), False
+        src = trim_mention(d, *src) if src is not None else None
     if src is not None and src[0] > v and not inverted and h is not None:
         return None  # a fronted participle clause ("Asked to respond, ..., Carson said"): circumstance
     if src is None and v + 1 < end and d.toks[v + 1].upos in ("PROPN", "DET", "NOUN", "ADJ", "NUM"):
@@ -299,6 +305,14 @@ def _trailing_inverted(d: DocView, v: int, s0: int, end: int) -> bool:
     if any(d.toks[m].xpos in FINITE_XPOS or d.is_punct(m) and d.toks[m].text != "." for m in range(v + 1, end)):
         return False
     return any(d.toks[m].xpos in FINITE_XPOS and d.toks[m].upos in ("VERB", "AUX") for m in range(s0, v - 1))
+
+
+def _subject_of_clause_after(d: DocView, k: int, end: int) -> bool:
+    """A finite verb follows the noun phrase ending at ``k`` (past the rest of a name the
+    parser left out of it: "Covington Catholic has ...")."""
+    while k < end and d.toks[k].upos in ("PROPN", "NOUN"):
+        k += 1
+    return k < end and d.toks[k].xpos in FINITE_XPOS and d.toks[k].upos in ("VERB", "AUX")
 
 
 def can_speak(d: DocView, a: int, b: int) -> bool:
@@ -481,7 +495,10 @@ def _sentence_opening_name(d: DocView, v: int, s0: int) -> tuple[int, int] | Non
     e = next((e for e in d.p.entities if e.label in ("PER", "ORG") and s0 <= e.tok_start <= s0 + 2), None)
     if e is None or e.tok_end >= v - 1 or d.toks[e.tok_end].text != ",":
         return None
-    if any(d.toks[m].xpos in FINITE_XPOS and d.toks[m].upos in ("VERB", "AUX") for m in range(e.tok_end, v)):
+    # (a relative clause on the name may hold verbs: "Sarah Buckley, who attended ..., said")
+    relative = d.low(e.tok_end + 1) in lexicon.RELATIVE_PRONOUNS
+    if not relative and any(d.toks[m].xpos in FINITE_XPOS and d.toks[m].upos in ("VERB", "AUX")
+                            for m in range(e.tok_end, v)):
         return None  # a clause in between: the name is not this cue's speaker
     return e.tok_start, e.tok_end
 
