@@ -2004,3 +2004,59 @@ def test_inverted_speaker_followed_by_another_clause_stays_inverted():
     )
     (said, _), = by_cue(p, "said")
     assert (said["rule"], said["content"], said["source"]) == ("quote_cue_before", ["We won,"], "Roe")
+
+
+# --------------------------------------------------------------------------- 29. a split statement resumed by "that"
+
+
+def test_split_statement_may_resume_with_that():
+    """verb_cues._goes_on_with_verb: "It is on the mayor's watch, Roe said, that the town is
+    failing" -- the rest after the cue opens with "that" and goes on with a finite verb: the
+    second half of a split statement."""
+    p = build(
+        "It is on the mayor's watch, Roe said, that the town is failing.",
+        """
+        It       PRON     7 nsubj
+        is       AUX      7 cop
+        on       ADP      7 case
+        the      DET      5 det
+        mayor    NOUN     7 nmod:poss
+        's       PART     5 case
+        watch    NOUN    10 ccomp
+        ,        PUNCT   10 punct
+        Roe      PROPN   10 nsubj   S-PER
+        said     VERB     0 root
+        ,        PUNCT   10 punct
+        that     SCONJ   16 mark
+        the      DET     14 det
+        town     NOUN    16 nsubj
+        is       AUX     16 aux
+        failing  VERB    10 ccomp   fail
+        .        PUNCT   10 punct
+        """,
+    )
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == (
+        "reported_split", ["It is on the mayor's watch", "that the town is failing"], "Roe")
+
+
+def test_rest_opening_with_that_but_no_verb_is_no_split():
+    """The limit: after "that" a finite verb must follow ("..., Roe said, that week." is a
+    time phrase, no second half)."""
+    p = build(
+        "The town is failing, Roe said, that week.",
+        """
+        The      DET     2 det
+        town     NOUN     4 nsubj
+        is       AUX      4 aux
+        failing  VERB     7 ccomp   fail
+        ,        PUNCT    7 punct
+        Roe      PROPN    7 nsubj   S-PER
+        said     VERB     0 root
+        ,        PUNCT    7 punct
+        that     SCONJ   10 mark
+        week     NOUN     7 obl:tmod
+        .        PUNCT    7 punct
+        """,
+    )
+    assert rules_fired(p) != ["reported_split"]

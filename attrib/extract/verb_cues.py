@@ -174,6 +174,10 @@ def _split_parts(d: DocView, s: CueSite) -> Found | None:
 
 def _goes_on_with_verb(d: DocView, rest: int, end: int) -> bool:
     t = d.toks[rest]
+    # ("It is on Trudeau's watch, Scheer said, that the country is facing ...": the rest
+    # may open with the complementiser of a cleft or of the reported clause)
+    if d.low(rest) == "that" and t.upos == "SCONJ":
+        return any(d.toks[m].xpos in FINITE_XPOS for m in range(rest + 1, min(end, rest + 10)))
     return (
         t.xpos in FINITE_XPOS
         or any(d.toks[m].xpos in FINITE_XPOS for m in range(rest, min(end, rest + 8)))
