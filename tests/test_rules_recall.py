@@ -2060,3 +2060,50 @@ def test_rest_opening_with_that_but_no_verb_is_no_split():
         """,
     )
     assert rules_fired(p) != ["reported_split"]
+
+
+def test_speech_verb_after_an_interruption_is_no_adjective():
+    """site._modifies_noun: "The mayor, at the meeting, cited a report that the costs had
+    doubled" -- the parser read "cited" as an adjective of "report"; after the comma that
+    closes an interruption, a speech verb before its object is the verb of the sentence."""
+    p = build(
+        "The mayor, at the meeting, cited a report that the costs had doubled.",
+        """
+        The      DET      2 det
+        mayor    NOUN    10 nsubj
+        ,        PUNCT    6 punct
+        at       ADP      6 case
+        the      DET      6 det
+        meeting  NOUN     2 nmod
+        ,        PUNCT    6 punct
+        cited    VERB/VBN 10 amod    cite
+        a        DET     10 det
+        report   NOUN     0 root
+        that     SCONJ   15 mark
+        the      DET     13 det
+        costs    NOUN    15 nsubj
+        had      AUX     15 aux
+        doubled  VERB    10 acl      double
+        .        PUNCT   10 punct
+        """,
+    )
+    assert [s["cue"] for s in statements(p)] == ["cited"], statements(p)
+
+
+def test_speech_participle_after_its_noun_stays_an_adjective():
+    """The limit: a participle whose noun comes before it ("the figures, reported, were
+    low") still modifies that noun."""
+    p = build(
+        "The figures, reported, were low.",
+        """
+        The       DET      2 det
+        figures   NOUN     7 nsubj
+        ,         PUNCT    4 punct
+        reported  VERB/VBN 2 amod   report
+        ,         PUNCT    4 punct
+        were      AUX      7 cop
+        low       ADJ      0 root
+        .         PUNCT    7 punct
+        """,
+    )
+    assert not is_cue(DocView(p), 3)

@@ -201,6 +201,10 @@ def _modifies_noun(d: DocView, i: int) -> bool:
         # (after a closing quotation mark it is the inverted cue: "“…,” quipped Green, who ...")
         if before is not None and d.is_quote_mark(before.i) and d.quote_ending_at(before.end, slack=0):
             return False
+        # ("Clinton, at Monday's debate, cited derogatory comments": after the comma closing an
+        # interruption, a speech verb before its object is the verb of the sentence)
+        if before is not None and before.text == "," and d.lemma(i) in lexicon.SPEECH_VERBS and t.head > i:
+            return False
         return before is None or before.upos in ("DET", "ADJ", "NUM", "PUNCT")
     # ("a statement accusing X of Y" is the statement's issuer speaking)
     return t.deprel == "acl" and t.xpos == "VBG" and before is not None and before.i == t.head \
