@@ -40,6 +40,10 @@ PARTICLE_CUES = {"point": "out"}
 # Verbs that take the person spoken to as object: "told reporters that ...".
 RECIPIENT_VERBS = frozenset("tell inform assure reassure brief warn remind ask urge advise".split())
 
+# Pronouns that can only be subjects: one right after a cue opens the reported clause
+# ("insisted he has different questions", never the cue's object).
+NOMINATIVE_PRONOUNS = frozenset("i he she we they".split())
+
 # Subordinators of a closing concession: "..., though she acknowledged it was unlikely to work".
 CONCESSIVES = frozenset("although though whereas".split())
 

@@ -2107,3 +2107,50 @@ def test_speech_participle_after_its_noun_stays_an_adjective():
         """,
     )
     assert not is_cue(DocView(p), 3)
+
+
+# --------------------------------------------------------------------------- 30. a nominative pronoun after the cue
+
+
+def test_nominative_pronoun_after_the_cue_opens_a_clause():
+    """verb_cues._complement (subject): the parser hung "he has better players ..." on
+    "players" as the cue's object; "he" can only be a subject, so a reported clause starts."""
+    p = build(
+        "The coach insisted he has better players than the ones he lost.",
+        """
+        The      DET      2 det
+        coach    NOUN     3 nsubj
+        insisted VERB     0 root     insist
+        he       PRON     6 nsubj
+        has      AUX/VBZ  6 aux      have
+        better   ADJ      7 amod
+        players  NOUN     3 obj      player
+        than     ADP     10 case
+        the      DET     10 det
+        ones     NOUN     7 nmod     one
+        he       PRON    12 nsubj
+        lost     VERB    10 acl:relcl  lose
+        .        PUNCT    3 punct
+        """,
+    )
+    s, a = only(p)
+    assert (s["rule"], s["content"], a.kind) == (
+        "reported_after", ["he has better players than the ones he lost"], "speech")
+
+
+def test_pronoun_that_can_be_an_object_opens_no_clause():
+    """The limit: "it" can be the object ("said it all again"), so it opens no clause of its
+    own and the short object reports nothing."""
+    p = build(
+        "The coach said it all again.",
+        """
+        The    DET    2 det
+        coach  NOUN   3 nsubj
+        said   VERB   0 root
+        it     PRON   3 obj
+        all    DET    4 det
+        again  ADV    3 advmod
+        .      PUNCT  3 punct
+        """,
+    )
+    assert statements(p) == []

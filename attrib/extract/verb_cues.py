@@ -221,7 +221,10 @@ def _complement(d: DocView, s: CueSite) -> Found | None:
     adjunct = d.toks[a].upos in ("ADP", "SCONJ") and d.low(a) not in lexicon.COMPLEMENTIZERS
     if not (quoted or after_that) and (adjunct and not _adjunct_then_clause(d, a, b) or d.low(a) in lexicon.WH_WORDS):
         return None  # a prepositional phrase, an adverbial clause, an embedded question ("asked how ...")
-    if quoted or after_that or is_clause(d, a, b) or _small_clause(d, s.v, a, b) or _names_a_claim(d, a, b) \
+    # ("insisted he has different questions ...": the parser hung the clause on "questions";
+    # a nominative pronoun is a subject, so a clause starts here)
+    subject = d.low(a) in lexicon.NOMINATIVE_PRONOUNS and d.toks[a].upos == "PRON" and d.words(a, b) >= 3
+    if quoted or after_that or subject or is_clause(d, a, b) or _small_clause(d, s.v, a, b) or _names_a_claim(d, a, b) \
             or _charge(d, s.v, a, b) or _words_object(d, s.v, a, b) or _demand(d, s.v, a) \
             or _shown(d, s.v, a, b):
         return [d.char_span(a, b)], "after"
