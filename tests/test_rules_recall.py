@@ -2154,3 +2154,57 @@ def test_pronoun_that_can_be_an_object_opens_no_clause():
         """,
     )
     assert statements(p) == []
+
+
+# ------------------------------------------------------------ 31. a participle after a quotation after the cue
+
+
+def test_participle_after_the_quotation_after_the_cue_is_the_next_act():
+    """verb_cues._is_mixed: 'said: “The plan works,” adding that costs fell' -- after a
+    quotation closed on its comma, the participle is the speaker's next act: the quotation
+    alone is the statement of "said", and "adding" has its own."""
+    p = build(
+        "The mayor said: “The plan works,” adding that costs fell.",
+        """
+        The     DET      2 det
+        mayor   NOUN     3 nsubj
+        said    VERB     0 root
+        :       PUNCT    3 punct
+        “       PUNCT    8 punct
+        The     DET      7 det
+        plan    NOUN     8 nsubj
+        works   VERB/VBZ 3 ccomp   work
+        ,       PUNCT    8 punct
+        ”       PUNCT    8 punct
+        adding  VERB/VBG 3 advcl   add
+        that    SCONJ   14 mark
+        costs   NOUN    14 nsubj   cost
+        fell    VERB    11 ccomp   fall
+        .       PUNCT    3 punct
+        """,
+    )
+    (said, _), = by_cue(p, "said")
+    (adding, _), = by_cue(p, "adding")
+    assert (said["rule"], said["content"]) == ("quote_cue_after", ["The plan works,"])
+    assert adding["content"] == ["costs fell"]
+
+
+def test_participle_continuing_the_quoted_words_is_mixed():
+    """The limit: a quotation not closed on a comma ('said “we are” winning') is continued by
+    the participle: one mixed statement."""
+    p = build(
+        "The mayor said “we are” winning.",
+        """
+        The      DET      2 det
+        mayor    NOUN     3 nsubj
+        said     VERB     0 root
+        “        PUNCT    8 punct
+        we       PRON     8 nsubj
+        are      AUX/VBP  8 aux
+        ”        PUNCT    8 punct
+        winning  VERB/VBG 3 ccomp  win
+        .        PUNCT    3 punct
+        """,
+    )
+    s, _ = only(p)
+    assert s["content"] == ["“we are” winning"]

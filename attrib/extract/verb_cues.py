@@ -46,6 +46,10 @@ def _is_mixed(d: DocView, s: CueSite) -> bool:
     the quotation is part of a longer, mixed statement."""
     chain = s.quote_after
     tail = d.tok_at(chain[-1].end - 1) + 1
+    # ("said: “…,” adding that ...": a participle after a quotation closed on its comma is
+    # the speaker's next act, the quotation alone is the statement)
+    if tail < s.end and d.toks[tail].xpos == "VBG" and d.text[chain[-1].inner_end - 1] == ",":
+        return False
     return tail < s.end and d.toks[tail].text not in (",", ";") and not d.is_quote_mark(tail) \
         and d.toks[tail].upos != "CCONJ" and len(chain) == 1
 
