@@ -47,6 +47,9 @@ NOMINATIVE_PRONOUNS = frozenset("i he she we they".split())
 # Subordinators of a closing concession: "..., though she acknowledged it was unlikely to work".
 CONCESSIVES = frozenset("although though whereas".split())
 
+# Verbs that give something a name: "described Clinton as a “disgrace”".
+NAMING_VERBS = frozenset("call describe label dub brand".split())
+
 # Verbs that introduce speech only when a quotation follows: "He continued, “…”".
 QUOTE_ONLY_CUES = frozenset("continue follow begin start finish go".split())
 

@@ -2208,3 +2208,59 @@ def test_participle_continuing_the_quoted_words_is_mixed():
     )
     s, _ = only(p)
     assert s["content"] == ["“we are” winning"]
+
+
+# --------------------------------------------------------------------------- 32. a quoted name after "as"
+
+
+def test_quoted_name_after_as_ends_the_content():
+    """complement._end_after_quoted_name: "described the plan as a “disaster” after the vote"
+    -- what the object is called ends with the quotation after "as"; the time after it is
+    circumstance."""
+    p = build(
+        "The senator described the plan as a “disaster” after the vote.",
+        """
+        The        DET    2 det
+        senator    NOUN   3 nsubj
+        described  VERB   0 root   describe
+        the        DET    5 det
+        plan       NOUN   3 obj
+        as         ADP    9 case
+        a          DET    9 det
+        “          PUNCT  9 punct
+        disaster   NOUN   3 obl
+        ”          PUNCT  9 punct
+        after      ADP   13 case
+        the        DET   13 det
+        vote       NOUN   3 obl
+        .          PUNCT  3 punct
+        """,
+    )
+    s, _ = only(p)
+    assert (s["rule"], s["content"]) == ("reported_after", ["the plan as a “disaster”"])
+
+
+def test_reason_after_a_quoted_name_stays_in_the_content():
+    """The limit: after "praised X as “Y”" the reason introduced by "for" is part of the
+    praise (as in verb_cues._charge), so the content runs on."""
+    p = build(
+        "The senator praised the mayor as a “hero” for her courage.",
+        """
+        The      DET    2 det
+        senator  NOUN   3 nsubj
+        praised  VERB   0 root   praise
+        the      DET    5 det
+        mayor    NOUN   3 obj
+        as       ADP    9 case
+        a        DET    9 det
+        “        PUNCT  9 punct
+        hero     NOUN   3 obl
+        ”        PUNCT  9 punct
+        for      ADP   13 case
+        her      PRON  13 nmod:poss
+        courage  NOUN   3 obl
+        .        PUNCT  3 punct
+        """,
+    )
+    s, _ = only(p)
+    assert s["content"] == ["the mayor as a “hero” for her courage"]

@@ -19,7 +19,7 @@ def content_after(d: DocView, v: int, s_end: int) -> tuple[int, int]:
     """Token range of the complement after cue ``v``, up to the sentence end ``s_end``."""
     i = _start(d, v, s_end)
     j = s_end
-    for step in (_end_at_new_predicate, _end_at_own_attribution, _end_at_inner_speech_act,
+    for step in (_end_after_quoted_name, _end_at_new_predicate, _end_at_own_attribution, _end_at_inner_speech_act,
                  _end_at_trailing_attribution, _end_at_next_speech_act, _end_at_trailing_relative,
                  _end_at_participle_clause, _end_of_complement, _end_of_quote_around_cue):
         j = step(d, v, i, j)
@@ -112,6 +112,29 @@ def _past_adjunct(d: DocView, v: int, i: int, s_end: int) -> int:
 def _ccomp_after(d: DocView, v: int, i: int) -> int | None:
     """The clausal complement of ``v`` that starts after token ``i``."""
     return next((c.i for c in d.children(v) if c.deprel == "ccomp" and min(d.subtree(c.i)) > i), None)
+
+
+def _end_after_quoted_name(d: DocView, v: int, i: int, j: int) -> int:
+    """"described Clinton as a “disgrace” after she attacked ...", "blasted Clinton as a
+    “disgrace” Wednesday on The Laura Ingraham Show": what the object is called ends with
+    the quotation after "as"; a time, a place or a clause after it is circumstance (not a
+    conjunction, which may add a second name: "as “reckless” and “cruel”")."""
+    for k in range(i + 1, j - 2):
+        if d.low(k) != "as" or not d.is_quote_mark(k + 1) and not (k + 2 < j and d.is_quote_mark(k + 2)):
+            continue
+        q = next((m for m in range(k + 1, min(j, k + 4)) if d.is_quote_mark(m)), None)
+        chain = d.quote_starting_at(d.toks[q].start, slack=0) if q is not None else None
+        if chain is None or len(chain) != 1:
+            continue
+        close = d.tok_at(chain[-1].end - 1) + 1
+        # ("hailed Trump as “The Comeback Kid” for the business success": the reason of the
+        # praise or the charge is content, as in _charge)
+        namer = d.lemma(v) in lexicon.OBJECT_CUES | lexicon.NAMING_VERBS
+        if namer and close < j and d.toks[close].upos in ("ADP", "SCONJ", "NOUN", "PROPN") \
+                and d.low(close) not in lexicon.CHARGE_PREPOSITIONS:
+            return close
+        return j
+    return j
 
 
 def _end_at_new_predicate(d: DocView, v: int, i: int, j: int) -> int:
