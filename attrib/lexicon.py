@@ -40,6 +40,16 @@ PARTICLE_CUES = {"point": "out"}
 # Verbs that take the person spoken to as object: "told reporters that ...".
 RECIPIENT_VERBS = frozenset("tell inform assure reassure brief warn remind ask urge advise".split())
 
+# Pronouns that can only be subjects: one right after a cue opens the reported clause
+# ("insisted he has different questions", never the cue's object).
+NOMINATIVE_PRONOUNS = frozenset("i he she we they".split())
+
+# Subordinators of a closing concession: "..., though she acknowledged it was unlikely to work".
+CONCESSIVES = frozenset("although though whereas".split())
+
+# Verbs that give something a name: "described Clinton as a “disgrace”".
+NAMING_VERBS = frozenset("call describe label dub brand".split())
+
 # Verbs that introduce speech only when a quotation follows: "He continued, “…”".
 QUOTE_ONLY_CUES = frozenset("continue follow begin start finish go".split())
 
@@ -128,6 +138,9 @@ ORG_PREPOSITIONS = AFFILIATION_PREPOSITIONS | {"in"}
 WH_WORDS = frozenset("how what why when where who whom which whether".split())  # embedded questions
 NEGATIONS = frozenset("not n't never".split())
 SUBJECT_DEPRELS = ("nsubj", "nsubj:pass", "csubj", "nsubj:outer", "expl")
+# Belief verbs that take no to-infinitive of their own: right before "to" they are a reduced
+# passive ("fifty people believed to have been inside", "a man thought to be armed").
+PASSIVE_BEFORE_TO = frozenset("believe think consider know suspect assume understand reckon".split())
 # "Suffice it to say", "needless to say": the cue is a complement of these.
 IDIOM_HEADS = frozenset("suffice needless".split())
 CURRENCY_SIGNS = frozenset("$ € £ ¥".split())

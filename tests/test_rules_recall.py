@@ -14,6 +14,8 @@ import pytest
 from parsebuilder import build, rules_fired, statements
 
 from attrib.attribute import find_attributions
+from attrib.extract import DocView
+from attrib.extract.site import is_cue
 from attrib.types import Attribution, ParsedArticle, parse_kinds
 
 
@@ -198,8 +200,8 @@ def test_date_subject_falls_back_to_the_name_before_the_cue():
 
 
 def test_date_subject_before_the_cue_is_never_the_speaker():
-    """The fallback is for a subject after the cue (the misparse of "X said Tuesday"); a date
-    before the cue is no speaker either, and the statement stays unattributed."""
+    """The limit of the fallback: a date before the cue is no speaker, and the noun phrase
+    right before the cue is that same date, so the statement stays unattributed."""
     p = build(
         "“We will not back down,” Tuesday said.",
         """
@@ -865,3 +867,1400 @@ def test_that_after_a_place_of_ten_tokens():
     """)
     s, a = only(p)
     assert (s["rule"], s["content"], s["source"]) == ("reported_after", ["the plant will reopen"], "Low")
+
+
+# --------------------------------------------------------------------------- 14. a clause split into object + conjunct
+
+
+def test_clause_split_into_object_and_conjunct_is_one_content():
+    """complement.object_predicate: the parser reads "the council or the board would decide"
+    as the object of "said" ("the council") and a conjunct of "said" ("would decide", with
+    "the board" its subject); the conjunct is the predicate of the reported clause, not a new
+    predicate of the speaker's, so the content runs over it."""
+    p = build(
+        "The mayor said the council or the board would decide the matter.",
+        """
+        The      DET    2 det
+        mayor    NOUN   3 nsubj
+        said     VERB   0 root
+        the      DET    5 det
+        council  NOUN   3 obj
+        or       CCONJ 10 cc
+        the      DET    8 det
+        board    NOUN  10 nsubj
+        would    AUX/MD 10 aux
+        decide   VERB  3 conj
+        the      DET   12 det
+        matter   NOUN  10 obj
+        .        PUNCT  3 punct
+        """,
+    )
+    s, a = only(p)
+    assert (s["rule"], s["content"]) == ("reported_after", ["the council or the board would decide the matter"])
+    assert (s["source"], a.kind) == ("The mayor", "speech")
+
+
+def test_belief_clause_split_into_object_and_conjunct_is_a_belief():
+    """site.is_cue: a belief verb needs a clause; "believe the plan and its costs are
+    reasonable" parsed as an object and a conjunct predicate (complement.object_predicate) is one."""
+    p = build(
+        "Many residents believe the plan and its costs are reasonable.",
+        """
+        Many        ADJ    2 amod
+        residents   NOUN   3 nsubj
+        believe     VERB/VBP 0 root
+        the         DET    5 det
+        plan        NOUN   3 obj
+        and         CCONJ  8 cc
+        its         PRON   8 nmod:poss
+        costs       NOUN  10 nsubj
+        are         AUX/VBP 10 cop
+        reasonable  ADJ    3 conj
+        .           PUNCT  3 punct
+        """,
+    )
+    s, a = only(p)
+    assert (s["rule"], s["content"]) == ("belief", ["the plan and its costs are reasonable"])
+    assert (s["source"], a.kind) == ("Many residents", "belief")
+
+
+def test_clause_after_a_comma_and_conjunction_is_a_new_predicate():
+    """The limit of complement.object_predicate: ", and the crowd went home" -- a comma
+    before the conjunction closes the reported words (the object opens no list), so the
+    conjunct is a new clause and "a prayer" alone says nothing."""
+    p = build(
+        "The mayor said a prayer, and the crowd went home.",
+        """
+        The      DET    2 det
+        mayor    NOUN   3 nsubj
+        said     VERB   0 root
+        a        DET    5 det
+        prayer   NOUN   3 obj
+        ,        PUNCT 10 punct
+        and      CCONJ 10 cc
+        the      DET    9 det
+        crowd    NOUN  10 nsubj
+        went     VERB   3 conj   go
+        home     ADV   10 advmod
+        .        PUNCT  3 punct
+        """,
+    )
+    assert statements(p) == []
+
+
+# --------------------------------------------------------------------------- 15. a plural present tagged as a base form
+
+
+def test_base_form_after_its_subject_is_no_imperative():
+    """site._noun_before: after a long subject the tagger reads "say" as a base form (VB)
+    and the parser gives it no subject; a noun before it in its clause shows it is no
+    imperative, so it stays a cue and the noun phrase before it is the speaker."""
+    p = build(
+        "All the players involved say the new coach is strict.",
+        """
+        All       DET    3 det
+        the       DET    3 det
+        players   NOUN   4 nsubj
+        involved  VERB/VBN 5 ccomp  involve
+        say       VERB/VB 0 root
+        the       DET    8 det
+        new       ADJ    8 amod
+        coach     NOUN  10 nsubj
+        is        AUX   10 cop
+        strict    ADJ    5 ccomp
+        .         PUNCT  5 punct
+        """,
+    )
+    s, a = only(p)
+    assert (s["rule"], s["content"]) == ("reported_after", ["the new coach is strict"])
+    assert (s["source"], a.kind) == ("All the players involved", "speech")
+
+
+def test_imperative_opening_its_clause_is_no_cue():
+    """The limit of site._noun_before: "Then say the plan failed." -- nothing but an adverb
+    before the verb: an imperative, which has no speaker and reports nothing."""
+    p = build(
+        "Then say the plan failed.",
+        """
+        Then    ADV    2 advmod
+        say     VERB/VB 0 root
+        the     DET    4 det
+        plan    NOUN   5 nsubj
+        failed  VERB   2 ccomp  fail
+        .       PUNCT  2 punct
+        """,
+    )
+    assert statements(p) == []
+
+
+# --------------------------------------------------------------------------- 16. the speaker of a trailing attribution
+
+
+def test_subject_before_the_cue_that_cannot_speak_falls_back_to_the_name():
+    """site._speaker: the parser made the age "82" the subject of "told"; a number cannot
+    speak, and before the cue (as after it) the noun phrase right before the cue is tried:
+    the name before the age."""
+    p = build(
+        "“We will stay open,” Mr. Roe, 82, told me.",
+        """
+        “      PUNCT   5 punct
+        We     PRON    5 nsubj
+        will   AUX     5 aux
+        stay   VERB    0 root
+        open   ADJ     4 xcomp
+        ,      PUNCT   4 punct
+        ”      PUNCT   4 punct
+        Mr.    PROPN   4 dep      B-PER
+        Roe    PROPN   8 flat     E-PER
+        ,      PUNCT  11 punct
+        82     NUM    13 nsubj
+        ,      PUNCT  11 punct
+        told   VERB    4 parataxis
+        me     PRON   13 obj
+        .      PUNCT   4 punct
+        """,
+    )
+    s, a = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("quote_cue_before", ["We will stay open,"], "Mr. Roe, 82")
+    assert (s["name"], a.kind) == ("Roe", "speech")
+
+
+def _long_title(text: str, first: tuple[str, str, str], second: tuple[str, str, str]) -> ParsedArticle:
+    """ "“We rebuild,” A B, the town's new director of roads and public works for the county,
+    said." with the two words A B given as (word, upos, ner); the apposition hangs on A."""
+    (w1, u1, n1), (w2, u2, n2) = first, second
+    return build(text, [
+        ("“", "PUNCT", None, 3, "punct"), ("We", "PRON", None, 3, "nsubj"), ("rebuild", "VERB", None, 0, "root"),
+        (",", "PUNCT", None, 3, "punct"), ("”", "PUNCT", None, 3, "punct"),
+        (w1, u1, None, 3, "dep", None, n1), (w2, u2, None, 6, "flat", None, n2), (",", "PUNCT", None, 13, "punct"),
+        ("the", "DET", None, 10, "det"), ("town", "NOUN", None, 13, "nmod:poss"), ("'s", "PART", None, 10, "case"),
+        ("new", "ADJ", None, 13, "amod"), ("director", "NOUN", None, 6, "appos"), ("of", "ADP", None, 15, "case"),
+        ("roads", "NOUN", None, 13, "nmod"), ("and", "CCONJ", None, 18, "cc"), ("public", "ADJ", None, 18, "amod"),
+        ("works", "NOUN", None, 15, "conj"), ("for", "ADP", None, 21, "case"), ("the", "DET", None, 21, "det"),
+        ("county", "NOUN", None, 13, "nmod"), (",", "PUNCT", None, 13, "punct"),
+        ("said", "VERB", None, 3, "parataxis", "say"), (".", "PUNCT", None, 3, "punct"),
+    ])
+
+
+def test_long_apposition_after_a_name_is_stepped_over():
+    """site._skip_apposition_back: a title of thirteen words after a person's name ("the
+    town's new director of roads and public works for the county") is an apposition; the
+    name before it is the speaker of the cue that follows it."""
+    p = _long_title("“We rebuild,” Jane Roe, the town's new director of roads and public works for the county, said.",
+                    ("Jane", "PROPN", "B-PER"), ("Roe", "PROPN", "E-PER"))
+    s, _ = only(p)
+    assert (s["rule"], s["content"]) == ("quote_cue_before", ["We rebuild,"])
+    assert s["source"].startswith("Jane Roe")
+
+
+def test_long_apposition_after_no_name_is_not_stepped_over():
+    """The limit: past ten words the stretch between two commas is an apposition only after
+    a person's name; after "our crew" it is not stepped over, no speaker is found, and a
+    quotation before a cue with no speaker is no statement of this rule."""
+    p = _long_title("“We rebuild,” our crew, the town's new director of roads and public works for the county, said.",
+                    ("our", "PRON", "O"), ("crew", "NOUN", "O"))
+    assert statements(p) == []
+
+
+def test_trailing_inverted_cue_without_quotation_marks():
+    """site._trailing_inverted: "S, noted the county clerk." -- the parser found no subject
+    and made the speaker the object; a cue after the comma that closes a clause, followed
+    by a short noun phrase to the end of the sentence, is an inverted attribution."""
+    p = build(
+        "Turnout will be low this year, noted the county clerk.",
+        """
+        Turnout  NOUN    4 nsubj
+        will     AUX     4 aux
+        be       AUX     4 cop
+        low      ADJ     0 root
+        this     DET     6 det
+        year     NOUN    4 obl:tmod
+        ,        PUNCT   8 punct
+        noted    VERB    4 parataxis  note
+        the      DET    11 det
+        county   NOUN   11 compound
+        clerk    NOUN    8 obj
+        .        PUNCT   4 punct
+        """,
+    )
+    s, a = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("reported_before", ["Turnout will be low this year"],
+                                                        "the county clerk")
+    assert a.kind == "speech"
+
+
+def test_trailing_cue_followed_by_more_than_a_name_is_not_inverted():
+    """The limit of site._trailing_inverted: a comma after the noun phrase ("..., noted the
+    clerk, who counts the ballots.") means more than a name follows: no inverted speaker."""
+    p = build(
+        "Turnout will be low this year, noted the clerk, who counts the ballots.",
+        """
+        Turnout  NOUN    4 nsubj
+        will     AUX     4 aux
+        be       AUX     4 cop
+        low      ADJ     0 root
+        this     DET     6 det
+        year     NOUN    4 obl:tmod
+        ,        PUNCT   8 punct
+        noted    VERB    4 parataxis  note
+        the      DET    10 det
+        clerk    NOUN    8 obj
+        ,        PUNCT  13 punct
+        who      PRON   13 nsubj
+        counts   VERB/VBZ 10 acl:relcl  count
+        the      DET    15 det
+        ballots  NOUN   13 obj
+        .        PUNCT   4 punct
+        """,
+    )
+    assert all(s["source"] is None for s in statements(p)), statements(p)
+
+
+# --------------------------------------------------------------------------- 17. "that" read as a pronoun
+
+
+@pytest.mark.parametrize("text,table,content", [
+    pytest.param("The agency tweeted out that at noon, there was only one road open.", """
+        The      DET     2 det
+        agency   NOUN    3 nsubj
+        tweeted  VERB    0 root    tweet
+        out      ADP     3 compound:prt
+        that     PRON    3 obj
+        at       ADP     7 case
+        noon     NOUN    3 obl
+        ,        PUNCT  14 punct
+        there    PRON   14 expl
+        was      AUX/VBD 14 cop
+        only     ADV    12 advmod
+        one      NUM    13 nummod
+        road     NOUN   14 obl:unmarked
+        open     ADJ     3 conj
+        .        PUNCT   3 punct
+    """, "at noon, there was only one road open", id="object"),
+    pytest.param("The mayor announced in a statement this week that she had signed the order.", """
+        The        DET     2 det
+        mayor      NOUN    3 nsubj
+        announced  VERB    0 root    announce
+        in         ADP     6 case
+        a          DET     6 det
+        statement  NOUN    3 obl
+        this       DET     8 det
+        week       NOUN    3 obl:tmod
+        that       PRON   12 obj
+        she        PRON   12 nsubj
+        had        AUX    12 aux
+        signed     VERB    8 acl:relcl  sign
+        the        DET    14 det
+        order      NOUN   12 obj
+        .          PUNCT   3 punct
+    """, "she had signed the order", id="relative-after-an-adjunct"),
+])
+def test_that_read_as_a_pronoun_opens_the_content(text, table, content):
+    """complement.misread_that: right after the cue (past its particle) or after an adjunct
+    opened by a preposition, a "that" the parser took for a pronoun (the cue's object, or the
+    relative pronoun of "week") but followed by a preposition or the subject of a clause is
+    the complementiser: the clause after it is the content."""
+    s, a = only(build(text, table))
+    assert (s["rule"], s["content"]) == ("reported_after", [content])
+    assert a.kind == "speech"
+
+
+def test_relative_that_after_a_noun_phrase_is_no_complementiser():
+    """The limit of complement.misread_that: after a noun phrase ("the same thing"), not an
+    adjunct, "that she said" is a relative clause of that noun (the content, if any, is the
+    noun phrase with it), never a clause of its own."""
+    p = build(
+        "The mayor said the same thing that she said last week.",
+        """
+        The    DET     2 det
+        mayor  NOUN    3 nsubj
+        said   VERB    0 root
+        the    DET     6 det
+        same   ADJ     6 amod
+        thing  NOUN    3 obj
+        that   PRON    9 obj
+        she    PRON    9 nsubj
+        said   VERB    6 acl:relcl
+        last   ADJ    11 amod
+        week   NOUN    9 obl:tmod
+        .      PUNCT   3 punct
+        """,
+    )
+    assert all("she said last week" != s["content"][0] for s in statements(p)), statements(p)
+
+
+def test_after_that_the_content_is_not_moved_to_a_misattached_clause():
+    """complement._start: after "that" (here one read as a pronoun) the clause starts with
+    whatever comes first; a relative clause the parser hung on the cue as its complement
+    ("which include Elm") is not where the content starts."""
+    p = build(
+        "The study found that in the two counties, which include Elm, voters were removed.",
+        """
+        The       DET     2 det
+        study     NOUN    3 nsubj
+        found     VERB    0 root    find
+        that      PRON    3 obj
+        in        ADP     8 case
+        the       DET     8 det
+        two       NUM     8 nummod
+        counties  NOUN    3 obl
+        ,         PUNCT  11 punct
+        which     PRON   11 nsubj
+        include   VERB/VBP 3 ccomp
+        Elm       PROPN  11 obj
+        ,         PUNCT  16 punct
+        voters    NOUN   16 nsubj:pass
+        were      AUX    16 aux:pass
+        removed   VERB    3 conj    remove
+        .         PUNCT   3 punct
+        """,
+    )
+    s, a = only(p)
+    assert s["rule"] == "reported_after" and s["content"][0].startswith("in the two counties"), s
+    assert a.kind == "evidence"
+
+
+# --------------------------------------------------------------------------- 18. a second attribution hung on the cue
+
+
+def test_cue_with_its_own_subject_hung_on_the_cue_ends_the_content():
+    """complement._end_at_own_attribution: the parser hung ", she believed the plan would
+    pass" on "said" as a parataxis; a cue verb with its own subject is a second attribution,
+    so the content of "said" ends before it and "believed" has a statement of its own."""
+    p = build(
+        "Though the mayor said the budget was tight, she believed the plan would pass.",
+        """
+        Though    SCONJ   4 mark
+        the       DET     3 det
+        mayor     NOUN    4 nsubj
+        said      VERB    0 root
+        the       DET     6 det
+        budget    NOUN    8 nsubj
+        was       AUX     8 cop
+        tight     ADJ     4 ccomp
+        ,         PUNCT   4 punct
+        she       PRON   11 nsubj
+        believed  VERB    4 parataxis  believe
+        the       DET    13 det
+        plan      NOUN   15 nsubj
+        would     AUX/MD 15 aux
+        pass      VERB   11 ccomp
+        .         PUNCT   4 punct
+        """,
+    )
+    (said, _), = by_cue(p, "said")
+    (believed, b), = by_cue(p, "believed")
+    assert (said["rule"], said["content"]) == ("reported_after", ["the budget was tight"])
+    assert (believed["rule"], believed["content"], believed["source"], b.kind) == (
+        "belief", ["the plan would pass"], "she", "belief")
+
+
+def test_cue_without_a_subject_hung_on_the_cue_stays_in_the_content():
+    """The limit of complement._end_at_own_attribution: "believe it or not" has no subject of
+    its own, so it is no second attribution and the content runs on over it."""
+    p = build(
+        "The mayor said the budget was tight, believe it or not.",
+        """
+        The      DET     2 det
+        mayor    NOUN    3 nsubj
+        said     VERB    0 root
+        the      DET     5 det
+        budget   NOUN    7 nsubj
+        was      AUX     7 cop
+        tight    ADJ     3 ccomp
+        ,        PUNCT   9 punct
+        believe  VERB/VBP 3 parataxis
+        it       PRON    9 obj
+        or       CCONJ  12 cc
+        not      PART    9 advmod
+        .        PUNCT   3 punct
+        """,
+    )
+    (said, _), = by_cue(p, "said")
+    assert said["content"] == ["the budget was tight, believe it or not"]
+
+
+# --------------------------------------------------------------------------- 19. a speech act hung on the reported verb
+
+
+@pytest.mark.parametrize("text,table,first,second", [
+    pytest.param("The mayor said that the budget was tight, and the unions warned that cuts would follow.", """
+        The      DET     2 det
+        mayor    NOUN    3 nsubj
+        said     VERB    0 root
+        that     SCONJ   8 mark
+        the      DET     6 det
+        budget   NOUN    8 nsubj
+        was      AUX     8 cop
+        tight    ADJ     3 ccomp
+        ,        PUNCT  13 punct
+        and      CCONJ  13 cc
+        the      DET    12 det
+        unions   NOUN   13 nsubj
+        warned   VERB    8 conj    warn
+        that     SCONJ  17 mark
+        cuts     NOUN   17 nsubj
+        would    AUX/MD 17 aux
+        follow   VERB   13 ccomp
+        .        PUNCT   3 punct
+    """, "the budget was tight", ("warned", "cuts would follow", "the unions"), id="another-speaker"),
+    pytest.param("The mayor said that the city would sell the land and suggested that the park would stay.", """
+        The        DET     2 det
+        mayor      NOUN    3 nsubj
+        said       VERB    0 root
+        that       SCONJ   8 mark
+        the        DET     6 det
+        city       NOUN    8 nsubj
+        would      AUX/MD  8 aux
+        sell       VERB    3 ccomp
+        the        DET    10 det
+        land       NOUN    8 obj
+        and        CCONJ  12 cc
+        suggested  VERB    8 conj    suggest
+        that       SCONJ  17 mark
+        the        DET    15 det
+        park       NOUN   17 nsubj
+        would      AUX/MD 17 aux
+        stay       VERB   12 ccomp
+        .          PUNCT   3 punct
+    """, "the city would sell the land", ("suggested", "the park would stay", "The mayor"), id="same-speaker"),
+])
+def test_speech_act_hung_on_the_reported_verb_ends_the_content(text, table, first, second):
+    """complement._end_at_inner_speech_act: the parser hung a coordinated speech verb with a
+    clause of its own on the reported verb ("sell", "tight") instead of the cue; it is another
+    speech act, so the first content ends before its conjunction and it has its own statement."""
+    p = build(text, table)
+    (said, _), = by_cue(p, "said")
+    assert (said["rule"], said["content"]) == ("reported_after", [first])
+    cue, content, source = second
+    (other, a), = by_cue(p, cue)
+    assert (other["content"], other["source"], a.kind) == ([content], source, "speech")
+
+
+def test_speech_act_after_but_ends_the_content_with_an_infinitive():
+    """complement._end_at_inner_speech_act: after "but" a speech verb with an infinitive
+    ("but pledged to keep playing") is the speaker's next act too, even on a belief verb
+    ("wanted") the parser took for its head."""
+    p = build(
+        "The players said they wanted a raise but pledged to keep playing.",
+        """
+        The      DET     2 det
+        players  NOUN    3 nsubj
+        said     VERB    0 root
+        they     PRON    5 nsubj
+        wanted   VERB    3 ccomp   want
+        a        DET     7 det
+        raise    NOUN    5 obj
+        but      CCONJ   9 cc
+        pledged  VERB    5 conj    pledge
+        to       PART   11 mark
+        keep     VERB    9 xcomp
+        playing  VERB   11 xcomp   play
+        .        PUNCT   3 punct
+        """,
+    )
+    (said, _), = by_cue(p, "said")
+    assert (said["rule"], said["content"]) == ("reported_after", ["they wanted a raise"])
+
+
+def test_speech_verb_with_a_noun_phrase_on_the_reported_verb_stays_in_the_content():
+    """The limit of complement._end_at_inner_speech_act: "proposed an amendment" has a noun
+    phrase, not a clause -- something the mayor did, part of what he says, not a new
+    speech act."""
+    p = build(
+        "The mayor says he voted no and proposed an amendment.",
+        """
+        The       DET     2 det
+        mayor     NOUN    3 nsubj
+        says      VERB    0 root
+        he        PRON    5 nsubj
+        voted     VERB    3 ccomp   vote
+        no        INTJ    5 obj
+        and       CCONJ   8 cc
+        proposed  VERB    5 conj    propose
+        an        DET    10 det
+        amendment NOUN    8 obj
+        .         PUNCT   3 punct
+        """,
+    )
+    (says, _), = by_cue(p, "says")
+    assert says["content"] == ["he voted no and proposed an amendment"]
+
+
+def test_speech_act_coordinated_with_a_reported_cue_keeps_that_cue_s_subject():
+    """The limit of base._speech_act_on_reported_verb: when the reported verb is a cue itself
+    ("the firm reported losses and warned that ..."), the coordinated speech verb is the
+    firm's act, so its speaker is the firm, not the mayor."""
+    p = build(
+        "The mayor said the firm reported losses and warned that jobs would go.",
+        """
+        The       DET     2 det
+        mayor     NOUN    3 nsubj
+        said      VERB    0 root
+        the       DET     5 det
+        firm      NOUN    6 nsubj
+        reported  VERB    3 ccomp   report
+        losses    NOUN    6 obj
+        and       CCONJ   9 cc
+        warned    VERB    6 conj    warn
+        that      SCONJ  13 mark
+        jobs      NOUN   13 nsubj
+        would     AUX/MD 13 aux
+        go        VERB    9 ccomp
+        .         PUNCT   3 punct
+        """,
+    )
+    (warned, _), = by_cue(p, "warned")
+    assert warned["source"] == "the firm"
+
+
+# --------------------------------------------------------------------------- 20. a recipient verb with no recipient
+
+
+def test_recipient_verb_with_that_right_after_it_starts_at_that_clause():
+    """complement._past_recipient: "warns that the team will “fold.”" has no recipient; the
+    clause starts after "that", not at the quotation inside it (one word, no statement)."""
+    p = build(
+        "The coach warns that the team will “fold.”",
+        """
+        The    DET     2 det
+        coach  NOUN    3 nsubj
+        warns  VERB    0 root   warn
+        that   SCONJ   9 mark
+        the    DET     6 det
+        team   NOUN    9 nsubj
+        will   AUX/MD  9 aux
+        “      PUNCT   9 punct
+        fold   VERB    3 ccomp
+        .      PUNCT   3 punct
+        ”      PUNCT   3 punct
+        """,
+    )
+    s, a = only(p)
+    assert (s["rule"], s["content"], a.kind) == ("reported_after", ["the team will “fold.”"], "speech")
+
+
+def test_recipient_of_a_recipient_verb_is_still_skipped():
+    """The limit: only "that" right after the cue means no recipient; "warned the players the
+    team would “fold.”" still has one, and the content starts after it."""
+    p = build(
+        "The coach warned the players the team would “fold.”",
+        """
+        The      DET     2 det
+        coach    NOUN    3 nsubj
+        warned   VERB    0 root   warn
+        the      DET     5 det
+        players  NOUN    3 obj
+        the      DET     7 det
+        team     NOUN   10 nsubj
+        would    AUX/MD 10 aux
+        “        PUNCT  10 punct
+        fold     VERB    3 ccomp
+        .        PUNCT   3 punct
+        ”        PUNCT   3 punct
+        """,
+    )
+    s, _ = only(p)
+    assert s["content"] == ["the team would “fold.”"]
+
+
+# ---------------------------------------------------------------- 21. a fronted adjunct of the reported clause
+
+
+@pytest.mark.parametrize("text,table,content", [
+    pytest.param("The doctor said, for some patients, the drug can help.", """
+        The       DET     2 det
+        doctor    NOUN    3 nsubj
+        said      VERB    0 root
+        ,         PUNCT   3 punct
+        for       ADP     7 case
+        some      DET     7 det
+        patients  NOUN   12 obl
+        ,         PUNCT   7 punct
+        the       DET    10 det
+        drug      NOUN   12 nsubj
+        can       AUX/MD 12 aux
+        help      VERB    3 ccomp
+        .         PUNCT   3 punct
+    """, "for some patients, the drug can help", id="prepositional"),
+    pytest.param("The doctor said after the ward opened, the nurses were ready.", """
+        The      DET     2 det
+        doctor   NOUN    3 nsubj
+        said     VERB    0 root
+        after    SCONJ   7 mark
+        the      DET     6 det
+        ward     NOUN    7 nsubj
+        opened   VERB   12 advcl   open
+        ,        PUNCT   7 punct
+        the      DET    10 det
+        nurses   NOUN   12 nsubj
+        were     AUX/VBD 12 cop
+        ready    ADJ     3 ccomp
+        .        PUNCT   3 punct
+    """, "after the ward opened, the nurses were ready", id="adverbial-clause"),
+])
+def test_fronted_adjunct_of_the_reported_clause_is_content(text, table, content):
+    """verb_cues._adjunct_then_clause: content opening with a preposition or a subordinator
+    is a circumstance of the cue, unless a comma closes it and the subject of a finite verb
+    follows: then it is the fronted adjunct of the reported clause."""
+    s, a = only(build(text, table))
+    assert (s["rule"], s["content"], a.kind) == ("reported_after", [content], "speech")
+
+
+def test_adverbial_clause_after_the_cue_with_no_clause_after_it_is_no_content():
+    """The limit of verb_cues._adjunct_then_clause: "said as the crowd cheered, smiling
+    broadly" -- after the comma comes no subject of a clause, so the adverbial clause is the
+    circumstance of the saying and nothing is reported."""
+    p = build(
+        "The doctor said as the crowd cheered, smiling broadly.",
+        """
+        The      DET     2 det
+        doctor   NOUN    3 nsubj
+        said     VERB    0 root
+        as       SCONJ   7 mark
+        the      DET     6 det
+        crowd    NOUN    7 nsubj
+        cheered  VERB    3 advcl   cheer
+        ,        PUNCT   9 punct
+        smiling  VERB    3 advcl   smile
+        broadly  ADV     9 advmod
+        .        PUNCT   3 punct
+        """,
+    )
+    assert statements(p) == []
+
+
+# --------------------------------------------------------------------------- 22. a reduced passive of a belief verb
+
+
+def test_reduced_passive_of_a_belief_verb_is_no_cue():
+    """site._reduced_passive: "Ten workers believed to have been inside" -- the parser made
+    "believed" the root with "workers" its subject, which would make the workers believers
+    and the trailing "the agency said" a relay of their belief; a belief verb right before
+    "to" is a reduced passive, so the agency's statement is the whole clause."""
+    p = build(
+        "Ten workers believed to have been inside are missing, the agency said.",
+        """
+        Ten       NUM      2 nummod
+        workers   NOUN     3 nsubj
+        believed  VERB/VBD 0 root    believe
+        to        PART     7 mark
+        have      AUX      7 aux
+        been      AUX      7 cop
+        inside    ADV      3 ccomp
+        are       AUX      9 cop
+        missing   ADJ      7 conj
+        ,         PUNCT   13 punct
+        the       DET     12 det
+        agency    NOUN    13 nsubj
+        said      VERB     3 parataxis
+        .         PUNCT    3 punct
+        """,
+    )
+    s, a = only(p)
+    assert (s["cue"], s["rule"], s["content"], s["source"]) == (
+        "said", "reported_before", ["Ten workers believed to have been inside are missing"], "the agency")
+    assert a.kind == "speech"
+
+
+def test_belief_verb_that_takes_an_infinitive_is_still_a_cue():
+    """The limit: "hope" takes a to-infinitive of its own ("The workers hoped to return"), so
+    it is no reduced passive and stays a belief cue."""
+    p = build(
+        "The workers hoped to return to the site soon.",
+        """
+        The      DET      2 det
+        workers  NOUN     3 nsubj
+        hoped    VERB/VBD 0 root    hope
+        to       PART     5 mark
+        return   VERB     3 xcomp
+        to       ADP      8 case
+        the      DET      8 det
+        site     NOUN     5 obl
+        soon     ADV      5 advmod
+        .        PUNCT    3 punct
+        """,
+    )
+    assert [(s["cue"], s["content"]) for s in statements(p)] == [("hoped", ["to return to the site soon"])]
+
+
+# --------------------------------------------------------------------------- 23. a conjunct that can only be reported
+
+
+@pytest.mark.parametrize("text,table,content", [
+    pytest.param("The coach said he was tired and that the team needed rest.", """
+        The      DET     2 det
+        coach    NOUN    3 nsubj
+        said     VERB    0 root
+        he       PRON    6 nsubj
+        was      AUX     6 cop
+        tired    ADJ     3 ccomp
+        and      CCONJ  11 cc
+        that     SCONJ  11 mark
+        the      DET    10 det
+        team     NOUN   11 nsubj
+        needed   VERB    3 conj    need
+        rest     NOUN   11 obj
+        .        PUNCT   3 punct
+    """, "he was tired and that the team needed rest", id="second-that-clause"),
+    pytest.param("The coach said the players should be paid, and be thanked.", """
+        The      DET     2 det
+        coach    NOUN    3 nsubj
+        said     VERB    0 root
+        the      DET     5 det
+        players  NOUN    8 nsubj:pass
+        should   AUX/MD  8 aux
+        be       AUX     8 aux:pass
+        paid     VERB/VBN 3 ccomp  pay
+        ,        PUNCT  12 punct
+        and      CCONJ  12 cc
+        be       AUX/VB 12 aux:pass
+        thanked  VERB/VBN 3 conj   thank
+        .        PUNCT   3 punct
+    """, "the players should be paid, and be thanked", id="base-form-under-the-modal"),
+    pytest.param("The coach said the team could win and the fans will come.", """
+        The      DET     2 det
+        coach    NOUN    3 nsubj
+        said     VERB    0 root
+        the      DET     5 det
+        team     NOUN    7 nsubj
+        could    AUX/MD  7 aux
+        win      VERB    3 ccomp
+        and      CCONJ  12 cc
+        the      DET    10 det
+        fans     NOUN   12 nsubj
+        will     AUX/MD 12 aux
+        come     VERB    3 conj
+        .        PUNCT   3 punct
+    """, "the team could win and the fans will come", id="modal-after-a-past-cue"),
+])
+def test_conjunct_that_can_only_be_reported_stays_in_the_content(text, table, content):
+    """complement._reported_conjunct: the parser hung the second half of the reported clause on
+    the cue; a second that-clause, a base form under the clause's modal, or a present or
+    modal verb after a cue in the past can only be more of what was said."""
+    (said, _), = by_cue(build(text, table), "said")
+    assert (said["rule"], said["content"]) == ("reported_after", [content])
+
+
+def test_past_conjunct_with_its_own_subject_is_a_new_predicate():
+    """The limit of complement._reported_conjunct: ", and the fans went home" is in the
+    narrator's past, with its own subject after a comma: a new predicate, not content."""
+    p = build(
+        "The coach said the team played well, and the fans went home.",
+        """
+        The     DET     2 det
+        coach   NOUN    3 nsubj
+        said    VERB    0 root
+        the     DET     5 det
+        team    NOUN    6 nsubj
+        played  VERB    3 ccomp   play
+        well    ADV     6 advmod
+        ,       PUNCT  12 punct
+        and     CCONJ  12 cc
+        the     DET    11 det
+        fans    NOUN   12 nsubj
+        went    VERB    3 conj    go
+        home    ADV    12 advmod
+        .       PUNCT   3 punct
+        """,
+    )
+    (said, _), = by_cue(p, "said")
+    assert said["content"] == ["the team played well"]
+
+
+# --------------------------------------------------------------------------- 24. a trailing relative clause
+
+
+def test_trailing_relative_clause_on_which_is_the_writer_s_gloss():
+    """complement._end_at_trailing_relative: ", which was a record for the town" closes the
+    sentence: the writer's gloss on the last noun, not part of what the mayor said."""
+    p = build(
+        "The mayor said the fair drew 900 visitors, which was a record for the town.",
+        """
+        The       DET     2 det
+        mayor     NOUN    3 nsubj
+        said      VERB    0 root
+        the       DET     5 det
+        fair      NOUN    6 nsubj
+        drew      VERB    3 ccomp   draw
+        900       NUM     8 nummod
+        visitors  NOUN    6 obj
+        ,         PUNCT  13 punct
+        which     PRON   13 nsubj
+        was       AUX    13 cop
+        a         DET    13 det
+        record    NOUN    8 acl:relcl
+        for       ADP    16 case
+        the       DET    16 det
+        town      NOUN   13 nmod
+        .         PUNCT   3 punct
+        """,
+    )
+    s, _ = only(p)
+    assert (s["rule"], s["content"]) == ("reported_after", ["the fair drew 900 visitors"])
+
+
+def test_relative_clause_inside_the_content_stays():
+    """The limit of complement._end_at_trailing_relative: a relative clause in mid-sentence
+    (", which passed,") is part of the reported clause."""
+    p = build(
+        "The mayor said the plan, which passed, will cost more.",
+        """
+        The     DET     2 det
+        mayor   NOUN    3 nsubj
+        said    VERB    0 root
+        the     DET     5 det
+        plan    NOUN   11 nsubj
+        ,       PUNCT   8 punct
+        which   PRON    8 nsubj
+        passed  VERB    5 acl:relcl  pass
+        ,       PUNCT   8 punct
+        will    AUX/MD 11 aux
+        cost    VERB    3 ccomp
+        more    ADJ    11 obj
+        .       PUNCT   3 punct
+        """,
+    )
+    s, _ = only(p)
+    assert s["content"] == ["the plan, which passed, will cost more"]
+
+
+def test_closing_apposition_after_a_dash_is_the_writer_s():
+    """complement._closing_apposition: "— a cost borne by the town" after the reported clause
+    is a noun phrase to the end of the sentence: the writer's apposition, not content."""
+    p = build(
+        "The mayor said the city overpaid for the bridge — a cost borne by the town.",
+        """
+        The      DET     2 det
+        mayor    NOUN    3 nsubj
+        said     VERB    0 root
+        the      DET     5 det
+        city     NOUN    6 nsubj
+        overpaid VERB    3 ccomp   overpay
+        for      ADP     9 case
+        the      DET     9 det
+        bridge   NOUN    6 obl
+        —        PUNCT  12 punct
+        a        DET    12 det
+        cost     NOUN    9 appos
+        borne    VERB/VBN 12 acl  bear
+        by       ADP    16 case
+        the      DET    16 det
+        town     NOUN   13 obl
+        .        PUNCT   3 punct
+        """,
+    )
+    s, _ = only(p)
+    assert (s["rule"], s["content"]) == ("reported_after", ["the city overpaid for the bridge"])
+
+
+def test_parenthesis_between_two_dashes_stays_in_the_content():
+    """The limit of complement._closing_apposition: a noun phrase closed by a second dash
+    ("— the city and the county —") is a parenthesis inside the reported clause."""
+    p = build(
+        "The mayor said both governments — the city and the county — should pay.",
+        """
+        The          DET     2 det
+        mayor        NOUN    3 nsubj
+        said         VERB    0 root
+        both         DET     5 det
+        governments  NOUN   14 nsubj
+        —            PUNCT   8 punct
+        the          DET     8 det
+        city         NOUN    5 appos
+        and          CCONJ  11 cc
+        the          DET    11 det
+        county       NOUN    8 conj
+        —            PUNCT   8 punct
+        should       AUX/MD 14 aux
+        pay          VERB    3 ccomp
+        .            PUNCT   3 punct
+        """,
+    )
+    s, _ = only(p)
+    assert s["content"] == ["both governments — the city and the county — should pay"]
+
+
+# --------------------------------------------------------------------------- 25. a participle after a closing quotation
+
+
+def test_participle_after_a_quotation_closing_on_its_comma_is_the_speaker_s_act():
+    """complement._end_at_participle_clause: "“the plan will work,” pointing to the budget" --
+    right after a quotation that closes on its comma, the participle is the speaker's act,
+    even when the parser hung it on the quoted verb."""
+    p = build(
+        "The mayor said that “the plan will work,” pointing to the budget.",
+        """
+        The       DET     2 det
+        mayor     NOUN    3 nsubj
+        said      VERB    0 root
+        that      SCONJ   9 mark
+        “         PUNCT   9 punct
+        the       DET     7 det
+        plan      NOUN    9 nsubj
+        will      AUX/MD  9 aux
+        work      VERB    3 ccomp
+        ,         PUNCT   9 punct
+        ”         PUNCT   9 punct
+        pointing  VERB/VBG 9 conj  point
+        to        ADP    15 case
+        the       DET    15 det
+        budget    NOUN   12 obl
+        .         PUNCT   3 punct
+        """,
+    )
+    (said, _), = by_cue(p, "said")
+    assert (said["rule"], said["content"]) == ("reported_after", ["“the plan will work,”"])
+
+
+def test_participle_not_after_a_quotation_stays_in_the_content():
+    """The limit: only right after a closing quotation; a participle phrase between commas
+    inside the reported clause ("the town, facing a deficit, would cut jobs") is content."""
+    p = build(
+        "The mayor said the town, facing a deficit, would cut jobs.",
+        """
+        The      DET     2 det
+        mayor    NOUN    3 nsubj
+        said     VERB    0 root
+        the      DET     5 det
+        town     NOUN   12 nsubj
+        ,        PUNCT   7 punct
+        facing   VERB/VBG 5 acl  face
+        a        DET     9 det
+        deficit  NOUN    7 obj
+        ,        PUNCT   7 punct
+        would    AUX/MD 12 aux
+        cut      VERB    3 ccomp
+        jobs     NOUN   12 obj
+        .        PUNCT   3 punct
+        """,
+    )
+    (said, _), = by_cue(p, "said")
+    assert said["content"] == ["the town, facing a deficit, would cut jobs"]
+
+
+# --------------------------------------------------------------------------- 26. a closing concession
+
+
+def test_closing_concession_with_its_own_subject_is_the_writer_s():
+    """complement._closing_concession: ", although the council disagreed" closes the sentence
+    with a subject of its own: the writer's counterweight, not part of the claim."""
+    p = build(
+        "The mayor claimed the plan was cheap, although the council disagreed.",
+        """
+        The       DET     2 det
+        mayor     NOUN    3 nsubj
+        claimed   VERB    0 root    claim
+        the       DET     5 det
+        plan      NOUN    7 nsubj
+        was       AUX     7 cop
+        cheap     ADJ     3 ccomp
+        ,         PUNCT  12 punct
+        although  SCONJ  12 mark
+        the       DET    11 det
+        council   NOUN   12 nsubj
+        disagreed VERB    7 advcl   disagree
+        .         PUNCT   3 punct
+        """,
+    )
+    s, _ = only(p)
+    assert (s["rule"], s["content"]) == ("reported_after", ["the plan was cheap"])
+
+
+def test_concession_inside_the_reported_clause_stays():
+    """The limit: a concession in mid-sentence with no subject ("the plan, although costly,
+    was sound") belongs to the reported clause."""
+    p = build(
+        "The mayor said the plan, although costly, was sound.",
+        """
+        The       DET     2 det
+        mayor     NOUN    3 nsubj
+        said      VERB    0 root
+        the       DET     5 det
+        plan      NOUN   11 nsubj
+        ,         PUNCT   8 punct
+        although  SCONJ   8 mark
+        costly    ADJ     5 amod
+        ,         PUNCT   8 punct
+        was       AUX    11 cop
+        sound     ADJ     3 ccomp
+        .         PUNCT   3 punct
+        """,
+    )
+    s, _ = only(p)
+    assert s["content"] == ["the plan, although costly, was sound"]
+
+
+# --------------------------------------------------------------------------- 27. an inverted cue read as an adjective
+
+
+def test_inverted_cue_after_a_closing_quotation_is_no_adjective():
+    """site._modifies_noun: the parser read "quipped" as an adjective of "Roe"; right after a
+    closing quotation mark it is the inverted cue of that quotation."""
+    p = build(
+        "“We will win,” quipped Roe, who lives nearby.",
+        """
+        “        PUNCT    4 punct
+        We       PRON     4 nsubj
+        will     AUX/MD   4 aux
+        win      VERB     0 root
+        ,        PUNCT    4 punct
+        ”        PUNCT    4 punct
+        quipped  VERB/VBN 8 amod    quip
+        Roe      PROPN    4 dep     S-PER
+        ,        PUNCT   11 punct
+        who      PRON    11 nsubj
+        lives    VERB/VBZ 8 acl:relcl  live
+        nearby   ADV     11 advmod
+        .        PUNCT    4 punct
+        """,
+    )
+    s, a = only(p)
+    assert (s["cue"], s["rule"], s["content"], a.kind) == ("quipped", "quote_cue_before", ["We will win,"], "speech")
+    assert s["source"].startswith("Roe")
+
+
+def test_participle_after_an_opening_quotation_mark_modifies_its_noun():
+    """The limit: after an opening mark (“estimated costs”) the participle is still an
+    adjective of its noun, no cue (site.is_cue says no, and no statement has it)."""
+    p = build(
+        "The report listed “estimated costs” for the bridge.",
+        """
+        The        DET      2 det
+        report     NOUN     3 nsubj
+        listed     VERB     0 root   list
+        “          PUNCT    6 punct
+        estimated  VERB/VBN 6 amod   estimate
+        costs      NOUN     3 obj    cost
+        ”          PUNCT    6 punct
+        for        ADP     10 case
+        the        DET     10 det
+        bridge     NOUN     6 nmod
+        .          PUNCT    3 punct
+        """,
+    )
+    assert not is_cue(DocView(p), 4)
+    assert [s for s in statements(p) if s["cue"] == "estimated"] == []
+
+
+# ------------------------------------------------------------- 28. a subject after the cue that is no speaker
+
+
+def test_subject_of_the_reported_clause_after_the_cue_is_no_inverted_speaker():
+    """site._speaker (_subject_of_clause_after): the parser made "Elm County" the subject of
+    "said"; a finite verb right after it ("has") makes it the subject of the reported clause,
+    so the speaker is the name that opens the sentence, past its relative clause
+    (site._sentence_opening_name)."""
+    p = build(
+        "Jane Roe, who runs the clinic, said Elm County has “a staffing crisis.”",
+        """
+        Jane      PROPN    5 nsubj    B-PER
+        Roe       PROPN    1 flat     E-PER
+        ,         PUNCT    5 punct
+        who       PRON     5 nsubj
+        runs      VERB/VBZ 0 root     run
+        the       DET      7 det
+        clinic    NOUN     5 obj
+        ,         PUNCT    9 punct
+        said      VERB     5 parataxis
+        Elm       PROPN    9 nsubj    B-ORG
+        County    PROPN   10 flat     E-ORG
+        has       VERB/VBZ 9 ccomp    have
+        “         PUNCT   16 punct
+        a         DET     16 det
+        staffing  NOUN    16 compound
+        crisis    NOUN    12 obj
+        .         PUNCT    5 punct
+        ”         PUNCT    5 punct
+        """,
+    )
+    (said, a), = by_cue(p, "said")
+    assert (said["rule"], said["content"], said["source"]) == (
+        "reported_after", ["Elm County has “a staffing crisis.”"], "Jane Roe")
+    assert a.kind == "speech"
+
+
+def test_inverted_speaker_followed_by_another_clause_stays_inverted():
+    """The limit of site._subject_of_clause_after: the finite verb must follow the noun phrase
+    directly; in "said Roe, and the crowd cheered" a comma and a clause of their own follow
+    the inverted speaker."""
+    p = build(
+        "“We won,” said Roe, and the crowd cheered.",
+        """
+        “        PUNCT    3 punct
+        We       PRON     3 nsubj
+        won      VERB     0 root    win
+        ,        PUNCT    3 punct
+        ”        PUNCT    3 punct
+        said     VERB     3 parataxis
+        Roe      PROPN    6 nsubj   S-PER
+        ,        PUNCT   12 punct
+        and      CCONJ   12 cc
+        the      DET     11 det
+        crowd    NOUN    12 nsubj
+        cheered  VERB     3 conj    cheer
+        .        PUNCT    3 punct
+        """,
+    )
+    (said, _), = by_cue(p, "said")
+    assert (said["rule"], said["content"], said["source"]) == ("quote_cue_before", ["We won,"], "Roe")
+
+
+# --------------------------------------------------------------------------- 29. a split statement resumed by "that"
+
+
+def test_split_statement_may_resume_with_that():
+    """verb_cues._goes_on_with_verb: "It is on the mayor's watch, Roe said, that the town is
+    failing" -- the rest after the cue opens with "that" and goes on with a finite verb: the
+    second half of a split statement."""
+    p = build(
+        "It is on the mayor's watch, Roe said, that the town is failing.",
+        """
+        It       PRON     7 nsubj
+        is       AUX      7 cop
+        on       ADP      7 case
+        the      DET      5 det
+        mayor    NOUN     7 nmod:poss
+        's       PART     5 case
+        watch    NOUN    10 ccomp
+        ,        PUNCT   10 punct
+        Roe      PROPN   10 nsubj   S-PER
+        said     VERB     0 root
+        ,        PUNCT   10 punct
+        that     SCONJ   16 mark
+        the      DET     14 det
+        town     NOUN    16 nsubj
+        is       AUX     16 aux
+        failing  VERB    10 ccomp   fail
+        .        PUNCT   10 punct
+        """,
+    )
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == (
+        "reported_split", ["It is on the mayor's watch", "that the town is failing"], "Roe")
+
+
+def test_rest_opening_with_that_but_no_verb_is_no_split():
+    """The limit: after "that" a finite verb must follow ("..., Roe said, that week." is a
+    time phrase, no second half)."""
+    p = build(
+        "The town is failing, Roe said, that week.",
+        """
+        The      DET     2 det
+        town     NOUN     4 nsubj
+        is       AUX      4 aux
+        failing  VERB     7 ccomp   fail
+        ,        PUNCT    7 punct
+        Roe      PROPN    7 nsubj   S-PER
+        said     VERB     0 root
+        ,        PUNCT    7 punct
+        that     SCONJ   10 mark
+        week     NOUN     7 obl:tmod
+        .        PUNCT    7 punct
+        """,
+    )
+    assert rules_fired(p) != ["reported_split"]
+
+
+def test_speech_verb_after_an_interruption_is_no_adjective():
+    """site._modifies_noun: "The mayor, at the meeting, cited a report that the costs had
+    doubled" -- the parser read "cited" as an adjective of "report"; after the comma that
+    closes an interruption, a speech verb before its object is the verb of the sentence."""
+    p = build(
+        "The mayor, at the meeting, cited a report that the costs had doubled.",
+        """
+        The      DET      2 det
+        mayor    NOUN    10 nsubj
+        ,        PUNCT    6 punct
+        at       ADP      6 case
+        the      DET      6 det
+        meeting  NOUN     2 nmod
+        ,        PUNCT    6 punct
+        cited    VERB/VBN 10 amod    cite
+        a        DET     10 det
+        report   NOUN     0 root
+        that     SCONJ   15 mark
+        the      DET     13 det
+        costs    NOUN    15 nsubj
+        had      AUX     15 aux
+        doubled  VERB    10 acl      double
+        .        PUNCT   10 punct
+        """,
+    )
+    assert [s["cue"] for s in statements(p)] == ["cited"], statements(p)
+
+
+def test_speech_participle_after_its_noun_stays_an_adjective():
+    """The limit: a participle whose noun comes before it ("the figures, reported, were
+    low") still modifies that noun."""
+    p = build(
+        "The figures, reported, were low.",
+        """
+        The       DET      2 det
+        figures   NOUN     7 nsubj
+        ,         PUNCT    4 punct
+        reported  VERB/VBN 2 amod   report
+        ,         PUNCT    4 punct
+        were      AUX      7 cop
+        low       ADJ      0 root
+        .         PUNCT    7 punct
+        """,
+    )
+    assert not is_cue(DocView(p), 3)
+
+
+# --------------------------------------------------------------------------- 30. a nominative pronoun after the cue
+
+
+def test_nominative_pronoun_after_the_cue_opens_a_clause():
+    """verb_cues._complement (subject): the parser hung "he has better players ..." on
+    "players" as the cue's object; "he" can only be a subject, so a reported clause starts."""
+    p = build(
+        "The coach insisted he has better players than the ones he lost.",
+        """
+        The      DET      2 det
+        coach    NOUN     3 nsubj
+        insisted VERB     0 root     insist
+        he       PRON     6 nsubj
+        has      AUX/VBZ  6 aux      have
+        better   ADJ      7 amod
+        players  NOUN     3 obj      player
+        than     ADP     10 case
+        the      DET     10 det
+        ones     NOUN     7 nmod     one
+        he       PRON    12 nsubj
+        lost     VERB    10 acl:relcl  lose
+        .        PUNCT    3 punct
+        """,
+    )
+    s, a = only(p)
+    assert (s["rule"], s["content"], a.kind) == (
+        "reported_after", ["he has better players than the ones he lost"], "speech")
+
+
+def test_pronoun_that_can_be_an_object_opens_no_clause():
+    """The limit: "it" can be the object ("said it all again"), so it opens no clause of its
+    own and the short object reports nothing."""
+    p = build(
+        "The coach said it all again.",
+        """
+        The    DET    2 det
+        coach  NOUN   3 nsubj
+        said   VERB   0 root
+        it     PRON   3 obj
+        all    DET    4 det
+        again  ADV    3 advmod
+        .      PUNCT  3 punct
+        """,
+    )
+    assert statements(p) == []
+
+
+# ------------------------------------------------------------ 31. a participle after a quotation after the cue
+
+
+def test_participle_after_the_quotation_after_the_cue_is_the_next_act():
+    """verb_cues._is_mixed: 'said: “The plan works,” adding that costs fell' -- after a
+    quotation closed on its comma, the participle is the speaker's next act: the quotation
+    alone is the statement of "said", and "adding" has its own."""
+    p = build(
+        "The mayor said: “The plan works,” adding that costs fell.",
+        """
+        The     DET      2 det
+        mayor   NOUN     3 nsubj
+        said    VERB     0 root
+        :       PUNCT    3 punct
+        “       PUNCT    8 punct
+        The     DET      7 det
+        plan    NOUN     8 nsubj
+        works   VERB/VBZ 3 ccomp   work
+        ,       PUNCT    8 punct
+        ”       PUNCT    8 punct
+        adding  VERB/VBG 3 advcl   add
+        that    SCONJ   14 mark
+        costs   NOUN    14 nsubj   cost
+        fell    VERB    11 ccomp   fall
+        .       PUNCT    3 punct
+        """,
+    )
+    (said, _), = by_cue(p, "said")
+    (adding, _), = by_cue(p, "adding")
+    assert (said["rule"], said["content"]) == ("quote_cue_after", ["The plan works,"])
+    assert adding["content"] == ["costs fell"]
+
+
+def test_participle_continuing_the_quoted_words_is_mixed():
+    """The limit: a quotation not closed on a comma ('said “we are” winning') is continued by
+    the participle: one mixed statement."""
+    p = build(
+        "The mayor said “we are” winning.",
+        """
+        The      DET      2 det
+        mayor    NOUN     3 nsubj
+        said     VERB     0 root
+        “        PUNCT    8 punct
+        we       PRON     8 nsubj
+        are      AUX/VBP  8 aux
+        ”        PUNCT    8 punct
+        winning  VERB/VBG 3 ccomp  win
+        .        PUNCT    3 punct
+        """,
+    )
+    s, _ = only(p)
+    assert s["content"] == ["“we are” winning"]
+
+
+# --------------------------------------------------------------------------- 32. a quoted name after "as"
+
+
+def test_quoted_name_after_as_ends_the_content():
+    """complement._end_after_quoted_name: "described the plan as a “disaster” after the vote"
+    -- what the object is called ends with the quotation after "as"; the time after it is
+    circumstance."""
+    p = build(
+        "The senator described the plan as a “disaster” after the vote.",
+        """
+        The        DET    2 det
+        senator    NOUN   3 nsubj
+        described  VERB   0 root   describe
+        the        DET    5 det
+        plan       NOUN   3 obj
+        as         ADP    9 case
+        a          DET    9 det
+        “          PUNCT  9 punct
+        disaster   NOUN   3 obl
+        ”          PUNCT  9 punct
+        after      ADP   13 case
+        the        DET   13 det
+        vote       NOUN   3 obl
+        .          PUNCT  3 punct
+        """,
+    )
+    s, _ = only(p)
+    assert (s["rule"], s["content"]) == ("reported_after", ["the plan as a “disaster”"])
+
+
+def test_reason_after_a_quoted_name_stays_in_the_content():
+    """The limit: after "praised X as “Y”" the reason introduced by "for" is part of the
+    praise (as in verb_cues._charge), so the content runs on."""
+    p = build(
+        "The senator praised the mayor as a “hero” for her courage.",
+        """
+        The      DET    2 det
+        senator  NOUN   3 nsubj
+        praised  VERB   0 root   praise
+        the      DET    5 det
+        mayor    NOUN   3 obj
+        as       ADP    9 case
+        a        DET    9 det
+        “        PUNCT  9 punct
+        hero     NOUN   3 obl
+        ”        PUNCT  9 punct
+        for      ADP   13 case
+        her      PRON  13 nmod:poss
+        courage  NOUN   3 obl
+        .        PUNCT  3 punct
+        """,
+    )
+    s, _ = only(p)
+    assert s["content"] == ["the mayor as a “hero” for her courage"]

@@ -227,6 +227,9 @@ def subject_of(d: DocView, v: int) -> int | None:
         head = d.toks[t.head]
         if t.deprel == "acl:relcl" and head.upos in ("NOUN", "PROPN", "PRON"):
             return head.i
+        if t.deprel == "conj" and _speech_act_on_reported_verb(d, cur):
+            cur = head.head  # "May said the country would declare X and suggested that ...": May's act
+            continue
         if t.deprel in ("conj", "xcomp", "advcl", "acl"):
             cur = t.head
             continue
@@ -236,6 +239,18 @@ def subject_of(d: DocView, v: int) -> int | None:
             continue
         return None
     return None
+
+
+def _speech_act_on_reported_verb(d: DocView, k: int) -> bool:
+    """Speech verb ``k``, with no subject of its own, is coordinated with the verb of a clause
+    reported by a cue ("said the country would declare X and suggested that Y"): the parser
+    hung the speaker's next act on the reported verb, so it shares the cue's subject, not
+    that verb's (extract.complement._end_at_inner_speech_act ends the first content there).
+    Not when the reported verb is a cue itself ("the firm reported X and warned that Y")."""
+    head = d.toks[d.toks[k].head]
+    return d.lemma(k) in lexicon.SPEECH_VERBS and head.deprel == "ccomp" and head.head >= 0 \
+        and d.lemma(head.i) not in lexicon.CUE_LEMMAS and d.lemma(head.head) in lexicon.CUE_LEMMAS \
+        and any(c.deprel == "ccomp" for c in d.children(k))
 
 
 def mention_range(d: DocView, h: int, v: int) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from .base import FINITE_XPOS, DocView, mention_range, subject_of
+from .complement import object_predicate
 from .quotemarks import Quote
 
 Chain = list[Quote]
@@ -93,10 +94,11 @@ def is_cue(d: DocView, i: int) -> bool:
         return False
     kids = d.children(i)
     # An imperative has no speaker: "Add the onions", "Say what you will".
-    if t.xpos == "VB" and t.deprel == "root" and not any(c.deprel in lexicon.SUBJECT_DEPRELS for c in kids):
+    if t.xpos == "VB" and t.deprel == "root" and not any(c.deprel in lexicon.SUBJECT_DEPRELS for c in kids) \
+            and not _noun_before(d, i):
         return False
-    # Idioms that are not speech: "suffice it to say", "needless to say".
-    if t.deprel == "xcomp" and t.head >= 0 and d.lemma(t.head) in lexicon.IDIOM_HEADS:
+    # Idioms that are not speech: "suffice it to say", "needless to say"; nor is a reduced passive.
+    if t.deprel == "xcomp" and t.head >= 0 and d.lemma(t.head) in lexicon.IDIOM_HEADS or _reduced_passive(d, i, kids):
         return False
     if lem == "add" and _numeric_object(d, i):
         return False  # "the index added 0.4 per cent": a figure, not words
@@ -109,10 +111,37 @@ def is_cue(d: DocView, i: int) -> bool:
         return t.xpos != "VBN" or any(c.deprel == "aux" for c in kids)
     # A belief verb counts only with a subject of its own ("they think ...",
     # not the noun compound "think tank" mis-tagged as a verb).
+    # ("believe bigotry and xenophobia are acceptable": a clause the parser split into an
+    # object and a conjunct predicate, complement.object_predicate, counts as one)
     if lem in lexicon.BELIEF_VERBS and lem not in lexicon.SPEECH_VERBS:
         return any(c.deprel in ("nsubj", "nsubj:outer") for c in kids) and any(
-            c.deprel in ("ccomp", "xcomp") for c in kids)
+            c.deprel in ("ccomp", "xcomp") or c.deprel == "conj" and object_predicate(d, i, c.i) for c in kids)
     return True
+
+
+def _reduced_passive(d: DocView, i: int, kids: list) -> bool:
+    """"Fifty people believed to have been in the complex": a belief verb that takes no
+    to-infinitive of its own (lexicon.PASSIVE_BEFORE_TO), as a participle or past form right
+    before "to" and with no auxiliary, is a reduced passive that names no believer (the
+    parser may still make it the root with the noun as its subject)."""
+    return d.lemma(i) in lexicon.PASSIVE_BEFORE_TO and d.toks[i].xpos in ("VBN", "VBD") and i + 1 < len(d.toks) \
+        and d.low(i + 1) == "to" and d.toks[i + 1].upos == "PART" and not any(c.deprel == "aux" for c in kids)
+
+
+def _noun_before(d: DocView, i: int) -> bool:
+    """A noun, name or pronoun stands between the start of the clause of verb ``i`` (the
+    sentence start, a comma, colon, semicolon or quotation mark) and ``i``: "All those
+    involved say the issue is complex", "Developers and supporters in Congress say ...".
+    The tagger reads a plural present after a long subject as a base form and the parser
+    then gives it no subject; an imperative opens its clause ("Add the onions", "Then say
+    no")."""
+    s0 = d.sent_range(i)[0]
+    k = i - 1
+    while k >= s0 and not (d.toks[k].text in (",", ":", ";") or d.is_quote_mark(k)):
+        if d.toks[k].upos in ("NOUN", "PROPN", "PRON"):
+            return True
+        k -= 1
+    return False
 
 
 def _mistagged_verb(d: DocView, i: int) -> bool:
@@ -169,6 +198,13 @@ def _modifies_noun(d: DocView, i: int) -> bool:
     t = d.toks[i]
     before = d.toks[i - 1] if i > 0 and d.toks[i - 1].sent == t.sent else None
     if t.deprel in ("amod", "nummod"):
+        # (after a closing quotation mark it is the inverted cue: "“…,” quipped Green, who ...")
+        if before is not None and d.is_quote_mark(before.i) and d.quote_ending_at(before.end, slack=0):
+            return False
+        # ("Clinton, at Monday's debate, cited derogatory comments": after the comma closing an
+        # interruption, a speech verb before its object is the verb of the sentence)
+        if before is not None and before.text == "," and d.lemma(i) in lexicon.SPEECH_VERBS and t.head > i:
+            return False
         return before is None or before.upos in ("DET", "ADJ", "NUM", "PUNCT")
     # ("a statement accusing X of Y" is the statement's issuer speaking)
     return t.deprel == "acl" and t.xpos == "VBG" and before is not None and before.i == t.head \
@@ -228,8 +264,10 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
     if src is not None and not can_speak(d, *src):
         # a date, a clause fragment: never a speaker (the statement stays, unattributed);
         # the parser's subject may be the wrong word ("“…,” Senator X said Tuesday" with
-        # Tuesday as subject), so the noun phrase right before the cue is tried instead
-        src = surface_subject(d, v, s0) if h is not None and h > v else None
+        # Tuesday as subject), so the noun phrase right before the cue is tried instead; so
+        # too when the subject before the cue cannot speak ("“…,” Mr. Roe, 82, told me" with
+        # 82 as subject; a subject climbed to from a verb inside the quotation)
+        src = surface_subject(d, v, s0) if h is not None else None
         src = trim_mention(d, *src) if src is not None else None
         if src is not None and not can_speak(d, *src):
             src = None
@@ -238,6 +276,12 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
     # (only the verb's own subject: "Asked to respond, Carson said" climbs
     # from "respond" to Carson, who is not an inverted speaker of "respond")
     inverted = src is not None and src[0] > v and h is not None and d.toks[h].head == v
+    if inverted and _subject_of_clause_after(d, src[1], end):
+        # "Sarah Buckley, who ..., said Covington Catholic has “a culture of ...”": a finite
+        # verb right after the noun phrase makes it the subject of the reported clause, not
+        # an inverted speaker; the speaker is before the cue
+        src, inverted = surface_subject(d, v, s0), False
+        src = trim_mention(d, *src) if src is not None else None
     if src is not None and src[0] > v and not inverted and h is not None:
         return None  # a fronted participle clause ("Asked to respond, ..., Carson said"): circumstance
     if src is None and v + 1 < end and d.toks[v + 1].upos in ("PROPN", "DET", "NOUN", "ADJ", "NUM"):
@@ -246,11 +290,33 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
         before = v - 1
         while before >= s0 and d.toks[before].text == ",":
             before -= 1
-        if before >= s0 and d.is_quote_mark(before):
+        if before >= s0 and d.is_quote_mark(before) or _trailing_inverted(d, v, s0, end):
             return d.trim(v + 1, end), True
     if inverted:
         return src, True
     return (src if in_sentence else None), False
+
+
+def _trailing_inverted(d: DocView, v: int, s0: int, end: int) -> bool:
+    """"S, noted NBC's Dante Chinni." / "S, said the winter railroading report.": a cue
+    after the comma that closes a clause, followed by nothing but a short noun phrase to
+    the end of the sentence, is an inverted attribution even without quotation marks (the
+    parser, finding no subject, makes the speaker an object).  Not when a finite verb or
+    a comma follows ("S, said Roe, who is ..."): that is more than a name."""
+    if v - 1 <= s0 or d.toks[v - 1].text != "," or end - (v + 1) > 12:
+        return False
+    # (a participle may be a misread noun: "the winter railroading report")
+    if any(d.toks[m].xpos in FINITE_XPOS or d.is_punct(m) and d.toks[m].text != "." for m in range(v + 1, end)):
+        return False
+    return any(d.toks[m].xpos in FINITE_XPOS and d.toks[m].upos in ("VERB", "AUX") for m in range(s0, v - 1))
+
+
+def _subject_of_clause_after(d: DocView, k: int, end: int) -> bool:
+    """A finite verb follows the noun phrase ending at ``k`` (past the rest of a name the
+    parser left out of it: "Covington Catholic has ...")."""
+    while k < end and d.toks[k].upos in ("PROPN", "NOUN"):
+        k += 1
+    return k < end and d.toks[k].xpos in FINITE_XPOS and d.toks[k].upos in ("VERB", "AUX")
 
 
 def can_speak(d: DocView, a: int, b: int) -> bool:
@@ -433,17 +499,27 @@ def _sentence_opening_name(d: DocView, v: int, s0: int) -> tuple[int, int] | Non
     e = next((e for e in d.p.entities if e.label in ("PER", "ORG") and s0 <= e.tok_start <= s0 + 2), None)
     if e is None or e.tok_end >= v - 1 or d.toks[e.tok_end].text != ",":
         return None
-    if any(d.toks[m].xpos in FINITE_XPOS and d.toks[m].upos in ("VERB", "AUX") for m in range(e.tok_end, v)):
+    # (a relative clause on the name may hold verbs: "Sarah Buckley, who attended ..., said")
+    relative = d.low(e.tok_end + 1) in lexicon.RELATIVE_PRONOUNS
+    if not relative and any(d.toks[m].xpos in FINITE_XPOS and d.toks[m].upos in ("VERB", "AUX")
+                            for m in range(e.tok_end, v)):
         return None  # a clause in between: the name is not this cue's speaker
     return e.tok_start, e.tok_end
 
 
 def _skip_apposition_back(d: DocView, k: int, s0: int) -> int:
-    """"…, NK Pro, a Seoul-based Web site, reported": step back over an apposition."""
+    """"…, NK Pro, a Seoul-based Web site, reported": step back over an apposition.
+
+    Up to 20 words when it follows a person's name ("“…,” Jane Roe, the city's director of
+    engineering and public works, said"): a title with its department runs long; that far,
+    never over a finite verb or a quotation mark (a clause, not an apposition)."""
     if k - 1 >= s0 and d.toks[k - 1].text == ",":
         m = k - 2
-        while m >= s0 and d.toks[m].text != "," and m > k - 10:
+        while m >= s0 and d.toks[m].text != "," and m > k - 22 and not (m <= k - 10 and (
+                d.is_quote_mark(m) or d.toks[m].xpos in FINITE_XPOS and d.toks[m].upos in ("VERB", "AUX"))):
             m -= 1
+        if m < k - 10 and not (m > s0 and d.toks[m - 1].ner in ("E-PER", "S-PER")):
+            return k
         after_name = m > s0 and d.toks[m - 1].ner in ("E-PER", "S-PER")  # "Jane Roe, technical researcher at X,"
         if m >= s0 and d.toks[m].text == "," and (d.toks[m + 1].upos in ("DET", "NUM") or after_name):
             return m

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from .. import lexicon
 from .base import FINITE_XPOS, Candidate, DocView, calls_for
-from .complement import content_after
+from .complement import content_after, misread_that
 from .confidence import confidence
 from .site import Chain, CueSite, evidence_subject
 
@@ -46,6 +46,10 @@ def _is_mixed(d: DocView, s: CueSite) -> bool:
     the quotation is part of a longer, mixed statement."""
     chain = s.quote_after
     tail = d.tok_at(chain[-1].end - 1) + 1
+    # ("said: “…,” adding that ...": a participle after a quotation closed on its comma is
+    # the speaker's next act, the quotation alone is the statement)
+    if tail < s.end and d.toks[tail].xpos == "VBG" and d.text[chain[-1].inner_end - 1] == ",":
+        return False
     return tail < s.end and d.toks[tail].text not in (",", ";") and not d.is_quote_mark(tail) \
         and d.toks[tail].upos != "CCONJ" and len(chain) == 1
 
@@ -174,6 +178,10 @@ def _split_parts(d: DocView, s: CueSite) -> Found | None:
 
 def _goes_on_with_verb(d: DocView, rest: int, end: int) -> bool:
     t = d.toks[rest]
+    # ("It is on Trudeau's watch, Scheer said, that the country is facing ...": the rest
+    # may open with the complementiser of a cleft or of the reported clause)
+    if d.low(rest) == "that" and t.upos == "SCONJ":
+        return any(d.toks[m].xpos in FINITE_XPOS for m in range(rest + 1, min(end, rest + 10)))
     return (
         t.xpos in FINITE_XPOS
         or any(d.toks[m].xpos in FINITE_XPOS for m in range(rest, min(end, rest + 8)))
@@ -212,15 +220,38 @@ def _complement(d: DocView, s: CueSite) -> Found | None:
     k = a - 1
     while k > s.v and d.is_punct(k):
         k -= 1  # (the content starts after the comma of "that, in 2019, ...")
-    after_that = k > s.v and d.low(k) == "that" and d.toks[k].upos == "SCONJ"
-    if not (quoted or after_that) and (d.toks[a].upos in ("ADP", "SCONJ") and d.low(a) not in lexicon.COMPLEMENTIZERS
-                                       or d.low(a) in lexicon.WH_WORDS):
+    after_that = k > s.v and d.low(k) == "that" and (d.toks[k].upos == "SCONJ" or misread_that(d, s.v + 1, k)
+                                                    or k > s.v + 1 and misread_that(d, k, k))
+    adjunct = d.toks[a].upos in ("ADP", "SCONJ") and d.low(a) not in lexicon.COMPLEMENTIZERS
+    if not (quoted or after_that) and (adjunct and not _adjunct_then_clause(d, a, b) or d.low(a) in lexicon.WH_WORDS):
         return None  # a prepositional phrase, an adverbial clause, an embedded question ("asked how ...")
-    if quoted or after_that or is_clause(d, a, b) or _small_clause(d, s.v, a, b) or _names_a_claim(d, a, b) \
+    # ("insisted he has different questions ...": the parser hung the clause on "questions";
+    # a nominative pronoun is a subject, so a clause starts here)
+    subject = d.low(a) in lexicon.NOMINATIVE_PRONOUNS and d.toks[a].upos == "PRON" and d.words(a, b) >= 3
+    if quoted or after_that or subject or is_clause(d, a, b) or _small_clause(d, s.v, a, b) or _names_a_claim(d, a, b) \
             or _charge(d, s.v, a, b) or _words_object(d, s.v, a, b) or _demand(d, s.v, a) \
             or _shown(d, s.v, a, b):
         return [d.char_span(a, b)], "after"
     return None
+
+
+def _adjunct_then_clause(d: DocView, a: int, b: int) -> bool:
+    """"Rutledge said, for others, it can heighten ...", "He said as RCMP entered the camp,
+    one person secured ...": an adjunct opening the content (a prepositional phrase or an
+    adverbial clause) that a comma closes, followed by the subject of a finite verb, is the
+    fronted adjunct of the reported clause, not a circumstance of the cue ("said as confetti
+    fell", "commented on the closure": no clause follows)."""
+    comma = next((k for k in range(a + 1, min(b, a + 15)) if d.toks[k].text == ","), None)
+    if comma is None:
+        return False
+    k = comma + 1
+    while k < b and d.toks[k].upos in ("DET", "ADJ", "NUM"):
+        k += 1
+    if k >= b or d.toks[k].deprel not in ("nsubj", "nsubj:pass", "expl") or d.toks[k].head < 0:
+        return False
+    h = d.toks[k].head
+    return d.toks[h].xpos in FINITE_XPOS or any(
+        c.deprel in ("aux", "aux:pass", "cop") and c.xpos in FINITE_XPOS for c in d.children(h))
 
 
 def is_clause(d: DocView, a: int, b: int) -> bool:
