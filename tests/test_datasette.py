@@ -987,3 +987,25 @@ async def test_exports_cite_their_source(ds: Datasette, datasette_sample: Datase
     assert jcs["date"].startswith("2024-05-01")
     assert "Kim Min-jun (spokesperson, Joint Chiefs of Staff)" in jcs["citation"]
     assert (await ds.client.get("/-/attrib/export/attrib/statements.csv?kinds=nonsense")).status_code == 400
+
+
+def test_table_body_writes_the_cells_as_datasettes_template_does() -> None:
+    from datasette.utils import to_css_class
+    from jinja2 import Environment
+
+    from attrib.datasette.listpages import table_body
+
+    rows = [[{"column": "id", "value": markupsafe.Markup('<a href="/x">1</a>'), "value_type": "pk"},
+             {"column": "content", "value": "<script>alert(1)</script> & more", "value_type": "str"},
+             {"column": "start", "value": 5, "value_type": "int"},
+             {"column": "odd name", "value": None, "value_type": "none"}]]
+    body = str(table_body(rows, frozenset({"start"})))
+    # Datasette's own loop (its _table.html), autoescaped, for the same cells less the hidden one
+    env = Environment(autoescape=True)
+    env.filters["to_css_class"] = to_css_class
+    theirs = env.from_string('{% for row in rows %}<tr>{% for cell in row %}{% if cell.column != "start" %}'
+                             '<td class="col-{{ cell.column|to_css_class }} type-{{ cell.value_type }}">'
+                             '{{ cell.value }}</td>{% endif %}{% endfor %}</tr>\n{% endfor %}').render(rows=rows)
+    assert body == theirs
+    assert ESCAPED_SCRIPT in body and '<a href="/x">1</a>' in body and "col-start" not in body
+    assert 'class="col-odd-name-' in body  # a name that is no CSS class gets Datasette's hashed one

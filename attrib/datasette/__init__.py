@@ -43,7 +43,7 @@ from markupsafe import Markup
 from .cells import LINKED_COLUMNS, cell_link, needs_label, with_label
 from .export import export_view
 from .landing import landing_redirect, landing_view
-from .listpages import hidden_columns, list_page_script
+from .listpages import hidden_columns, list_page_script, table_body
 from .pages import (
     article_view,
     claim_view,
@@ -103,15 +103,16 @@ def extra_body_script(template: str, database: str | None, view_name: str, datas
 def extra_template_vars(
     template: str, database: str | None, columns: list[str] | None, view_name: str, request: Any, datasette: Any
 ) -> Any:
-    """``attrib_hidden_columns`` for ``_table.html``: the ids and offsets an attrib table page does
-    not render unless asked for (:func:`.listpages.hidden_columns`)."""
+    """``attrib_hidden_columns`` and ``attrib_table_body`` for ``_table.html``: the ids and offsets
+    an attrib table page does not render unless asked for (:func:`.listpages.hidden_columns`), and
+    its rows written in Python (:func:`.listpages.table_body`)."""
     if view_name != "table" or not database or not columns:
         return None
 
     async def inner() -> dict[str, Any]:
         if not await is_attrib_database(datasette, database):
             return {}
-        return {"attrib_hidden_columns": hidden_columns(columns, request)}
+        return {"attrib_hidden_columns": hidden_columns(columns, request), "attrib_table_body": table_body}
 
     return inner
 

@@ -22,6 +22,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from datasette.utils import to_css_class
+from markupsafe import Markup, escape
+
 #: Columns of the statement tables a reader rarely wants: hidden until asked for (``id`` stays:
 #: it is the link to the row page).
 TECHNICAL_COLUMNS = (
@@ -48,6 +51,26 @@ def hidden_columns(columns: list[str], request: Any) -> frozenset[str]:
     if asked == "1":
         return frozenset()
     return frozenset(TECHNICAL_COLUMNS).intersection(columns)
+
+
+def table_body(rows: Any, hidden: frozenset[str]) -> Markup:
+    """The ``<tbody>`` rows of a table page, as Datasette's ``_table.html`` writes them, less the
+    ``hidden`` columns.  Each cell is ``<td class="col-{column} type-{type}">{value}</td>``, the
+    value escaped unless it is already markup (Jinja's autoescape).  Built here rather than by the
+    template's loop: 100 rows of a statements page are 2,600 cells, and Jinja's async rendering
+    of them was two fifths of the page's time at a million statements."""
+    out: list[str] = []
+    css: dict[str, str] = {}
+    for row in rows:
+        out.append("<tr>")
+        for cell in row:
+            column = cell["column"]
+            if column in hidden:
+                continue
+            name = css.get(column) or css.setdefault(column, str(escape(to_css_class(column))))
+            out.append(f'<td class="col-{name} type-{escape(cell["value_type"])}">{escape(cell["value"])}</td>')
+        out.append("</tr>\n")
+    return Markup("".join(out))
 
 
 _SCRIPT = r"""
