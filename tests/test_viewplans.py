@@ -454,3 +454,19 @@ async def test_speaker_queries_list_what_the_view_says(scale_db: dict, name: str
     assert found >= len(cases) - 2  # the empty name lists nothing; 'official' only as an unresolved mention
     assert conn.execute("select count(*) from statements_view where speaker = 'Corrected Person'").fetchone()[0]
     conn.close()
+
+
+def test_the_page_table_marks_each_target(capsys) -> None:
+    scale = _scale()
+    labels = [label for label, _ in scale.pages({"speaker": 1, "org": 2, "article": "a", "org_name": "Org X",
+                                                 "speaker_name": "Ann Lee", "outlet": "O", "rare": "r",
+                                                 "common": "c", "most_common": "m"}, "db")]
+    assert set(scale.TARGETS) <= set(labels)  # every target names a page that is timed
+    assert scale.target_of("q anonymous_statements") == 200 and scale.target_of("statements_view outlet=") is None
+    scale.print_table([{"page": "statements table", "status": 200, "median_ms": 90, "p95_ms": 201},
+                       {"page": "q search_statements (common)", "status": 200, "median_ms": 1500, "p95_ms": 999},
+                       {"page": "statements_view outlet=", "status": 200, "median_ms": 9, "p95_ms": 9}])
+    out = capsys.readouterr().out
+    assert "| statements table | 200 | 90 | 201 | p95 ≤ 200 ✗ |" in out
+    assert "| q search_statements (common) | 200 | 1,500 | 999 | p95 ≤ 1,000 ✓ |" in out
+    assert "| statements_view outlet= | 200 | 9 | 9 | – |" in out
