@@ -200,6 +200,12 @@ async def test_pages_show_the_views_rows_counts_and_facets(scale_db: dict, monke
     assert not any(s.startswith(viewplans.VIEW_COUNT) for s in ran)
     # the common word (in most statements) is looked up statement by statement on the walk
     assert any("exists (select 1 from statements_fts f where statements_fts match" in s for s in ran)
+    # facets over their own column: a statement column's on the unjoined view, a joined one's on the view
+    assert any(s.startswith("select kind as value, count(*) as count from (select kind from statements_view_unjoined ")
+               for s in ran)
+    assert any(s.startswith("select outlet as value, count(*) as count from (select outlet from statements_view ")
+               and "limit -1" in s for s in ran)
+    assert not [s for s in ran if "as count from (" in s and "select content, speaker" in s]  # over every column
     # and a search alone is counted in the search index
     assert any(s.startswith("select count(*) from statements_fts where statements_fts match ") for s in ran)
 

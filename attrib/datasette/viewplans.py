@@ -29,6 +29,13 @@ The page's rows walk the page's order and stop after a page of matches, which is
 name has many statements and reads the whole index when it has few: with fewer than
 :data:`LOOK_UP_BELOW` statements, the page's query looks them up by the same condition instead.
 
+**A facet.**  Datasette counts a facet's values over ``select <every column> from statements_view
+where ...``, so each of the view's joins is made for every matching statement (330-440 ms at a
+million, where a count of the same rows takes 10-60 ms).  The facet runs on ``select <its
+column> from statements_view where ... limit -1`` instead (the same rows: the ``limit`` keeps
+SQLite from folding the subquery into the ``group by``, so it drops the joins neither the column
+nor the filters use), or on ``statements_view_unjoined`` when they are all statement columns.
+
 **The rows of a search.**  A search adds ``statement_rowid in (select rowid from statements_fts
 where ... match ...)``; SQLite cannot know how many statements match, and always looks each match
 up by rowid and sorts them all for the page: 1 ms for a rare word, 0.5 s for a word in 16 % of a
@@ -122,6 +129,31 @@ def named_page_sql(conn: sqlite3.Connection, sql: str, params: Any) -> str | Non
     except sqlite3.Error:
         return None
     return None
+
+
+#: Datasette's facet query on the view (``datasette.facets.ColumnFacet``): the values of one column
+#: and their counts over every column of the page's rows.
+FACET = re.compile(
+    r"\s*select (?P<col>\S+) as value, count\(\*\) as count from \(\s*select .+? from statements_view "
+    r"(?P<rest>.*?)\s*\)\s*where (?P=col) is not null\s*group by (?P=col) order by count desc, value "
+    r"limit (?P<limit>\d+)\s*", re.S)
+
+
+def facet_sql(conn: sqlite3.Connection, sql: str, params: Any) -> str | None:
+    """``sql`` (a facet of ``statements_view``) over its column alone: on the unjoined view when
+    the column and the filters are statement columns, else on the view with a ``limit -1``; None
+    when ``sql`` is no such facet or the narrower form does not prepare."""
+    m = FACET.fullmatch(sql)
+    if m is None:
+        return None
+    col, rest, limit = m.group("col"), m.group("rest"), m.group("limit")
+    outer = (f"select {col} as value, count(*) as count from ({{inner}}) where {col} is not null "
+             f"group by {col} order by count desc, value limit {limit}")
+    narrow = outer.format(inner=f"select {col} from statements_view {rest}\nlimit -1")
+    if counts_on_statements(conn, narrow, params):
+        # no joins to drop here: folded into the group by, it can read an index of the column
+        return outer.format(inner=f"select {col} from {UNJOINED} {rest}\n")
+    return narrow if prepares(conn, narrow, params) else None
 
 
 def unjoined_count_sql(sql: Any) -> str | None:
@@ -235,15 +267,19 @@ def better_sql(conn: sqlite3.Connection, sql: str, params: Any) -> str | None:
             return unjoined
         rows = rows_count_sql(sql)
         return rows if prepares(conn, rows, params) else None
+    if FACET.fullmatch(sql):
+        return facet_sql(conn, sql, params)
     return walked_search_sql(conn, sql, params) or named_page_sql(conn, sql, params)
 
 
 def _candidate(sql: Any) -> bool:
-    """Whether ``sql`` may have a cheaper form: a count of the view, or a page of a view search or
-    of a speaker's or organisation's name."""
-    return isinstance(sql, str) and (sql.startswith(VIEW_COUNT) or (
+    """Whether ``sql`` may have a cheaper form: a count or a facet of the view, or a page of a view
+    search or of a speaker's or organisation's name."""
+    if not isinstance(sql, str) or " from statements_view " not in sql:
+        return False
+    return sql.startswith(VIEW_COUNT) or FACET.fullmatch(sql) is not None or (
         sql.startswith("select ") and " from statements_view where " in sql
-        and (SEARCH.search(sql) is not None or NAME_FILTER.search(sql) is not None)))
+        and (SEARCH.search(sql) is not None or NAME_FILTER.search(sql) is not None))
 
 
 def plan_view_queries(db: Any) -> None:
