@@ -699,6 +699,87 @@ def test_verb_in_s_tagged_a_noun_closing_an_attribution_is_a_cue():
         "reported_before", ["The railway hired few local men"], "Foster", "speech")
 
 
+def test_name_tagged_an_adjective_before_a_verb_tagged_a_noun_is_the_speaker():
+    """"S, Foster writes." with "Foster" tagged an adjective (but a person to the entity
+    tagger) and "writes" a plural noun hung on the object: the name is the speaker, not the
+    subject the parse reaches by climbing from that noun ("The railway")."""
+    p = build("The railway hired few local men, Foster writes.", """
+        The      DET    2 det
+        railway  NOUN   3 nsubj
+        hired    VERB   0 root    hire
+        few      ADJ    6 amod
+        local    ADJ    6 amod
+        men      NOUN   3 obj     man
+        ,        PUNCT  9 punct
+        Foster   ADJ    9 amod    S-PER
+        writes   NOUN/NNS 6 conj  write
+        .        PUNCT  3 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("reported_before", ["The railway hired few local men"], "Foster")
+
+
+def test_adjective_no_name_before_a_plural_noun_is_no_speaker():
+    """The limit of site._tagged_name: a capitalised adjective the entity tagger does not
+    mark as a person or an organisation ("Canadian", a nationality) is no speaker."""
+    p = build("The railway hired few local men, Canadian writes.", """
+        The      DET    2 det
+        railway  NOUN   3 nsubj
+        hired    VERB   0 root    hire
+        few      ADJ    6 amod
+        local    ADJ    6 amod
+        men      NOUN   3 obj     man
+        ,        PUNCT  9 punct
+        Canadian ADJ    9 amod    S-MISC
+        writes   NOUN/NNS 6 conj  write
+        .        PUNCT  3 punct
+    """)
+    assert statements(p) == []
+
+
+def test_trailing_cue_before_a_semicolon_closes_its_attribution():
+    """"S, Foster writes; S2.": a semicolon closes the cue's clause as a comma does, so the
+    cue tagged a plural noun still closes a trailing attribution and S is its content."""
+    p = build("They had two aims, Foster writes; few of them were met.", """
+        They     PRON   2 nsubj   they
+        had      VERB   0 root    have
+        two      NUM    4 nummod
+        aims     NOUN   2 obj     aim
+        ,        PUNCT  7 punct
+        Foster   PROPN  7 compound S-PER
+        writes   NOUN/NNS 4 conj  write
+        ;        PUNCT 13 punct
+        few      ADJ   13 nsubj:pass
+        of       ADP   11 case
+        them     PRON   9 nmod    they
+        were     AUX   13 aux:pass be
+        met      VERB/VBN 2 parataxis meet
+        .        PUNCT  2 punct
+    """)
+    assert [(s["rule"], s["content"], s["source"]) for s in statements(p)] == [
+        ("reported_before", ["They had two aims"], "Foster")]
+
+
+def test_semicolon_after_the_cue_makes_no_split_statement():
+    """The limit: after "S, he said;" what follows the semicolon is no second half of a
+    split statement ("Less clear, he said, is what ..." needs a comma)."""
+    p = build("Less clear, he said; the vote is next week.", """
+        Less     ADV    2 advmod
+        clear    ADJ    5 dep
+        ,        PUNCT  5 punct
+        he       PRON   5 nsubj
+        said     VERB   0 root    say
+        ;        PUNCT 10 punct
+        the      DET    8 det
+        vote     NOUN  10 nsubj
+        is       AUX   10 cop     be
+        next     ADJ   11 amod
+        week     NOUN   5 parataxis
+        .        PUNCT  5 punct
+    """)
+    assert "reported_split" not in [s["rule"] for s in statements(p)]
+
+
 @pytest.mark.parametrize("text,table", [
     pytest.param("The savings plans that your bank offers are cheap.", """
         The      DET    3 det

@@ -154,7 +154,7 @@ def _mistagged_verb(d: DocView, i: int) -> bool:
     if i == 0 or i + 1 >= len(d.toks) or not d.toks[i].text.lower().endswith("s"):
         return False
     before = d.toks[i - 1]
-    if before.upos not in ("NOUN", "PROPN", "PRON") or before.sent != d.toks[i].sent:
+    if not (before.upos in ("NOUN", "PROPN", "PRON") or _tagged_name(d, i - 1)) or before.sent != d.toks[i].sent:
         return False
     if d.lemma(i) in lexicon.EVIDENCE_ONLY_VERBS:
         if not (before.upos == "NOUN" and d.lemma(i - 1) in lexicon.EVIDENCE_NOUNS or before.upos == "PROPN"):
@@ -166,7 +166,15 @@ def _mistagged_verb(d: DocView, i: int) -> bool:
         return i + 2 < len(d.toks) and d.toks[i + 2].upos not in ("VERB", "AUX")
     if d.is_quote_mark(i + 1) or nxt.text == ":" and i + 2 < len(d.toks) and d.is_quote_mark(i + 2):
         return True
-    return before.upos in ("PROPN", "PRON") and _trailing(d, i)
+    return (before.upos in ("PROPN", "PRON") or _tagged_name(d, i - 1)) and _trailing(d, i)
+
+
+def _tagged_name(d: DocView, k: int) -> bool:
+    """Token ``k`` is a capitalised word the entity tagger marks as a person or an
+    organisation, whatever its part of speech: beside a verb mis-tagged as a noun the
+    tagger often reads the name before it as an adjective ("…, Foster writes.")."""
+    t = d.toks[k]
+    return t.text[:1].isupper() and t.ner.endswith(("PER", "ORG"))
 
 
 def _trailing(d: DocView, i: int) -> bool:
@@ -174,11 +182,12 @@ def _trailing(d: DocView, i: int) -> bool:
     closing quotation mark before its speaker, and nothing but a short adjunct after it."""
     s0, s1 = d.sent_range(i)
     k = i - 1
-    while k > s0 and d.toks[k - 1].upos == "PROPN":
+    while k > s0 and (d.toks[k - 1].upos == "PROPN" or _tagged_name(d, k - 1)):
         k -= 1
     if k <= s0 or not (d.toks[k - 1].text == "," or d.is_quote_mark(k - 1)):
         return False
-    rest = [t for t in d.toks[i + 1 : s1] if not d.is_punct(t.i)]
+    semi = next((k for k in range(i + 1, s1) if d.toks[k].text == ";"), s1)  # (S, Foster writes; S2)
+    rest = [t for t in d.toks[i + 1 : semi] if not d.is_punct(t.i)]
     return len(rest) <= 5 and all(t.upos not in ("VERB", "AUX") for t in rest)
 
 
@@ -231,8 +240,10 @@ def _site(d: DocView, v: int) -> CueSite | None:
     k = v  # the cue spans its auxiliaries ("has said", "have denied")
     while k - 1 >= s0 and d.toks[k - 1].upos == "AUX" and d.toks[k - 1].head == v:
         k -= 1
+    # (a semicolon closes the attribution as a comma does: "S, Foster writes; S2" ends the
+    # cue's clause there, and what follows it is a statement of its own)
     comma = v + 1
-    while comma < end and d.toks[comma].text != ",":
+    while comma < end and d.toks[comma].text not in (",", ";"):
         comma += 1
     after_trivial = trivial(d, v + 1, comma)
     quote_after = None
@@ -251,7 +262,10 @@ def _site(d: DocView, v: int) -> CueSite | None:
 def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int, int] | None, bool] | None:
     """The speaker mention of cue ``v`` and whether it follows the cue; None when
     the verb is no cue of its own (a fronted participle clause)."""
-    h = subject_of(d, v)
+    # (a cue the tagger read as a noun, site._mistagged_verb, has its parse built around
+    # that noun: its "subject" is the parser's guess at some other verb's; the surface,
+    # the noun phrase right before it, names the speaker: "“…,” Foster writes.")
+    h = subject_of(d, v) if d.toks[v].upos in ("VERB", "AUX") else None
     src = mention_range(d, h, v) if h is not None else None
     if src is not None and (d.is_quote_mark(src[0]) or d.in_quote(d.toks[src[0]].start)) and not d.in_quote(
         d.toks[v].start
