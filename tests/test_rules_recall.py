@@ -780,6 +780,118 @@ def test_semicolon_after_the_cue_makes_no_split_statement():
     assert "reported_split" not in [s["rule"] for s in statements(p)]
 
 
+def test_particle_cue_tagged_a_noun_is_a_cue():
+    """"Foster points out that S" with "points" tagged a plural noun and "out" hung on it
+    as a stray word (goeswith, not a particle): the particle right after it, then "that",
+    make it the cue; and "Foster", tagged an adjective with no entity tag, is the speaker
+    because the article names a person Foster (DocView.person_words)."""
+    p = build("Lee Foster wrote a book. Foster points out that the pay was low.", """
+        Lee      PROPN  2 compound B-PER
+        Foster   PROPN  3 nsubj    E-PER
+        wrote    VERB   0 root     write
+        a        DET    5 det
+        book     NOUN   3 obj
+        .        PUNCT  3 punct
+    """, """
+        Foster   ADJ    2 amod
+        points   NOUN/NNS 0 root  point
+        out      ADP    2 goeswith
+        that     SCONJ  8 mark
+        the      DET    6 det
+        pay      NOUN   8 nsubj
+        was      AUX    8 cop     be
+        low      ADJ    2 acl
+        .        PUNCT  2 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("reported_after", ["the pay was low"], "Foster")
+
+
+def test_particle_cue_tagged_a_noun_needs_that_after_its_particle():
+    """The limit: "Foster points out the window" (the particle, then no clause) stays a noun."""
+    p = build("Foster points out the window.", """
+        Foster   PROPN  2 compound S-PER
+        points   NOUN/NNS 0 root  point
+        out      ADP    5 case
+        the      DET    5 det
+        window   NOUN   2 nmod
+        .        PUNCT  2 punct
+    """)
+    assert statements(p) == []
+
+
+def test_adverb_of_manner_between_a_cue_tagged_a_noun_and_that():
+    """"The ministry suggests quietly that S": an adverb in -ly between the cue tagged a
+    plural noun and "that" is the manner of saying; the clause after it is the content."""
+    p = build("The ministry suggests quietly that the plan works.", """
+        The      DET    2 det
+        ministry NOUN   3 compound
+        suggests NOUN/NNS 0 root  suggest
+        quietly  ADV    8 advmod
+        that     SCONJ  8 mark
+        the      DET    7 det
+        plan     NOUN   8 nsubj
+        works    VERB   3 acl:relcl work
+        .        PUNCT  3 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("reported_after", ["the plan works"], "The ministry")
+
+
+def test_other_adverb_before_that_keeps_the_plural_noun():
+    """The limit: an adverb of place ("the reports here that the mayor read") is no manner
+    of saying: "reports" stays a noun with its relative clause."""
+    p = build("The reports here that the mayor read were long.", """
+        The      DET    2 det
+        reports  NOUN/NNS 9 nsubj report
+        here     ADV    2 advmod
+        that     SCONJ  7 mark
+        the      DET    6 det
+        mayor    NOUN   7 nsubj
+        read     VERB   2 acl:relcl
+        were     AUX    9 cop     be
+        long     ADJ    0 root
+        .        PUNCT  9 punct
+    """)
+    assert statements(p) == []
+
+
+def test_that_read_as_a_pronoun_after_a_name_and_a_cue_tagged_a_noun():
+    """"The Forecaddie advises that Smith may win": after a name, a cue tagged a plural
+    noun and a complementiser tagged a pronoun (a relative "that" on a noun) still open the
+    reported clause."""
+    p = build("The Forecaddie advises that Smith may win.", """
+        The        DET    3 det     B-ORG
+        Forecaddie PROPN  3 compound E-ORG
+        advises    NOUN/NNS 0 root  advise
+        that       PRON/WDT 7 nsubj
+        Smith      PROPN  7 nsubj   S-PER
+        may        AUX    7 aux
+        win        VERB   3 acl:relcl
+        .          PUNCT  3 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("reported_after", ["Smith may win"], "The Forecaddie")
+
+
+def test_relative_that_after_a_plural_noun_stays_a_relative():
+    """The limit: "the ministry reports that the council filed" -- a pronoun "that" after a
+    common noun opens a relative clause on "reports", not a reported clause."""
+    p = build("The ministry reports that the council filed were long.", """
+        The      DET    3 det
+        ministry NOUN   3 compound
+        reports  NOUN/NNS 9 nsubj report
+        that     PRON/WDT 7 obj
+        the      DET    6 det
+        council  NOUN   7 nsubj
+        filed    VERB   3 acl:relcl file
+        were     AUX    9 cop     be
+        long     ADJ    0 root
+        .        PUNCT  9 punct
+    """)
+    assert statements(p) == []
+
+
 @pytest.mark.parametrize("text,table", [
     pytest.param("The savings plans that your bank offers are cheap.", """
         The      DET    3 det

@@ -79,7 +79,7 @@ def is_cue(d: DocView, i: int) -> bool:
         return k > i + 1 and k < len(d.toks) and d.is_quote_mark(k)
     if lem in lexicon.PARTICLE_CUES:  # "points out that ...", not "points to the door"
         return any(c.deprel == "compound:prt" and c.lemma.lower() == lexicon.PARTICLE_CUES[lem]
-                   for c in d.children(i))
+                   for c in d.children(i)) or t.upos == "NOUN" and t.xpos == "NNS" and _mistagged_verb(d, i)
     if t.upos == "NOUN" and t.xpos == "NNS":
         return _mistagged_verb(d, i)
     if lem in lexicon.EVIDENCE_ONLY_VERBS:  # "polls show ...", not "she showed the house"
@@ -147,34 +147,59 @@ def _noun_before(d: DocView, i: int) -> bool:
 def _mistagged_verb(d: DocView, i: int) -> bool:
     """"The study shows that ...", "…, Foster writes in his book.": the tagger often
     reads a verb in -s as a plural noun.  It is the cue when a noun, name or
-    pronoun comes right before it and what follows is what a cue takes: "that"
-    opening a clause, a quotation, or (after a name) the end of a trailing
-    attribution.  "The reports that were filed" (a verb after "that") and "the
+    pronoun comes right before it and what follows (past its particle and adverbs of
+    manner) is what a cue takes: "that" opening a clause, a quotation, or (after a name)
+    the end of a trailing attribution.  "The reports that were filed" (a verb after "that") and "the
     plans that your state offers" (no speech verb) stay nouns."""
     if i == 0 or i + 1 >= len(d.toks) or not d.toks[i].text.lower().endswith("s"):
         return False
     before = d.toks[i - 1]
-    if not (before.upos in ("NOUN", "PROPN", "PRON") or _tagged_name(d, i - 1)) or before.sent != d.toks[i].sent:
+    if before.sent != d.toks[i].sent:
         return False
-    if d.lemma(i) in lexicon.EVIDENCE_ONLY_VERBS:
+    name = before.upos in ("PROPN", "PRON") or _tagged_name(d, i - 1)
+    if not (name or before.upos == "NOUN"):
+        return False
+    lem = d.lemma(i)
+    if lem in lexicon.EVIDENCE_ONLY_VERBS:
         if not (before.upos == "NOUN" and d.lemma(i - 1) in lexicon.EVIDENCE_NOUNS or before.upos == "PROPN"):
             return False
-    elif d.lemma(i) not in lexicon.SPEECH_VERBS:
+    elif lem not in lexicon.SPEECH_VERBS and lem not in lexicon.PARTICLE_CUES:
         return False
-    nxt = d.toks[i + 1]
-    if d.low(i + 1) == "that" and nxt.upos == "SCONJ":
-        return i + 2 < len(d.toks) and d.toks[i + 2].upos not in ("VERB", "AUX")
-    if d.is_quote_mark(i + 1) or nxt.text == ":" and i + 2 < len(d.toks) and d.is_quote_mark(i + 2):
+    k = _past_particle_and_manner(d, i)
+    if k is None or k + 1 >= len(d.toks):
+        return False
+    nxt = d.toks[k]
+    # ("The Forecaddie advises that Schniederjans may ...": after a name the tagger may read
+    # the complementiser as a pronoun too; "the notes that were" has a verb right after it)
+    if d.low(k) == "that" and (nxt.upos == "SCONJ" or nxt.upos == "PRON" and name):
+        return d.toks[k + 1].upos not in ("VERB", "AUX")
+    if d.is_quote_mark(k) or nxt.text == ":" and d.is_quote_mark(k + 1):
         return True
-    return (before.upos in ("PROPN", "PRON") or _tagged_name(d, i - 1)) and _trailing(d, i)
+    return k == i + 1 and name and _trailing(d, i)
+
+
+def _past_particle_and_manner(d: DocView, i: int) -> int | None:
+    """The token after cue ``i``, its particle ("points out that": the particle is
+    required, the tagger having read neither word right) and adverbs of manner in -ly
+    ("suggests euphemistically that"); None when a particle cue lacks its particle."""
+    k = i + 1
+    particle = lexicon.PARTICLE_CUES.get(d.lemma(i))
+    if particle is not None:
+        if d.low(k) != particle:
+            return None
+        k += 1
+    while k < len(d.toks) and d.toks[k].upos == "ADV" and d.low(k).endswith("ly"):
+        k += 1
+    return k
 
 
 def _tagged_name(d: DocView, k: int) -> bool:
     """Token ``k`` is a capitalised word the entity tagger marks as a person or an
-    organisation, whatever its part of speech: beside a verb mis-tagged as a noun the
-    tagger often reads the name before it as an adjective ("…, Foster writes.")."""
+    organisation, or a word of a person's name elsewhere in the article, whatever its
+    part of speech: beside a verb mis-tagged as a noun the tagger often reads the name
+    before it as an adjective ("…, Foster writes.", "Foster points out that")."""
     t = d.toks[k]
-    return t.text[:1].isupper() and t.ner.endswith(("PER", "ORG"))
+    return t.text[:1].isupper() and (t.ner.endswith(("PER", "ORG")) or t.text in d.person_words)
 
 
 def _trailing(d: DocView, i: int) -> bool:
@@ -487,7 +512,7 @@ def surface_subject(d: DocView, v: int, s0: int) -> tuple[int, int] | None:
         k -= 1
         n += 1
     if end <= k or not any(d.toks[m].upos in ("NOUN", "PROPN", "PRON") or d.toks[m].ner != "O"
-                           or name_as_verb(d, m) for m in range(k, end)):
+                           or name_as_verb(d, m) or _tagged_name(d, m) for m in range(k, end)):
         return None
     return k, end
 
