@@ -166,14 +166,15 @@ def _mistagged_verb(d: DocView, i: int) -> bool:
     elif lem not in lexicon.SPEECH_VERBS and lem not in lexicon.PARTICLE_CUES:
         return False
     k = _past_particle_and_manner(d, i)
-    if k is None or k + 1 >= len(d.toks):
+    if k is None or k >= len(d.toks):
         return False
     nxt = d.toks[k]
+    more = k + 1 < len(d.toks)
     # ("The Forecaddie advises that Schniederjans may ...": after a name the tagger may read
     # the complementiser as a pronoun too; "the notes that were" has a verb right after it)
     if d.low(k) == "that" and (nxt.upos == "SCONJ" or nxt.upos == "PRON" and name):
-        return d.toks[k + 1].upos not in ("VERB", "AUX")
-    if d.is_quote_mark(k) or nxt.text == ":" and d.is_quote_mark(k + 1):
+        return more and d.toks[k + 1].upos not in ("VERB", "AUX")
+    if d.is_quote_mark(k) or nxt.text == ":" and more and d.is_quote_mark(k + 1):
         return True
     return k == i + 1 and name and _trailing(d, i)
 
