@@ -892,6 +892,90 @@ def test_relative_that_after_a_plural_noun_stays_a_relative():
     assert statements(p) == []
 
 
+def test_base_form_tagged_a_noun_after_a_plural_subject_is_a_cue():
+    """"Officials explain they will ...": after a plural subject the tagger read the base
+    form "explain" as a singular noun; a nominative pronoun after it opens the reported
+    clause (site._base_form_after_plural)."""
+    p = build("Officials explain they will close the hall.", """
+        Officials PROPN/NNPS 2 compound Official
+        explain   NOUN   5 nsubj
+        they      PRON   5 nsubj  they
+        will      AUX    5 aux
+        close     VERB   0 root
+        the       DET    7 det
+        hall      NOUN   5 obj
+        .         PUNCT  5 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("reported_after", ["they will close the hall"], "Officials")
+
+
+def test_base_form_tagged_a_noun_closing_an_attribution_is_a_cue():
+    """"S, researchers report.": a base form tagged a noun after a plural noun, after a comma
+    and at the end of the sentence, closes a trailing attribution."""
+    p = build("Heart patients earned less later, researchers report.", """
+        Heart       NOUN   2 compound
+        patients    NOUN   3 nsubj  patient
+        earned      VERB   0 root   earn
+        less        ADV    3 advmod
+        later       ADV    3 advmod
+        ,           PUNCT  8 punct
+        researchers NOUN   8 compound researcher
+        report      NOUN   3 obl
+        .           PUNCT  3 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == (
+        "reported_before", ["Heart patients earned less later"], "researchers")
+
+
+def test_base_form_tagged_a_noun_before_a_quotation_after_a_comma():
+    """"The fans shout, “…”": a comma and a quotation after the cue tagged a noun."""
+    p = build("The fans shout, “Go home!”", """
+        The   DET    2 det
+        fans  NOUN   3 compound fan
+        shout NOUN   0 root
+        ,     PUNCT  6 punct
+        “     PUNCT  6 punct
+        Go    VERB   3 parataxis go
+        home  ADV    6 advmod
+        !     PUNCT  6 punct
+        ”     PUNCT  6 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("quote_cue_after", ["Go home!"], "The fans")
+
+
+@pytest.mark.parametrize("text,table", [
+    pytest.param("The mayor read the officials report they wrote.", """
+        The       DET    2 det
+        mayor     NOUN   3 nsubj
+        read      VERB   0 root
+        the       DET    6 det
+        officials NOUN   6 compound official
+        report    NOUN   3 obj
+        they      PRON   8 nsubj  they
+        wrote     VERB   6 acl:relcl write
+        .         PUNCT  3 punct
+    """, id="verb-before-the-subject"),
+    pytest.param("The company report they filed was long.", """
+        The     DET    3 det
+        company NOUN   3 compound
+        report  NOUN   7 nsubj
+        they    PRON   5 nsubj  they
+        filed   VERB   3 acl:relcl file
+        was     AUX    7 cop    be
+        long    ADJ    0 root
+        .       PUNCT  7 punct
+    """, id="singular-noun-before"),
+])
+def test_base_form_noun_stays_a_noun(text, table):
+    """The limits of site._base_form_after_plural: a pronoun after "officials report" when a
+    verb comes before them ("read the officials report they wrote": a noun and its relative
+    clause), or a singular noun before ("the company report")."""
+    assert statements(build(text, table)) == []
+
+
 @pytest.mark.parametrize("text,table", [
     pytest.param("The savings plans that your bank offers are cheap.", """
         The      DET    3 det

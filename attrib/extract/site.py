@@ -80,7 +80,7 @@ def is_cue(d: DocView, i: int) -> bool:
     if lem in lexicon.PARTICLE_CUES:  # "points out that ...", not "points to the door"
         return any(c.deprel == "compound:prt" and c.lemma.lower() == lexicon.PARTICLE_CUES[lem]
                    for c in d.children(i)) or t.upos == "NOUN" and t.xpos == "NNS" and _mistagged_verb(d, i)
-    if t.upos == "NOUN" and t.xpos == "NNS":
+    if t.upos == "NOUN" and (t.xpos == "NNS" or _base_form_after_plural(d, i)):
         return _mistagged_verb(d, i)
     if lem in lexicon.EVIDENCE_ONLY_VERBS:  # "polls show ...", not "she showed the house"
         return t.upos == "VERB" and evidence_subject(d, i)
@@ -151,7 +151,8 @@ def _mistagged_verb(d: DocView, i: int) -> bool:
     manner) is what a cue takes: "that" opening a clause, a quotation, or (after a name)
     the end of a trailing attribution.  "The reports that were filed" (a verb after "that") and "the
     plans that your state offers" (no speech verb) stay nouns."""
-    if i == 0 or i + 1 >= len(d.toks) or not d.toks[i].text.lower().endswith("s"):
+    base = _base_form_after_plural(d, i)
+    if i == 0 or i + 1 >= len(d.toks) or not (base or d.toks[i].text.lower().endswith("s")):
         return False
     before = d.toks[i - 1]
     if before.sent != d.toks[i].sent:
@@ -174,9 +175,38 @@ def _mistagged_verb(d: DocView, i: int) -> bool:
     # the complementiser as a pronoun too; "the notes that were" has a verb right after it)
     if d.low(k) == "that" and (nxt.upos == "SCONJ" or nxt.upos == "PRON" and name):
         return more and d.toks[k + 1].upos not in ("VERB", "AUX")
-    if d.is_quote_mark(k) or nxt.text == ":" and more and d.is_quote_mark(k + 1):
+    # (X shouts: “…” / X shouts, “…”)
+    if d.is_quote_mark(k) or nxt.text in (":", ",") and more and d.is_quote_mark(k + 1):
         return True
-    return k == i + 1 and name and _trailing(d, i)
+    # ("Officials explain they will ...": a nominative pronoun opens the reported clause,
+    # when the noun phrase before the cue opens its own clause -- not "read the notes he wrote")
+    if d.low(k) in lexicon.NOMINATIVE_PRONOUNS and nxt.upos == "PRON" and _subject_opens_clause(d, i):
+        return True
+    return k == i + 1 and (name or base) and _trailing(d, i)
+
+
+def _base_form_after_plural(d: DocView, i: int) -> bool:
+    """"Officials explain they ...", "…, researchers report.": after a plural subject the
+    tagger also reads the base form of a speech verb as a singular noun (the word is its
+    own lemma); the noun or pronoun right before it is plural.  "The workers' report" has
+    the possessive between them."""
+    t = d.toks[i]
+    if i == 0 or t.xpos != "NN" or t.text.lower() != d.lemma(i) or d.lemma(i) not in lexicon.SPEECH_VERBS:
+        return False
+    before = d.toks[i - 1]
+    return before.xpos in ("NNS", "NNPS") or before.upos == "PRON" and d.low(i - 1) in ("they", "we")
+
+
+def _subject_opens_clause(d: DocView, i: int) -> bool:
+    """No verb stands between the start of the clause of cue ``i`` (the sentence start, a
+    comma, colon, semicolon or quotation mark) and ``i``."""
+    s0 = d.sent_range(i)[0]
+    k = i - 1
+    while k >= s0 and not (d.toks[k].text in (",", ":", ";") or d.is_quote_mark(k)):
+        if d.toks[k].upos in ("VERB", "AUX"):
+            return False
+        k -= 1
+    return True
 
 
 def _past_particle_and_manner(d: DocView, i: int) -> int | None:
