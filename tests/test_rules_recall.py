@@ -976,6 +976,89 @@ def test_base_form_noun_stays_a_noun(text, table):
     assert statements(build(text, table)) == []
 
 
+def test_inverted_cue_tagged_a_noun_after_a_quotation():
+    """"“…,” notes Espinos, who ...": a cue tagged a plural noun after a closing quotation,
+    then a name up to a comma, is an inverted attribution; the name alone is the speaker
+    (site._inverted_name_after)."""
+    p = build("“We print comics,” notes Espinos, who runs the shop.", """
+        “        PUNCT  3 punct
+        We       PRON   3 nsubj  we
+        print    VERB   0 root
+        comics   NOUN   3 obj    comic
+        ,        PUNCT  3 punct
+        ”        PUNCT  8 punct
+        notes    NOUN/NNS 8 compound note
+        Espinos  NOUN/NNS 4 conj espino S-PER
+        ,        PUNCT 11 punct
+        who      PRON  11 nsubj
+        runs     VERB   3 conj   run
+        the      DET   13 det
+        shop     NOUN  11 obj
+        .        PUNCT  3 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("quote_cue_before", ["We print comics,"], "Espinos")
+
+
+def test_inverted_cue_tagged_a_noun_after_a_clause():
+    """"S, insists 16-year-old Jane Roe, in ...": after the comma closing a clause."""
+    p = build("There is a real joy, insists 16-year-old Jane Roe, in finishing.", """
+        There    PRON   2 expl
+        is       VERB   0 root   be
+        a        DET    5 det
+        real     ADJ    5 amod
+        joy      NOUN   2 nsubj
+        ,        PUNCT  7 punct
+        insists  NOUN/NNS 13 compound insist
+        16       NUM   10 nummod
+        -        PUNCT  8 punct
+        year     NOUN  12 obl:npmod
+        -        PUNCT 10 punct
+        old      ADJ   13 amod
+        Jane     PROPN 14 compound B-PER
+        Roe      PROPN  5 appos  E-PER
+        ,        PUNCT 17 punct
+        in       SCONJ 17 mark
+        finishing VERB  2 advcl finish
+        .        PUNCT  2 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == (
+        "reported_before", ["There is a real joy"], "16-year-old Jane Roe")
+
+
+@pytest.mark.parametrize("text,table", [
+    pytest.param("She sold pens, notes Roe left, and ink.", """
+        She   PRON   2 nsubj she
+        sold  VERB   0 root  sell
+        pens  NOUN   2 obj   pen
+        ,     PUNCT  5 punct
+        notes NOUN/NNS 3 conj note
+        Roe   PROPN  7 nsubj S-PER
+        left  VERB   5 acl:relcl leave
+        ,     PUNCT 10 punct
+        and   CCONJ 10 cc
+        ink   NOUN   3 conj
+        .     PUNCT  2 punct
+    """, id="verb-after-the-name"),
+    pytest.param("Police found letters, notes four pages long.", """
+        Police  NOUN   2 nsubj
+        found   VERB   0 root  find
+        letters NOUN   2 obj   letter
+        ,       PUNCT  5 punct
+        notes   NOUN/NNS 3 appos note
+        four    NUM    7 nummod
+        pages   NOUN   8 obl:npmod page
+        long    ADJ    5 amod
+        .       PUNCT  2 punct
+    """, id="no-name"),
+])
+def test_plural_noun_in_a_list_is_no_inverted_cue(text, table):
+    """The limits of site._inverted_name_after: a name followed by a verb (the noun's relative
+    clause), or no name at all ("notes four pages long"), after "notes" in a list."""
+    assert statements(build(text, table)) == []
+
+
 @pytest.mark.parametrize("text,table", [
     pytest.param("The savings plans that your bank offers are cheap.", """
         The      DET    3 det

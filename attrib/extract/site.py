@@ -157,6 +157,8 @@ def _mistagged_verb(d: DocView, i: int) -> bool:
     before = d.toks[i - 1]
     if before.sent != d.toks[i].sent:
         return False
+    if _inverted_name_after(d, i) is not None:
+        return d.lemma(i) in lexicon.SPEECH_VERBS
     name = before.upos in ("PROPN", "PRON") or _tagged_name(d, i - 1)
     if not (name or before.upos == "NOUN"):
         return False
@@ -207,6 +209,32 @@ def _subject_opens_clause(d: DocView, i: int) -> bool:
             return False
         k -= 1
     return True
+
+
+def _inverted_name_after(d: DocView, i: int) -> tuple[int, int] | None:
+    """"“…,” notes Espinos, who ...", "S, insists 16-year-old Jane Roe, in ...": a cue tagged a
+    plural noun after the comma closing a clause or a quotation, followed by a short noun
+    phrase naming a person (an entity or a word of a person's name in the article) that
+    ends the sentence or a comma not opening a quotation, is an inverted attribution; the
+    noun phrase ``[i + 1, j)`` is its speaker.  Not "pens, notes and ink" (no name), nor
+    "…, notes Roe left" (a verb after the name: the noun's relative clause)."""
+    s0, s1 = d.sent_range(i)
+    k = i - 1
+    if k <= s0 or not (d.toks[k].text == "," or d.is_quote_mark(k) and d.quote_ending_at(d.toks[k].end, slack=0)):
+        return None
+    left = range(s0, k)
+    if not (d.is_quote_mark(k) or any(d.toks[m].xpos in FINITE_XPOS for m in left)):
+        return None
+    j = i + 1
+    while j < s1 and j - i <= 8 and (d.toks[j].upos in ("PROPN", "NOUN", "ADJ", "NUM", "DET")
+                                     or d.toks[j].text in ("-", "’s", "'s") or _tagged_name(d, j)):
+        j += 1
+    if j == i + 1 or j - i > 8 or not any(
+            d.toks[m].ner.endswith("PER") or d.toks[m].text in d.person_words for m in range(i + 1, j)):
+        return None
+    end_ok = j >= s1 or d.is_punct(j) and d.toks[j].text != "," or d.toks[j].text == "," and not (
+        j + 1 < s1 and d.is_quote_mark(j + 1))
+    return (i + 1, j) if end_ok and not d.is_quote_mark(j) else None
 
 
 def _past_particle_and_manner(d: DocView, i: int) -> int | None:
@@ -354,6 +382,8 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
         src = trim_mention(d, *src) if src is not None else None
     if src is not None and src[0] > v and not inverted and h is not None:
         return None  # a fronted participle clause ("Asked to respond, ..., Carson said"): circumstance
+    if src is None and d.toks[v].upos == "NOUN" and _inverted_name_after(d, v) is not None:
+        return _inverted_name_after(d, v), True  # ("“…,” notes Espinos, who ...": the name alone)
     if src is None and v + 1 < end and d.toks[v + 1].upos in ("PROPN", "DET", "NOUN", "ADJ", "NUM"):
         # ("…,” said one Democratic source": a number opens the mention too)
         # parser found no subject; "…,” said Jane Smith" has one after the cue
