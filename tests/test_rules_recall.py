@@ -2624,3 +2624,61 @@ def test_reason_after_a_quoted_name_stays_in_the_content():
     )
     s, _ = only(p)
     assert s["content"] == ["the mayor as a “hero” for her courage"]
+
+
+# --------------------------------------------------------------------------- "according to" with its noun tagged a verb
+
+
+def test_according_to_with_the_first_word_tagged_a_verb():
+    """doc_rules._ends_source: the tagger read "to" as an infinitive marker, "media" as a
+    verb and "buying" as its participle; both belong to the source."""
+    p = build("Sales will fall this year, according to media buying firm Zed.", """
+        Sales     NOUN   3 nsubj   sale
+        will      AUX    3 aux
+        fall      VERB   0 root
+        this      DET    5 det
+        year      NOUN   3 obl:tmod
+        ,         PUNCT  7 punct
+        according VERB/VBG 9 mark accord
+        to        PART   9 mark
+        media     VERB   3 advcl
+        buying    VERB/VBG 9 xcomp buy
+        firm      NOUN  10 obj
+        Zed       PROPN 11 flat    S-ORG
+        .         PUNCT  3 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == (
+        "according_to", ["Sales will fall this year"], "media buying firm Zed")
+
+
+@pytest.mark.parametrize("text,table,source", [
+    pytest.param("Sales fell, according to a report released Monday.", """
+        Sales     NOUN   2 nsubj   sale
+        fell      VERB   0 root    fall
+        ,         PUNCT  7 punct
+        according VERB/VBG 7 case accord
+        to        ADP    4 fixed
+        a         DET    7 det
+        report    NOUN   2 obl
+        released  VERB/VBN 7 acl  release
+        Monday    PROPN  8 obl:tmod
+        .         PUNCT  2 punct
+    """, "a report", id="participle-after-a-noun"),
+    pytest.param("Sales fell, according to police investigating the case.", """
+        Sales     NOUN   2 nsubj   sale
+        fell      VERB   0 root    fall
+        ,         PUNCT  6 punct
+        according VERB/VBG 6 case accord
+        to        ADP    4 fixed
+        police    NOUN   2 obl
+        investigating VERB/VBG 6 acl investigate
+        the       DET    9 det
+        case      NOUN   7 obj
+        .         PUNCT  2 punct
+    """, "police", id="gerund-after-a-noun"),
+])
+def test_according_to_source_ends_at_a_participle_after_its_noun(text, table, source):
+    """The limit: after a word tagged a noun, a participle opens the source's own modifier."""
+    s, _ = only(build(text, table))
+    assert (s["rule"], s["source"]) == ("according_to", source)
