@@ -2682,3 +2682,52 @@ def test_according_to_source_ends_at_a_participle_after_its_noun(text, table, so
     """The limit: after a word tagged a noun, a participle opens the source's own modifier."""
     s, _ = only(build(text, table))
     assert (s["rule"], s["source"]) == ("according_to", source)
+
+
+def test_according_to_keeps_the_main_clause_it_attributes():
+    """conflicts.drop_nested: "At noon, according to Roe, Lee said S": "according to" hangs on
+    "said" in the parse, but the clause it attributes is "Lee said S", inner cue and all:
+    one statement of Roe's, the cue inside it part of its content."""
+    p = build("At noon, according to Roe, Lee said the road was clear.", """
+        At        ADP    2 case
+        noon      NOUN   8 obl
+        ,         PUNCT  2 punct
+        according VERB/VBG 6 case accord
+        to        ADP    4 fixed
+        Roe       PROPN  8 obl     S-PER
+        ,         PUNCT  6 punct
+        Lee       PROPN  9 nsubj   S-PER
+        said      VERB   0 root
+        the       DET   11 det
+        road      NOUN  13 nsubj
+        was       AUX   13 cop     be
+        clear     ADJ    9 ccomp
+        .         PUNCT  9 punct
+    """)
+    assert [(s["rule"], s["content"], s["source"]) for s in statements(p)] == [
+        ("according_to", ["At noon", "Lee said the road was clear"], "Roe")]
+
+
+def test_according_to_gives_way_to_a_participle_cue_governing_it():
+    """The limit: a participle cue that is no main clause ("On Monday, Lee gave an interview
+    noting S, according to CNN") governs "according to" and keeps its own statement."""
+    p = build("On Monday, Lee gave an interview noting the road was clear, according to CNN.", """
+        On        ADP    2 case
+        Monday    PROPN  5 obl
+        ,         PUNCT  2 punct
+        Lee       PROPN  5 nsubj   S-PER
+        gave      VERB   0 root    give
+        an        DET    7 det
+        interview NOUN   5 obj
+        noting    VERB/VBG 7 acl  note
+        the       DET   10 det
+        road      NOUN  12 nsubj
+        was       AUX   12 cop     be
+        clear     ADJ    8 ccomp
+        ,         PUNCT 16 punct
+        according VERB/VBG 16 case accord
+        to        ADP   14 fixed
+        CNN       PROPN  8 obl     S-ORG
+        .         PUNCT  5 punct
+    """)
+    assert [(s["rule"], s["cue"]) for s in statements(p)] == [("reported_after", "noting")]
