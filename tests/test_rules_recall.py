@@ -2731,3 +2731,65 @@ def test_according_to_gives_way_to_a_participle_cue_governing_it():
         .         PUNCT  5 punct
     """)
     assert [(s["rule"], s["cue"]) for s in statements(p)] == [("reported_after", "noting")]
+
+
+def test_according_to_source_ends_before_its_relative_clause():
+    """doc_rules.according_to: "S, according to sources who were not allowed to speak": the
+    relative clause says who the source is; it is neither the source nor content."""
+    p = build("The bid failed, according to sources who were not allowed to speak.", """
+        The       DET    2 det
+        bid       NOUN   3 nsubj
+        failed    VERB   0 root    fail
+        ,         PUNCT  7 punct
+        according VERB/VBG 7 case accord
+        to        ADP    5 fixed
+        sources   NOUN   3 obl     source
+        who       PRON  11 nsubj:pass
+        were      AUX   11 aux:pass be
+        not       PART  11 advmod
+        allowed   VERB/VBN 7 acl:relcl allow
+        to        PART  13 mark
+        speak     VERB  11 xcomp
+        .         PUNCT  3 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("according_to", ["The bid failed"], "sources")
+
+
+def test_according_to_content_goes_on_after_the_relative_clause():
+    """The limit: past the comma closing the source's relative clause, the rest of the
+    sentence is content again ("According to Roe, who was there, the bid failed")."""
+    p = build("According to Roe, who was there, the bid failed badly.", """
+        According VERB/VBG 3 case accord
+        to        ADP    1 fixed
+        Roe       PROPN 11 obl     S-PER
+        ,         PUNCT  3 punct
+        who       PRON   7 nsubj
+        was       AUX    7 cop     be
+        there     ADV    3 acl:relcl
+        ,         PUNCT  3 punct
+        the       DET   10 det
+        bid       NOUN  11 nsubj
+        failed    VERB   0 root    fail
+        badly     ADV   11 advmod
+        .         PUNCT 11 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("according_to", ["the bid failed badly"], "Roe")
+
+
+def test_that_after_the_comma_of_according_to_is_content():
+    """The limit: after a comma "that" opens no relative clause (a non-restrictive one takes
+    who or which): "According to Roe, that plan failed" -- "that plan failed" is content."""
+    p = build("According to Roe, that plan failed.", """
+        According VERB/VBG 3 case accord
+        to        ADP    1 fixed
+        Roe       PROPN  7 obl     S-PER
+        ,         PUNCT  3 punct
+        that      DET    6 det
+        plan      NOUN   7 nsubj
+        failed    VERB   0 root    fail
+        .         PUNCT  7 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("according_to", ["that plan failed"], "Roe")
