@@ -1027,6 +1027,31 @@ def test_inverted_cue_tagged_a_noun_after_a_clause():
         "reported_before", ["There is a real joy"], "16-year-old Jane Roe")
 
 
+def test_inverted_particle_cue_tagged_a_noun_with_a_role_after_a_quotation():
+    """"“…,” points out the shop owner, who ...": right after a quotation the inverted
+    speaker may be a role opened by a determiner, past the cue's particle."""
+    p = build("“We print comics,” points out the shop owner, who runs it.", """
+        “        PUNCT  3 punct
+        We       PRON   3 nsubj  we
+        print    VERB   0 root
+        comics   NOUN   3 obj    comic
+        ,        PUNCT  3 punct
+        ”        PUNCT  7 punct
+        points   NOUN/NNS 4 appos point
+        out      ADP   11 case
+        the      DET   11 det
+        shop     NOUN  11 compound
+        owner    NOUN   7 nmod
+        ,        PUNCT 14 punct
+        who      PRON  14 nsubj
+        runs     VERB   3 conj   run
+        it       PRON  14 obj
+        .        PUNCT  3 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("quote_cue_before", ["We print comics,"], "the shop owner")
+
+
 @pytest.mark.parametrize("text,table", [
     pytest.param("She sold pens, notes Roe left, and ink.", """
         She   PRON   2 nsubj she
@@ -1052,10 +1077,22 @@ def test_inverted_cue_tagged_a_noun_after_a_clause():
         long    ADJ    5 amod
         .       PUNCT  2 punct
     """, id="no-name"),
+    pytest.param("Police found letters, notes the old kind.", """
+        Police  NOUN   2 nsubj
+        found   VERB   0 root  find
+        letters NOUN   2 obj   letter
+        ,       PUNCT  5 punct
+        notes   NOUN/NNS 3 appos note
+        the     DET    8 det
+        old     ADJ    8 amod
+        kind    NOUN   5 nmod
+        .       PUNCT  2 punct
+    """, id="no-name-after-a-clause"),
 ])
 def test_plural_noun_in_a_list_is_no_inverted_cue(text, table):
     """The limits of site._inverted_name_after: a name followed by a verb (the noun's relative
-    clause), or no name at all ("notes four pages long"), after "notes" in a list."""
+    clause), or no name at all ("notes four pages long"; "the old kind": a determiner opens a
+    speaker without a name only right after a quotation), after "notes" in a list."""
     assert statements(build(text, table)) == []
 
 

@@ -158,7 +158,7 @@ def _mistagged_verb(d: DocView, i: int) -> bool:
     if before.sent != d.toks[i].sent:
         return False
     if _inverted_name_after(d, i) is not None:
-        return d.lemma(i) in lexicon.SPEECH_VERBS
+        return d.lemma(i) in lexicon.SPEECH_VERBS or d.lemma(i) in lexicon.PARTICLE_CUES
     name = before.upos in ("PROPN", "PRON") or _tagged_name(d, i - 1)
     if not (name or before.upos == "NOUN"):
         return False
@@ -213,28 +213,36 @@ def _subject_opens_clause(d: DocView, i: int) -> bool:
 
 def _inverted_name_after(d: DocView, i: int) -> tuple[int, int] | None:
     """"“…,” notes Espinos, who ...", "S, insists 16-year-old Jane Roe, in ...": a cue tagged a
-    plural noun after the comma closing a clause or a quotation, followed by a short noun
-    phrase naming a person (an entity or a word of a person's name in the article) that
-    ends the sentence or a comma not opening a quotation, is an inverted attribution; the
-    noun phrase ``[i + 1, j)`` is its speaker.  Not "pens, notes and ink" (no name), nor
-    "…, notes Roe left" (a verb after the name: the noun's relative clause)."""
+    plural noun after the comma closing a clause or a quotation, followed (past its particle:
+    "“…,” points out the resident") by a short noun phrase that ends the sentence or a comma
+    not opening a quotation, is an inverted attribution; the noun phrase is its speaker.  It
+    must name a person (an entity or a word of a person's name in the article), or, right
+    after a quotation, open with a determiner ("“…,” notes the laid-back resident").  Not
+    "pens, notes four pages long" (no name), nor "…, notes Roe left" (a verb after the name:
+    the noun's relative clause)."""
     s0, s1 = d.sent_range(i)
     k = i - 1
     if k <= s0 or not (d.toks[k].text == "," or d.is_quote_mark(k) and d.quote_ending_at(d.toks[k].end, slack=0)):
         return None
-    left = range(s0, k)
-    if not (d.is_quote_mark(k) or any(d.toks[m].xpos in FINITE_XPOS for m in left)):
+    quoted = d.is_quote_mark(k)
+    if not (quoted or any(d.toks[m].xpos in FINITE_XPOS for m in range(s0, k))):
         return None
-    j = i + 1
-    while j < s1 and j - i <= 8 and (d.toks[j].upos in ("PROPN", "NOUN", "ADJ", "NUM", "DET")
+    a = i + 1
+    particle = lexicon.PARTICLE_CUES.get(d.lemma(i))
+    if particle is not None:
+        if d.low(a) != particle:
+            return None
+        a += 1
+    j = a
+    while j < s1 and j - a <= 8 and (d.toks[j].upos in ("PROPN", "NOUN", "ADJ", "NUM", "DET")
                                      or d.toks[j].text in ("-", "’s", "'s") or _tagged_name(d, j)):
         j += 1
-    if j == i + 1 or j - i > 8 or not any(
-            d.toks[m].ner.endswith("PER") or d.toks[m].text in d.person_words for m in range(i + 1, j)):
+    named = any(d.toks[m].ner.endswith("PER") or d.toks[m].text in d.person_words for m in range(a, j))
+    if j == a or j - a > 8 or not (named or quoted and d.toks[a].upos == "DET"):
         return None
     end_ok = j >= s1 or d.is_punct(j) and d.toks[j].text != "," or d.toks[j].text == "," and not (
         j + 1 < s1 and d.is_quote_mark(j + 1))
-    return (i + 1, j) if end_ok and not d.is_quote_mark(j) else None
+    return (a, j) if end_ok and not d.is_quote_mark(j) else None
 
 
 def _past_particle_and_manner(d: DocView, i: int) -> int | None:
