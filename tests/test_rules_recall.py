@@ -2830,3 +2830,48 @@ def test_that_after_the_comma_of_according_to_is_content():
     """)
     s, _ = only(p)
     assert (s["rule"], s["content"], s["source"]) == ("according_to", ["that plan failed"], "Roe")
+
+
+# --------------------------------------------------------------------------- a name read as an oblique of the cue
+
+
+def test_name_read_as_an_oblique_right_before_the_cue_is_its_subject():
+    """site._oblique_subject: "The remarks came after Roe told reporters that S": the parser
+    read "after Roe" as a prepositional phrase on "told" and gave it the subject of "came";
+    the name right before the finite cue, hanging on it, is its subject."""
+    p = build("The remarks came after Roe told reporters that the plan failed.", """
+        The      DET    2 det
+        remarks  NOUN   3 nsubj   remark
+        came     VERB   0 root    come
+        after    ADP    5 case
+        Roe      PROPN  6 obl     S-PER
+        told     VERB   3 conj
+        reporters NOUN  6 obj     reporter
+        that     SCONJ 11 mark
+        the      DET   10 det
+        plan     NOUN  11 nsubj
+        failed   VERB   6 ccomp   fail
+        .        PUNCT  3 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("reported_after", ["the plan failed"], "Roe")
+
+
+def test_name_inside_the_subject_before_the_cue_is_no_oblique():
+    """The limit: "Aides to Roe told reporters that S" -- the name right before the cue hangs
+    on the subject, not on the cue: the speaker is the aides, not Roe."""
+    p = build("Aides to Roe told reporters that the plan failed.", """
+        Aides    NOUN   4 nsubj   aide
+        to       ADP    3 case
+        Roe      PROPN  1 nmod    S-PER
+        told     VERB   0 root
+        reporters NOUN  4 obj     reporter
+        that     SCONJ  9 mark
+        the      DET    8 det
+        plan     NOUN   9 nsubj
+        failed   VERB   4 ccomp   fail
+        .        PUNCT  4 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["source"]) == ("reported_after", "Aides to Roe")
+    assert s["name"] != "Roe"

@@ -358,6 +358,7 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
     # that noun: its "subject" is the parser's guess at some other verb's; the surface,
     # the noun phrase right before it, names the speaker: "“…,” Foster writes.")
     h = subject_of(d, v) if d.toks[v].upos in ("VERB", "AUX") else None
+    h = _oblique_subject(d, v, h)
     src = mention_range(d, h, v) if h is not None else None
     if src is not None and (d.is_quote_mark(src[0]) or d.in_quote(d.toks[src[0]].start)) and not d.in_quote(
         d.toks[v].start
@@ -403,6 +404,20 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
     if inverted:
         return src, True
     return (src if in_sentence else None), False
+
+
+def _oblique_subject(d: DocView, v: int, h: int | None) -> int | None:
+    """"His comments come days after Trudeau told CP that ...": the parser read "after
+    Trudeau" as a prepositional phrase on the cue and gave it the subject of another verb;
+    a name or pronoun right before the cue that hangs on it as an oblique (a noun does not
+    precede its own finite verb so) is the cue's subject.  ``h`` otherwise."""
+    k = v - 1
+    if k < 0 or d.toks[k].sent != d.toks[v].sent or h == k or d.toks[v].xpos not in FINITE_XPOS:
+        return h
+    t = d.toks[k]
+    if t.head == v and t.deprel in ("obl", "nmod") and (t.upos in ("PROPN", "PRON") or t.ner.endswith("PER")):
+        return k
+    return h
 
 
 def _trailing_inverted(d: DocView, v: int, s0: int, end: int) -> bool:
