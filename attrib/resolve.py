@@ -279,12 +279,19 @@ class Resolver:
             if hl in lexicon.ANONYMOUS_HEADS and not named and hl == "source":
                 return Speaker(_clean(text), "anonymous", None, None, "description")
             return Speaker(_clean(text), "group", None, None, "description")
-        if hl in lexicon.ROLE_HEADS and not named and d.toks[a].lemma.lower() == "the" and hl not in lexicon.ORG_HEADS:
+        # (a name after the title, in its prepositional phrase, is the body it serves: "the
+        # 39-year-old founder of Studiocomix Press" is a person, not the press)
+        before_head = [e for e in named if e.tok_start <= head]
+        if hl in lexicon.ROLE_HEADS and not before_head and d.toks[a].lemma.lower() == "the" \
+                and hl not in lexicon.ORG_HEADS:
             # "the senator": the latest person seen with that title, else an unnamed official
             for p in sorted(self.people, key=lambda p: -p.last_seen):
                 if p.last_seen < at and p.role and hl in p.role.lower().split():
                     return Speaker(p.name, "person", p.role, p.organisation, "nominal")
-            return Speaker(_clean(text), "anonymous", None, self._org_in_pp(head, b), "description")
+            # (the description ends at its first comma: "…, which recently celebrated ..." is
+            # a relative clause on the body, not part of the speaker)
+            said_as = _clean(d.text[d.toks[a].start : d.toks[max(a, cut - 1)].end])
+            return Speaker(said_as, "anonymous", None, self._org_in_pp(head, cut), "description")
         if hl in lexicon.ANONYMOUS_HEADS and not any(e.label in ("ORG",) and e.tok_start <= head < e.tok_end
                                                      for e in named):
             return Speaker(_clean(text), "anonymous", None, self._org_in_pp(head, b), "description")

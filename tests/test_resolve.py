@@ -666,3 +666,72 @@ def test_apposition_names_the_organisation_at_the_end_of_the_chain():
     )
     s = one(p)
     assert (s["name"], s["role"], s["organisation"]) == ("Jana Puglierin", "head", "European Council")
+
+
+def test_title_with_the_body_in_a_prepositional_phrase_is_an_anonymous_person():
+    """"said the founder of Zed Press, which opened in May": the organisation named after
+    the title is the body the person serves; the speaker is the title (up to its comma),
+    not "of Zed Press", and the body its organisation."""
+    p = build(
+        "“We print comics,” said the founder of Zed Press, which opened in May.",
+        """
+        “        PUNCT  3 punct
+        We       PRON   3 nsubj   we
+        print    VERB   7 ccomp
+        comics   NOUN   3 obj     comic
+        ,        PUNCT  3 punct
+        ”        PUNCT  3 punct
+        said     VERB   0 root    say
+        the      DET    9 det
+        founder  NOUN   7 nsubj
+        of       ADP   12 case
+        Zed      PROPN 12 compound B-ORG
+        Press    PROPN  9 nmod     E-ORG
+        ,        PUNCT 15 punct
+        which    PRON  15 nsubj
+        opened   VERB  12 acl:relcl open
+        in       ADP   17 case
+        May      PROPN 15 obl
+        .        PUNCT  7 punct
+        """,
+    )
+    s = one(p)
+    assert (s["name"], s["kind"], s["organisation"]) == ("the founder of Zed Press", "anonymous", "Zed Press")
+
+
+def test_title_with_the_body_after_it_is_still_the_person_named_with_that_title():
+    """The limit: when a person was named earlier with that title, "the founder of Zed
+    Press" refers back to that person."""
+    p = build(
+        "Jane Roe, the founder of Zed Press, left. “We print comics,” said the founder of Zed Press.",
+        """
+        Jane     PROPN 10 nsubj    B-PER
+        Roe      PROPN  1 flat     E-PER
+        ,        PUNCT  5 punct
+        the      DET    5 det
+        founder  NOUN   1 appos
+        of       ADP    8 case
+        Zed      PROPN  8 compound B-ORG
+        Press    PROPN  5 nmod     E-ORG
+        ,        PUNCT  5 punct
+        left     VERB   0 root     leave
+        .        PUNCT 10 punct
+        """,
+        """
+        “        PUNCT  3 punct
+        We       PRON   3 nsubj   we
+        print    VERB   7 ccomp
+        comics   NOUN   3 obj     comic
+        ,        PUNCT  3 punct
+        ”        PUNCT  3 punct
+        said     VERB   0 root    say
+        the      DET    9 det
+        founder  NOUN   7 nsubj
+        of       ADP   12 case
+        Zed      PROPN 12 compound B-ORG
+        Press    PROPN  9 nmod     E-ORG
+        .        PUNCT  7 punct
+        """,
+    )
+    s = one(p)
+    assert (s["name"], s["kind"]) == ("Jane Roe", "person")
