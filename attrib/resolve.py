@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import lexicon
-from .extract.base import Candidate, DocView
+from .extract.base import Candidate, DocView, party_tag_start
 from .extract.site import name_as_verb
 
 POSSESSIVE = re.compile(r"(?:['’]s?|\s+)$")
@@ -98,7 +98,9 @@ class Resolver:
         right after a title word that the tagger missed ("Google CEO Sundar
         Pichai", "Defence Minister Jane Doe")."""
         d = self.d
-        spans = [(e.tok_start, e.tok_end) for e in d.p.entities if e.label == "PER"]
+        # (not a party-and-state tag the tagger read as a person: "Sen. Jane Roe, D-Mich.")
+        spans = [(e.tok_start, e.tok_end) for e in d.p.entities if e.label == "PER"
+                 and party_tag_start(d, e.tok_end) is None]
         covered = {k for s, e in spans for k in range(s, e)}
         # ("But Trump said": a name the tagger read as a verb, when the article names the person)
         spans += [(k, k + 1) for k, t in enumerate(d.toks)

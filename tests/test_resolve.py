@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from parsebuilder import build, statements
 
-from attrib.extract.base import DocView
+from attrib.extract.base import DocView, party_tag_start
 from attrib.resolve import org_name, split_title
 from attrib.types import ParsedArticle
 
@@ -735,3 +735,57 @@ def test_title_with_the_body_after_it_is_still_the_person_named_with_that_title(
     )
     s = one(p)
     assert (s["name"], s["kind"]) == ("Jane Roe", "person")
+
+
+def test_party_and_state_tag_after_a_senator_is_no_person():
+    """"Sen. Jane Roe, D-Mich., a member of the panel, said S": the entity tagger reads the
+    state as a person; the apposition after the tag belongs to the senator, who is the
+    speaker, and "Mich." is no one (extract.base.party_tag_start)."""
+    p = build("Sen. Jane Roe, D-Mich., a member of the panel, said the plan failed.", """
+        Sen.     PROPN 15 nsubj    B-PER
+        Jane     PROPN  1 flat     I-PER
+        Roe      PROPN  1 flat     E-PER
+        ,        PUNCT  7 punct
+        D        PROPN  7 compound
+        -        PUNCT  5 punct
+        Mich.    PROPN  1 list     S-PER
+        ,        PUNCT 10 punct
+        a        DET   10 det
+        member   NOUN  15 nsubj
+        of       ADP   13 case
+        the      DET   13 det
+        panel    NOUN  10 nmod
+        ,        PUNCT 10 punct
+        said     VERB   0 root     say
+        the      DET   17 det
+        plan     NOUN  18 nsubj
+        failed   VERB  15 ccomp    fail
+        .        PUNCT 15 punct
+    """)
+    s = one(p)
+    assert (s["name"], s["kind"]) == ("Jane Roe", "person")
+
+
+def test_hyphenated_name_after_a_comma_is_no_party_tag():
+    """The limit: only D, R or I before the hyphen make a party tag; "Jane Roe, Do-Yeon
+    Kim's mother, said S" keeps "Do-Yeon Kim" a person of the article."""
+    p = build("Jane Roe, Do-Yeon Kim's mother, said the plan failed.", """
+        Jane     PROPN 11 nsubj    B-PER
+        Roe      PROPN  1 flat     E-PER
+        ,        PUNCT  9 punct
+        Do       PROPN  7 compound B-PER
+        -        PUNCT  4 punct    I-PER
+        Yeon     PROPN  7 compound I-PER
+        Kim      PROPN  9 nmod:poss E-PER
+        's       PART   7 case
+        mother   NOUN   1 appos
+        ,        PUNCT  9 punct
+        said     VERB   0 root     say
+        the      DET   13 det
+        plan     NOUN  14 nsubj
+        failed   VERB  11 ccomp    fail
+        .        PUNCT 11 punct
+    """)
+    d = DocView(p)
+    assert party_tag_start(d, 7) is None
+    assert one(p)["name"] == "Jane Roe"

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import lexicon
-from .base import FINITE_XPOS, DocView, mention_range, subject_of
+from .base import FINITE_XPOS, DocView, mention_range, party_tag_start, subject_of
 from .complement import object_predicate
 from .quotemarks import Quote
 
@@ -501,7 +501,10 @@ def _named_apposition(d: DocView, src: tuple[int, int], s0: int) -> tuple[int, i
     a = src[0]
     if a < s0 + 2 or d.toks[a - 1].text != "," or d.toks[a].upos not in ("DET", "NOUN", "ADJ", "PROPN"):
         return src
-    named = next((e for e in d.p.entities if e.label == "PER" and e.tok_end == a - 1 and e.tok_start >= s0), None)
+    # ("Sen. Debbie Stabenow, D-Mich., a member of ..., said": past the party-and-state tag)
+    tag = party_tag_start(d, a - 1)
+    named_end = tag if tag is not None else a - 1
+    named = next((e for e in d.p.entities if e.label == "PER" and e.tok_end == named_end and e.tok_start >= s0), None)
     return (named.tok_start, src[1]) if named is not None else src
 
 
