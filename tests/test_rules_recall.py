@@ -2875,3 +2875,55 @@ def test_name_inside_the_subject_before_the_cue_is_no_oblique():
     s, _ = only(p)
     assert (s["rule"], s["source"]) == ("reported_after", "Aides to Roe")
     assert s["name"] != "Roe"
+
+
+# --------------------------------------------------------------------------- where an inverted speaker ends
+
+
+def test_inverted_speaker_ends_before_a_participle():
+    """site._inverted_mention_end: "“…,” says the shop owner, noting that S": the parser gave
+    the cue no subject; the speaker after it ends at the comma before the participle (the
+    speaker's next act), not at the end of the sentence."""
+    p = build("“We print comics,” says the shop owner, noting that sales rose.", """
+        “        PUNCT  3 punct
+        We       PRON   3 nsubj  we
+        print    VERB   7 ccomp
+        comics   NOUN   3 obj    comic
+        ,        PUNCT  3 punct
+        ”        PUNCT  3 punct
+        says     VERB   0 root   say
+        the      DET   10 det
+        shop     NOUN  10 compound
+        owner    NOUN   7 obj
+        ,        PUNCT 12 punct
+        noting   VERB/VBG 7 advcl note
+        that     SCONJ 15 mark
+        sales    NOUN  15 nsubj  sale
+        rose     VERB  12 ccomp  rise
+        .        PUNCT  7 punct
+    """)
+    (s, _), = by_cue(p, "says")
+    assert (s["rule"], s["content"], s["source"]) == ("quote_cue_before", ["We print comics,"], "the shop owner")
+
+
+def test_inverted_speaker_keeps_its_apposition():
+    """The limit: an apposition after the inverted speaker ("the owner, a former teacher") is
+    still part of the mention; only a participle, "and" or a quotation mark ends it."""
+    p = build("“We print comics,” says the owner, a former teacher.", """
+        “        PUNCT  3 punct
+        We       PRON   3 nsubj  we
+        print    VERB   7 ccomp
+        comics   NOUN   3 obj    comic
+        ,        PUNCT  3 punct
+        ”        PUNCT  3 punct
+        says     VERB   0 root   say
+        the      DET    9 det
+        owner    NOUN   7 obj
+        ,        PUNCT 13 punct
+        a        DET   13 det
+        former   ADJ   13 amod
+        teacher  NOUN   9 appos
+        .        PUNCT  7 punct
+    """)
+    s, _ = only(p)
+    assert s["source"] == "the owner, a former teacher"

@@ -400,7 +400,7 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
         while before >= s0 and d.toks[before].text == ",":
             before -= 1
         if before >= s0 and d.is_quote_mark(before) or _trailing_inverted(d, v, s0, end):
-            return d.trim(v + 1, end), True
+            return d.trim(v + 1, _inverted_mention_end(d, v, end)), True
     if inverted:
         return src, True
     return (src if in_sentence else None), False
@@ -418,6 +418,17 @@ def _oblique_subject(d: DocView, v: int, h: int | None) -> int | None:
     if t.head == v and t.deprel in ("obl", "nmod") and (t.upos in ("PROPN", "PRON") or t.ner.endswith("PER")):
         return k
     return h
+
+
+def _inverted_mention_end(d: DocView, v: int, end: int) -> int:
+    """Where the speaker after an inverted cue ends: "“…,” says the bow-tied maverick, noting
+    that S" -- at a comma followed by a participle (the speaker's next act), by "and" (a
+    resumed quotation: "said Blumenthal, and “…”") or by a quotation mark; else ``end``."""
+    for k in range(v + 2, end - 1):
+        if d.toks[k].text == "," and (d.toks[k + 1].xpos == "VBG" or d.toks[k + 1].upos == "CCONJ"
+                                       or d.is_quote_mark(k + 1)):
+            return k
+    return end
 
 
 def _trailing_inverted(d: DocView, v: int, s0: int, end: int) -> bool:
