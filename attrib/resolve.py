@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import lexicon
-from .extract.base import Candidate, DocView
+from .extract.base import Candidate, DocView, party_tag_start
 from .extract.site import name_as_verb
 
 POSSESSIVE = re.compile(r"(?:['’]s?|\s+)$")
@@ -98,7 +98,9 @@ class Resolver:
         right after a title word that the tagger missed ("Google CEO Sundar
         Pichai", "Defence Minister Jane Doe")."""
         d = self.d
-        spans = [(e.tok_start, e.tok_end) for e in d.p.entities if e.label == "PER"]
+        # (not a party-and-state tag the tagger read as a person: "Sen. Jane Roe, D-Mich.")
+        spans = [(e.tok_start, e.tok_end) for e in d.p.entities if e.label == "PER"
+                 and party_tag_start(d, e.tok_end) is None]
         covered = {k for s, e in spans for k in range(s, e)}
         # ("But Trump said": a name the tagger read as a verb, when the article names the person)
         spans += [(k, k + 1) for k, t in enumerate(d.toks)
@@ -279,12 +281,19 @@ class Resolver:
             if hl in lexicon.ANONYMOUS_HEADS and not named and hl == "source":
                 return Speaker(_clean(text), "anonymous", None, None, "description")
             return Speaker(_clean(text), "group", None, None, "description")
-        if hl in lexicon.ROLE_HEADS and not named and d.toks[a].lemma.lower() == "the" and hl not in lexicon.ORG_HEADS:
+        # (a name after the title, in its prepositional phrase, is the body it serves: "the
+        # 39-year-old founder of Studiocomix Press" is a person, not the press)
+        before_head = [e for e in named if e.tok_start <= head]
+        if hl in lexicon.ROLE_HEADS and not before_head and d.toks[a].lemma.lower() == "the" \
+                and hl not in lexicon.ORG_HEADS:
             # "the senator": the latest person seen with that title, else an unnamed official
             for p in sorted(self.people, key=lambda p: -p.last_seen):
                 if p.last_seen < at and p.role and hl in p.role.lower().split():
                     return Speaker(p.name, "person", p.role, p.organisation, "nominal")
-            return Speaker(_clean(text), "anonymous", None, self._org_in_pp(head, b), "description")
+            # (the description ends at its first comma: "…, which recently celebrated ..." is
+            # a relative clause on the body, not part of the speaker)
+            said_as = _clean(d.text[d.toks[a].start : d.toks[max(a, cut - 1)].end])
+            return Speaker(said_as, "anonymous", None, self._org_in_pp(head, cut), "description")
         if hl in lexicon.ANONYMOUS_HEADS and not any(e.label in ("ORG",) and e.tok_start <= head < e.tok_end
                                                      for e in named):
             return Speaker(_clean(text), "anonymous", None, self._org_in_pp(head, b), "description")

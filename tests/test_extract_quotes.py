@@ -187,10 +187,18 @@ def test_apostrophes_inside_a_quote_do_not_close_it():
     ("``We will win,'' he said.", ["We will win,"]),
     ("He said, ``We will win.''", ["We will win."]),
     ("He said ``no'' and ``never.''", ["no", "never."]),
+    ("“We will win,’’ he said. “Not now.”", ["We will win,", "Not now."]),
 ])
 def test_two_mark_newspaper_quotes(text, expected):
     assert inners(text) == expected
     assert all(q.closed for q in find_quotes(text))
+
+
+def test_curled_apostrophe_in_a_single_quote_is_no_double_mark():
+    """The limit: one ’ closing a single quote after a plural possessive ("the players’") stays
+    a single mark; only two in a row are read as a double closing mark."""
+    text = "“The coach said ‘the players’ first,” Roe said."
+    assert inners(text) == ["The coach said ‘the players’ first,"]
 
 
 def test_two_mark_quotes_keep_offsets_into_the_original_text():

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from parsebuilder import build, statements
 
-from attrib.extract.base import DocView
+from attrib.extract.base import DocView, party_tag_start
 from attrib.resolve import org_name, split_title
 from attrib.types import ParsedArticle
 
@@ -666,3 +666,126 @@ def test_apposition_names_the_organisation_at_the_end_of_the_chain():
     )
     s = one(p)
     assert (s["name"], s["role"], s["organisation"]) == ("Jana Puglierin", "head", "European Council")
+
+
+def test_title_with_the_body_in_a_prepositional_phrase_is_an_anonymous_person():
+    """"said the founder of Zed Press, which opened in May": the organisation named after
+    the title is the body the person serves; the speaker is the title (up to its comma),
+    not "of Zed Press", and the body its organisation."""
+    p = build(
+        "“We print comics,” said the founder of Zed Press, which opened in May.",
+        """
+        “        PUNCT  3 punct
+        We       PRON   3 nsubj   we
+        print    VERB   7 ccomp
+        comics   NOUN   3 obj     comic
+        ,        PUNCT  3 punct
+        ”        PUNCT  3 punct
+        said     VERB   0 root    say
+        the      DET    9 det
+        founder  NOUN   7 nsubj
+        of       ADP   12 case
+        Zed      PROPN 12 compound B-ORG
+        Press    PROPN  9 nmod     E-ORG
+        ,        PUNCT 15 punct
+        which    PRON  15 nsubj
+        opened   VERB  12 acl:relcl open
+        in       ADP   17 case
+        May      PROPN 15 obl
+        .        PUNCT  7 punct
+        """,
+    )
+    s = one(p)
+    assert (s["name"], s["kind"], s["organisation"]) == ("the founder of Zed Press", "anonymous", "Zed Press")
+
+
+def test_title_with_the_body_after_it_is_still_the_person_named_with_that_title():
+    """The limit: when a person was named earlier with that title, "the founder of Zed
+    Press" refers back to that person."""
+    p = build(
+        "Jane Roe, the founder of Zed Press, left. “We print comics,” said the founder of Zed Press.",
+        """
+        Jane     PROPN 10 nsubj    B-PER
+        Roe      PROPN  1 flat     E-PER
+        ,        PUNCT  5 punct
+        the      DET    5 det
+        founder  NOUN   1 appos
+        of       ADP    8 case
+        Zed      PROPN  8 compound B-ORG
+        Press    PROPN  5 nmod     E-ORG
+        ,        PUNCT  5 punct
+        left     VERB   0 root     leave
+        .        PUNCT 10 punct
+        """,
+        """
+        “        PUNCT  3 punct
+        We       PRON   3 nsubj   we
+        print    VERB   7 ccomp
+        comics   NOUN   3 obj     comic
+        ,        PUNCT  3 punct
+        ”        PUNCT  3 punct
+        said     VERB   0 root    say
+        the      DET    9 det
+        founder  NOUN   7 nsubj
+        of       ADP   12 case
+        Zed      PROPN 12 compound B-ORG
+        Press    PROPN  9 nmod     E-ORG
+        .        PUNCT  7 punct
+        """,
+    )
+    s = one(p)
+    assert (s["name"], s["kind"]) == ("Jane Roe", "person")
+
+
+def test_party_and_state_tag_after_a_senator_is_no_person():
+    """"Sen. Jane Roe, D-Mich., a member of the panel, said S": the entity tagger reads the
+    state as a person; the apposition after the tag belongs to the senator, who is the
+    speaker, and "Mich." is no one (extract.base.party_tag_start)."""
+    p = build("Sen. Jane Roe, D-Mich., a member of the panel, said the plan failed.", """
+        Sen.     PROPN 15 nsubj    B-PER
+        Jane     PROPN  1 flat     I-PER
+        Roe      PROPN  1 flat     E-PER
+        ,        PUNCT  7 punct
+        D        PROPN  7 compound
+        -        PUNCT  5 punct
+        Mich.    PROPN  1 list     S-PER
+        ,        PUNCT 10 punct
+        a        DET   10 det
+        member   NOUN  15 nsubj
+        of       ADP   13 case
+        the      DET   13 det
+        panel    NOUN  10 nmod
+        ,        PUNCT 10 punct
+        said     VERB   0 root     say
+        the      DET   17 det
+        plan     NOUN  18 nsubj
+        failed   VERB  15 ccomp    fail
+        .        PUNCT 15 punct
+    """)
+    s = one(p)
+    assert (s["name"], s["kind"]) == ("Jane Roe", "person")
+
+
+def test_hyphenated_name_after_a_comma_is_no_party_tag():
+    """The limit: only D, R or I before the hyphen make a party tag; "Jane Roe, Do-Yeon
+    Kim's mother, said S" keeps "Do-Yeon Kim" a person of the article."""
+    p = build("Jane Roe, Do-Yeon Kim's mother, said the plan failed.", """
+        Jane     PROPN 11 nsubj    B-PER
+        Roe      PROPN  1 flat     E-PER
+        ,        PUNCT  9 punct
+        Do       PROPN  7 compound B-PER
+        -        PUNCT  4 punct    I-PER
+        Yeon     PROPN  7 compound I-PER
+        Kim      PROPN  9 nmod:poss E-PER
+        's       PART   7 case
+        mother   NOUN   1 appos
+        ,        PUNCT  9 punct
+        said     VERB   0 root     say
+        the      DET   13 det
+        plan     NOUN  14 nsubj
+        failed   VERB  11 ccomp    fail
+        .        PUNCT 11 punct
+    """)
+    d = DocView(p)
+    assert party_tag_start(d, 7) is None
+    assert one(p)["name"] == "Jane Roe"

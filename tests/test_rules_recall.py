@@ -699,6 +699,403 @@ def test_verb_in_s_tagged_a_noun_closing_an_attribution_is_a_cue():
         "reported_before", ["The railway hired few local men"], "Foster", "speech")
 
 
+def test_name_tagged_an_adjective_before_a_verb_tagged_a_noun_is_the_speaker():
+    """"S, Foster writes." with "Foster" tagged an adjective (but a person to the entity
+    tagger) and "writes" a plural noun hung on the object: the name is the speaker, not the
+    subject the parse reaches by climbing from that noun ("The railway")."""
+    p = build("The railway hired few local men, Foster writes.", """
+        The      DET    2 det
+        railway  NOUN   3 nsubj
+        hired    VERB   0 root    hire
+        few      ADJ    6 amod
+        local    ADJ    6 amod
+        men      NOUN   3 obj     man
+        ,        PUNCT  9 punct
+        Foster   ADJ    9 amod    S-PER
+        writes   NOUN/NNS 6 conj  write
+        .        PUNCT  3 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("reported_before", ["The railway hired few local men"], "Foster")
+
+
+def test_adjective_no_name_before_a_plural_noun_is_no_speaker():
+    """The limit of site._tagged_name: a capitalised adjective the entity tagger does not
+    mark as a person or an organisation ("Canadian", a nationality) is no speaker."""
+    p = build("The railway hired few local men, Canadian writes.", """
+        The      DET    2 det
+        railway  NOUN   3 nsubj
+        hired    VERB   0 root    hire
+        few      ADJ    6 amod
+        local    ADJ    6 amod
+        men      NOUN   3 obj     man
+        ,        PUNCT  9 punct
+        Canadian ADJ    9 amod    S-MISC
+        writes   NOUN/NNS 6 conj  write
+        .        PUNCT  3 punct
+    """)
+    assert statements(p) == []
+
+
+def test_trailing_cue_before_a_semicolon_closes_its_attribution():
+    """"S, Foster writes; S2.": a semicolon closes the cue's clause as a comma does, so the
+    cue tagged a plural noun still closes a trailing attribution and S is its content."""
+    p = build("They had two aims, Foster writes; few of them were met.", """
+        They     PRON   2 nsubj   they
+        had      VERB   0 root    have
+        two      NUM    4 nummod
+        aims     NOUN   2 obj     aim
+        ,        PUNCT  7 punct
+        Foster   PROPN  7 compound S-PER
+        writes   NOUN/NNS 4 conj  write
+        ;        PUNCT 13 punct
+        few      ADJ   13 nsubj:pass
+        of       ADP   11 case
+        them     PRON   9 nmod    they
+        were     AUX   13 aux:pass be
+        met      VERB/VBN 2 parataxis meet
+        .        PUNCT  2 punct
+    """)
+    assert [(s["rule"], s["content"], s["source"]) for s in statements(p)] == [
+        ("reported_before", ["They had two aims"], "Foster")]
+
+
+def test_semicolon_after_the_cue_makes_no_split_statement():
+    """The limit: after "S, he said;" what follows the semicolon is no second half of a
+    split statement ("Less clear, he said, is what ..." needs a comma)."""
+    p = build("Less clear, he said; the vote is next week.", """
+        Less     ADV    2 advmod
+        clear    ADJ    5 dep
+        ,        PUNCT  5 punct
+        he       PRON   5 nsubj
+        said     VERB   0 root    say
+        ;        PUNCT 10 punct
+        the      DET    8 det
+        vote     NOUN  10 nsubj
+        is       AUX   10 cop     be
+        next     ADJ   11 amod
+        week     NOUN   5 parataxis
+        .        PUNCT  5 punct
+    """)
+    assert "reported_split" not in [s["rule"] for s in statements(p)]
+
+
+def test_particle_cue_tagged_a_noun_is_a_cue():
+    """"Foster points out that S" with "points" tagged a plural noun and "out" hung on it
+    as a stray word (goeswith, not a particle): the particle right after it, then "that",
+    make it the cue; and "Foster", tagged an adjective with no entity tag, is the speaker
+    because the article names a person Foster (DocView.person_words)."""
+    p = build("Lee Foster wrote a book. Foster points out that the pay was low.", """
+        Lee      PROPN  2 compound B-PER
+        Foster   PROPN  3 nsubj    E-PER
+        wrote    VERB   0 root     write
+        a        DET    5 det
+        book     NOUN   3 obj
+        .        PUNCT  3 punct
+    """, """
+        Foster   ADJ    2 amod
+        points   NOUN/NNS 0 root  point
+        out      ADP    2 goeswith
+        that     SCONJ  8 mark
+        the      DET    6 det
+        pay      NOUN   8 nsubj
+        was      AUX    8 cop     be
+        low      ADJ    2 acl
+        .        PUNCT  2 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("reported_after", ["the pay was low"], "Foster")
+
+
+def test_particle_cue_tagged_a_noun_needs_that_after_its_particle():
+    """The limit: "Foster points out the window" (the particle, then no clause) stays a noun."""
+    p = build("Foster points out the window.", """
+        Foster   PROPN  2 compound S-PER
+        points   NOUN/NNS 0 root  point
+        out      ADP    5 case
+        the      DET    5 det
+        window   NOUN   2 nmod
+        .        PUNCT  2 punct
+    """)
+    assert statements(p) == []
+
+
+def test_adverb_of_manner_between_a_cue_tagged_a_noun_and_that():
+    """"The ministry suggests quietly that S": an adverb in -ly between the cue tagged a
+    plural noun and "that" is the manner of saying; the clause after it is the content."""
+    p = build("The ministry suggests quietly that the plan works.", """
+        The      DET    2 det
+        ministry NOUN   3 compound
+        suggests NOUN/NNS 0 root  suggest
+        quietly  ADV    8 advmod
+        that     SCONJ  8 mark
+        the      DET    7 det
+        plan     NOUN   8 nsubj
+        works    VERB   3 acl:relcl work
+        .        PUNCT  3 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("reported_after", ["the plan works"], "The ministry")
+
+
+def test_other_adverb_before_that_keeps_the_plural_noun():
+    """The limit: an adverb of place ("the reports here that the mayor read") is no manner
+    of saying: "reports" stays a noun with its relative clause."""
+    p = build("The reports here that the mayor read were long.", """
+        The      DET    2 det
+        reports  NOUN/NNS 9 nsubj report
+        here     ADV    2 advmod
+        that     SCONJ  7 mark
+        the      DET    6 det
+        mayor    NOUN   7 nsubj
+        read     VERB   2 acl:relcl
+        were     AUX    9 cop     be
+        long     ADJ    0 root
+        .        PUNCT  9 punct
+    """)
+    assert statements(p) == []
+
+
+def test_that_read_as_a_pronoun_after_a_name_and_a_cue_tagged_a_noun():
+    """"The Forecaddie advises that Smith may win": after a name, a cue tagged a plural
+    noun and a complementiser tagged a pronoun (a relative "that" on a noun) still open the
+    reported clause."""
+    p = build("The Forecaddie advises that Smith may win.", """
+        The        DET    3 det     B-ORG
+        Forecaddie PROPN  3 compound E-ORG
+        advises    NOUN/NNS 0 root  advise
+        that       PRON/WDT 7 nsubj
+        Smith      PROPN  7 nsubj   S-PER
+        may        AUX    7 aux
+        win        VERB   3 acl:relcl
+        .          PUNCT  3 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("reported_after", ["Smith may win"], "The Forecaddie")
+
+
+def test_relative_that_after_a_plural_noun_stays_a_relative():
+    """The limit: "the ministry reports that the council filed" -- a pronoun "that" after a
+    common noun opens a relative clause on "reports", not a reported clause."""
+    p = build("The ministry reports that the council filed were long.", """
+        The      DET    3 det
+        ministry NOUN   3 compound
+        reports  NOUN/NNS 9 nsubj report
+        that     PRON/WDT 7 obj
+        the      DET    6 det
+        council  NOUN   7 nsubj
+        filed    VERB   3 acl:relcl file
+        were     AUX    9 cop     be
+        long     ADJ    0 root
+        .        PUNCT  9 punct
+    """)
+    assert statements(p) == []
+
+
+def test_base_form_tagged_a_noun_after_a_plural_subject_is_a_cue():
+    """"Officials explain they will ...": after a plural subject the tagger read the base
+    form "explain" as a singular noun; a nominative pronoun after it opens the reported
+    clause (site._base_form_after_plural)."""
+    p = build("Officials explain they will close the hall.", """
+        Officials PROPN/NNPS 2 compound Official
+        explain   NOUN   5 nsubj
+        they      PRON   5 nsubj  they
+        will      AUX    5 aux
+        close     VERB   0 root
+        the       DET    7 det
+        hall      NOUN   5 obj
+        .         PUNCT  5 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("reported_after", ["they will close the hall"], "Officials")
+
+
+def test_base_form_tagged_a_noun_closing_an_attribution_is_a_cue():
+    """"S, researchers report.": a base form tagged a noun after a plural noun, after a comma
+    and at the end of the sentence, closes a trailing attribution."""
+    p = build("Heart patients earned less later, researchers report.", """
+        Heart       NOUN   2 compound
+        patients    NOUN   3 nsubj  patient
+        earned      VERB   0 root   earn
+        less        ADV    3 advmod
+        later       ADV    3 advmod
+        ,           PUNCT  8 punct
+        researchers NOUN   8 compound researcher
+        report      NOUN   3 obl
+        .           PUNCT  3 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == (
+        "reported_before", ["Heart patients earned less later"], "researchers")
+
+
+def test_base_form_tagged_a_noun_before_a_quotation_after_a_comma():
+    """"The fans shout, “…”": a comma and a quotation after the cue tagged a noun."""
+    p = build("The fans shout, “Go home!”", """
+        The   DET    2 det
+        fans  NOUN   3 compound fan
+        shout NOUN   0 root
+        ,     PUNCT  6 punct
+        “     PUNCT  6 punct
+        Go    VERB   3 parataxis go
+        home  ADV    6 advmod
+        !     PUNCT  6 punct
+        ”     PUNCT  6 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("quote_cue_after", ["Go home!"], "The fans")
+
+
+@pytest.mark.parametrize("text,table", [
+    pytest.param("The mayor read the officials report they wrote.", """
+        The       DET    2 det
+        mayor     NOUN   3 nsubj
+        read      VERB   0 root
+        the       DET    6 det
+        officials NOUN   6 compound official
+        report    NOUN   3 obj
+        they      PRON   8 nsubj  they
+        wrote     VERB   6 acl:relcl write
+        .         PUNCT  3 punct
+    """, id="verb-before-the-subject"),
+    pytest.param("The company report they filed was long.", """
+        The     DET    3 det
+        company NOUN   3 compound
+        report  NOUN   7 nsubj
+        they    PRON   5 nsubj  they
+        filed   VERB   3 acl:relcl file
+        was     AUX    7 cop    be
+        long    ADJ    0 root
+        .       PUNCT  7 punct
+    """, id="singular-noun-before"),
+])
+def test_base_form_noun_stays_a_noun(text, table):
+    """The limits of site._base_form_after_plural: a pronoun after "officials report" when a
+    verb comes before them ("read the officials report they wrote": a noun and its relative
+    clause), or a singular noun before ("the company report")."""
+    assert statements(build(text, table)) == []
+
+
+def test_inverted_cue_tagged_a_noun_after_a_quotation():
+    """"“…,” notes Espinos, who ...": a cue tagged a plural noun after a closing quotation,
+    then a name up to a comma, is an inverted attribution; the name alone is the speaker
+    (site._inverted_name_after)."""
+    p = build("“We print comics,” notes Espinos, who runs the shop.", """
+        “        PUNCT  3 punct
+        We       PRON   3 nsubj  we
+        print    VERB   0 root
+        comics   NOUN   3 obj    comic
+        ,        PUNCT  3 punct
+        ”        PUNCT  8 punct
+        notes    NOUN/NNS 8 compound note
+        Espinos  NOUN/NNS 4 conj espino S-PER
+        ,        PUNCT 11 punct
+        who      PRON  11 nsubj
+        runs     VERB   3 conj   run
+        the      DET   13 det
+        shop     NOUN  11 obj
+        .        PUNCT  3 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("quote_cue_before", ["We print comics,"], "Espinos")
+
+
+def test_inverted_cue_tagged_a_noun_after_a_clause():
+    """"S, insists 16-year-old Jane Roe, in ...": after the comma closing a clause."""
+    p = build("There is a real joy, insists 16-year-old Jane Roe, in finishing.", """
+        There    PRON   2 expl
+        is       VERB   0 root   be
+        a        DET    5 det
+        real     ADJ    5 amod
+        joy      NOUN   2 nsubj
+        ,        PUNCT  7 punct
+        insists  NOUN/NNS 13 compound insist
+        16       NUM   10 nummod
+        -        PUNCT  8 punct
+        year     NOUN  12 obl:npmod
+        -        PUNCT 10 punct
+        old      ADJ   13 amod
+        Jane     PROPN 14 compound B-PER
+        Roe      PROPN  5 appos  E-PER
+        ,        PUNCT 17 punct
+        in       SCONJ 17 mark
+        finishing VERB  2 advcl finish
+        .        PUNCT  2 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == (
+        "reported_before", ["There is a real joy"], "16-year-old Jane Roe")
+
+
+def test_inverted_particle_cue_tagged_a_noun_with_a_role_after_a_quotation():
+    """"“…,” points out the shop owner, who ...": right after a quotation the inverted
+    speaker may be a role opened by a determiner, past the cue's particle."""
+    p = build("“We print comics,” points out the shop owner, who runs it.", """
+        “        PUNCT  3 punct
+        We       PRON   3 nsubj  we
+        print    VERB   0 root
+        comics   NOUN   3 obj    comic
+        ,        PUNCT  3 punct
+        ”        PUNCT  7 punct
+        points   NOUN/NNS 4 appos point
+        out      ADP   11 case
+        the      DET   11 det
+        shop     NOUN  11 compound
+        owner    NOUN   7 nmod
+        ,        PUNCT 14 punct
+        who      PRON  14 nsubj
+        runs     VERB   3 conj   run
+        it       PRON  14 obj
+        .        PUNCT  3 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("quote_cue_before", ["We print comics,"], "the shop owner")
+
+
+@pytest.mark.parametrize("text,table", [
+    pytest.param("She sold pens, notes Roe left, and ink.", """
+        She   PRON   2 nsubj she
+        sold  VERB   0 root  sell
+        pens  NOUN   2 obj   pen
+        ,     PUNCT  5 punct
+        notes NOUN/NNS 3 conj note
+        Roe   PROPN  7 nsubj S-PER
+        left  VERB   5 acl:relcl leave
+        ,     PUNCT 10 punct
+        and   CCONJ 10 cc
+        ink   NOUN   3 conj
+        .     PUNCT  2 punct
+    """, id="verb-after-the-name"),
+    pytest.param("Police found letters, notes four pages long.", """
+        Police  NOUN   2 nsubj
+        found   VERB   0 root  find
+        letters NOUN   2 obj   letter
+        ,       PUNCT  5 punct
+        notes   NOUN/NNS 3 appos note
+        four    NUM    7 nummod
+        pages   NOUN   8 obl:npmod page
+        long    ADJ    5 amod
+        .       PUNCT  2 punct
+    """, id="no-name"),
+    pytest.param("Police found letters, notes the old kind.", """
+        Police  NOUN   2 nsubj
+        found   VERB   0 root  find
+        letters NOUN   2 obj   letter
+        ,       PUNCT  5 punct
+        notes   NOUN/NNS 3 appos note
+        the     DET    8 det
+        old     ADJ    8 amod
+        kind    NOUN   5 nmod
+        .       PUNCT  2 punct
+    """, id="no-name-after-a-clause"),
+])
+def test_plural_noun_in_a_list_is_no_inverted_cue(text, table):
+    """The limits of site._inverted_name_after: a name followed by a verb (the noun's relative
+    clause), or no name at all ("notes four pages long"; "the old kind": a determiner opens a
+    speaker without a name only right after a quotation), after "notes" in a list."""
+    assert statements(build(text, table)) == []
+
+
 @pytest.mark.parametrize("text,table", [
     pytest.param("The savings plans that your bank offers are cheap.", """
         The      DET    3 det
@@ -2264,3 +2661,269 @@ def test_reason_after_a_quoted_name_stays_in_the_content():
     )
     s, _ = only(p)
     assert s["content"] == ["the mayor as a “hero” for her courage"]
+
+
+# --------------------------------------------------------------------------- "according to" with its noun tagged a verb
+
+
+def test_according_to_with_the_first_word_tagged_a_verb():
+    """doc_rules._ends_source: the tagger read "to" as an infinitive marker, "media" as a
+    verb and "buying" as its participle; both belong to the source."""
+    p = build("Sales will fall this year, according to media buying firm Zed.", """
+        Sales     NOUN   3 nsubj   sale
+        will      AUX    3 aux
+        fall      VERB   0 root
+        this      DET    5 det
+        year      NOUN   3 obl:tmod
+        ,         PUNCT  7 punct
+        according VERB/VBG 9 mark accord
+        to        PART   9 mark
+        media     VERB   3 advcl
+        buying    VERB/VBG 9 xcomp buy
+        firm      NOUN  10 obj
+        Zed       PROPN 11 flat    S-ORG
+        .         PUNCT  3 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == (
+        "according_to", ["Sales will fall this year"], "media buying firm Zed")
+
+
+@pytest.mark.parametrize("text,table,source", [
+    pytest.param("Sales fell, according to a report released Monday.", """
+        Sales     NOUN   2 nsubj   sale
+        fell      VERB   0 root    fall
+        ,         PUNCT  7 punct
+        according VERB/VBG 7 case accord
+        to        ADP    4 fixed
+        a         DET    7 det
+        report    NOUN   2 obl
+        released  VERB/VBN 7 acl  release
+        Monday    PROPN  8 obl:tmod
+        .         PUNCT  2 punct
+    """, "a report", id="participle-after-a-noun"),
+    pytest.param("Sales fell, according to police investigating the case.", """
+        Sales     NOUN   2 nsubj   sale
+        fell      VERB   0 root    fall
+        ,         PUNCT  6 punct
+        according VERB/VBG 6 case accord
+        to        ADP    4 fixed
+        police    NOUN   2 obl
+        investigating VERB/VBG 6 acl investigate
+        the       DET    9 det
+        case      NOUN   7 obj
+        .         PUNCT  2 punct
+    """, "police", id="gerund-after-a-noun"),
+])
+def test_according_to_source_ends_at_a_participle_after_its_noun(text, table, source):
+    """The limit: after a word tagged a noun, a participle opens the source's own modifier."""
+    s, _ = only(build(text, table))
+    assert (s["rule"], s["source"]) == ("according_to", source)
+
+
+def test_according_to_keeps_the_main_clause_it_attributes():
+    """conflicts.drop_nested: "At noon, according to Roe, Lee said S": "according to" hangs on
+    "said" in the parse, but the clause it attributes is "Lee said S", inner cue and all:
+    one statement of Roe's, the cue inside it part of its content."""
+    p = build("At noon, according to Roe, Lee said the road was clear.", """
+        At        ADP    2 case
+        noon      NOUN   8 obl
+        ,         PUNCT  2 punct
+        according VERB/VBG 6 case accord
+        to        ADP    4 fixed
+        Roe       PROPN  8 obl     S-PER
+        ,         PUNCT  6 punct
+        Lee       PROPN  9 nsubj   S-PER
+        said      VERB   0 root
+        the       DET   11 det
+        road      NOUN  13 nsubj
+        was       AUX   13 cop     be
+        clear     ADJ    9 ccomp
+        .         PUNCT  9 punct
+    """)
+    assert [(s["rule"], s["content"], s["source"]) for s in statements(p)] == [
+        ("according_to", ["At noon", "Lee said the road was clear"], "Roe")]
+
+
+def test_according_to_gives_way_to_a_participle_cue_governing_it():
+    """The limit: a participle cue that is no main clause ("On Monday, Lee gave an interview
+    noting S, according to CNN") governs "according to" and keeps its own statement."""
+    p = build("On Monday, Lee gave an interview noting the road was clear, according to CNN.", """
+        On        ADP    2 case
+        Monday    PROPN  5 obl
+        ,         PUNCT  2 punct
+        Lee       PROPN  5 nsubj   S-PER
+        gave      VERB   0 root    give
+        an        DET    7 det
+        interview NOUN   5 obj
+        noting    VERB/VBG 7 acl  note
+        the       DET   10 det
+        road      NOUN  12 nsubj
+        was       AUX   12 cop     be
+        clear     ADJ    8 ccomp
+        ,         PUNCT 16 punct
+        according VERB/VBG 16 case accord
+        to        ADP   14 fixed
+        CNN       PROPN  8 obl     S-ORG
+        .         PUNCT  5 punct
+    """)
+    assert [(s["rule"], s["cue"]) for s in statements(p)] == [("reported_after", "noting")]
+
+
+def test_according_to_source_ends_before_its_relative_clause():
+    """doc_rules.according_to: "S, according to sources who were not allowed to speak": the
+    relative clause says who the source is; it is neither the source nor content."""
+    p = build("The bid failed, according to sources who were not allowed to speak.", """
+        The       DET    2 det
+        bid       NOUN   3 nsubj
+        failed    VERB   0 root    fail
+        ,         PUNCT  7 punct
+        according VERB/VBG 7 case accord
+        to        ADP    5 fixed
+        sources   NOUN   3 obl     source
+        who       PRON  11 nsubj:pass
+        were      AUX   11 aux:pass be
+        not       PART  11 advmod
+        allowed   VERB/VBN 7 acl:relcl allow
+        to        PART  13 mark
+        speak     VERB  11 xcomp
+        .         PUNCT  3 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("according_to", ["The bid failed"], "sources")
+
+
+def test_according_to_content_goes_on_after_the_relative_clause():
+    """The limit: past the comma closing the source's relative clause, the rest of the
+    sentence is content again ("According to Roe, who was there, the bid failed")."""
+    p = build("According to Roe, who was there, the bid failed badly.", """
+        According VERB/VBG 3 case accord
+        to        ADP    1 fixed
+        Roe       PROPN 11 obl     S-PER
+        ,         PUNCT  3 punct
+        who       PRON   7 nsubj
+        was       AUX    7 cop     be
+        there     ADV    3 acl:relcl
+        ,         PUNCT  3 punct
+        the       DET   10 det
+        bid       NOUN  11 nsubj
+        failed    VERB   0 root    fail
+        badly     ADV   11 advmod
+        .         PUNCT 11 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("according_to", ["the bid failed badly"], "Roe")
+
+
+def test_that_after_the_comma_of_according_to_is_content():
+    """The limit: after a comma "that" opens no relative clause (a non-restrictive one takes
+    who or which): "According to Roe, that plan failed" -- "that plan failed" is content."""
+    p = build("According to Roe, that plan failed.", """
+        According VERB/VBG 3 case accord
+        to        ADP    1 fixed
+        Roe       PROPN  7 obl     S-PER
+        ,         PUNCT  3 punct
+        that      DET    6 det
+        plan      NOUN   7 nsubj
+        failed    VERB   0 root    fail
+        .         PUNCT  7 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("according_to", ["that plan failed"], "Roe")
+
+
+# --------------------------------------------------------------------------- a name read as an oblique of the cue
+
+
+def test_name_read_as_an_oblique_right_before_the_cue_is_its_subject():
+    """site._oblique_subject: "The remarks came after Roe told reporters that S": the parser
+    read "after Roe" as a prepositional phrase on "told" and gave it the subject of "came";
+    the name right before the finite cue, hanging on it, is its subject."""
+    p = build("The remarks came after Roe told reporters that the plan failed.", """
+        The      DET    2 det
+        remarks  NOUN   3 nsubj   remark
+        came     VERB   0 root    come
+        after    ADP    5 case
+        Roe      PROPN  6 obl     S-PER
+        told     VERB   3 conj
+        reporters NOUN  6 obj     reporter
+        that     SCONJ 11 mark
+        the      DET   10 det
+        plan     NOUN  11 nsubj
+        failed   VERB   6 ccomp   fail
+        .        PUNCT  3 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("reported_after", ["the plan failed"], "Roe")
+
+
+def test_name_inside_the_subject_before_the_cue_is_no_oblique():
+    """The limit: "Aides to Roe told reporters that S" -- the name right before the cue hangs
+    on the subject, not on the cue: the speaker is the aides, not Roe."""
+    p = build("Aides to Roe told reporters that the plan failed.", """
+        Aides    NOUN   4 nsubj   aide
+        to       ADP    3 case
+        Roe      PROPN  1 nmod    S-PER
+        told     VERB   0 root
+        reporters NOUN  4 obj     reporter
+        that     SCONJ  9 mark
+        the      DET    8 det
+        plan     NOUN   9 nsubj
+        failed   VERB   4 ccomp   fail
+        .        PUNCT  4 punct
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["source"]) == ("reported_after", "Aides to Roe")
+    assert s["name"] != "Roe"
+
+
+# --------------------------------------------------------------------------- where an inverted speaker ends
+
+
+def test_inverted_speaker_ends_before_a_participle():
+    """site._inverted_mention_end: "“…,” says the shop owner, noting that S": the parser gave
+    the cue no subject; the speaker after it ends at the comma before the participle (the
+    speaker's next act), not at the end of the sentence."""
+    p = build("“We print comics,” says the shop owner, noting that sales rose.", """
+        “        PUNCT  3 punct
+        We       PRON   3 nsubj  we
+        print    VERB   7 ccomp
+        comics   NOUN   3 obj    comic
+        ,        PUNCT  3 punct
+        ”        PUNCT  3 punct
+        says     VERB   0 root   say
+        the      DET   10 det
+        shop     NOUN  10 compound
+        owner    NOUN   7 obj
+        ,        PUNCT 12 punct
+        noting   VERB/VBG 7 advcl note
+        that     SCONJ 15 mark
+        sales    NOUN  15 nsubj  sale
+        rose     VERB  12 ccomp  rise
+        .        PUNCT  7 punct
+    """)
+    (s, _), = by_cue(p, "says")
+    assert (s["rule"], s["content"], s["source"]) == ("quote_cue_before", ["We print comics,"], "the shop owner")
+
+
+def test_inverted_speaker_keeps_its_apposition():
+    """The limit: an apposition after the inverted speaker ("the owner, a former teacher") is
+    still part of the mention; only a participle, "and" or a quotation mark ends it."""
+    p = build("“We print comics,” says the owner, a former teacher.", """
+        “        PUNCT  3 punct
+        We       PRON   3 nsubj  we
+        print    VERB   7 ccomp
+        comics   NOUN   3 obj    comic
+        ,        PUNCT  3 punct
+        ”        PUNCT  3 punct
+        says     VERB   0 root   say
+        the      DET    9 det
+        owner    NOUN   7 obj
+        ,        PUNCT 13 punct
+        a        DET   13 det
+        former   ADJ   13 amod
+        teacher  NOUN   9 appos
+        .        PUNCT  7 punct
+    """)
+    s, _ = only(p)
+    assert s["source"] == "the owner, a former teacher"

@@ -199,6 +199,22 @@ class DocView:
         return None
 
 
+#: A US party-and-state tag after a politician's name: "D-Mich.", "R-Fla." (one token or three).
+PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
+
+
+def party_tag_start(d: DocView, j: int) -> int | None:
+    """"Sen. Debbie Stabenow, D-Mich., a member of ...": when the tokens ending at ``j``
+    (exclusive) are a party-and-state tag after a comma, the index of that comma (right
+    after the name), else None.  The entity tagger often reads the state as a person."""
+    if j >= 2 and PARTY_TAG.match(d.toks[j - 1].text) and d.toks[j - 2].text == ",":
+        return j - 2
+    if j >= 4 and d.toks[j - 2].text == "-" and d.toks[j - 3].text in ("D", "R", "I") \
+            and d.toks[j - 1].text[:1].isupper() and d.toks[j - 4].text == ",":
+        return j - 4
+    return None
+
+
 def calls_for(d: DocView, v: int) -> bool:
     """"called for a moratorium", "called on the city to act": the cue ``v`` is *call* with
     its particle right after it, a demand whose object follows the particle."""

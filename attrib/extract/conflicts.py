@@ -78,7 +78,11 @@ def drop_nested(d: DocView, cands: list[Candidate]) -> list[Candidate]:
             o = out[oi]
             if oi == ci or oi in drop or not o.covers(c.cue[0]) or (o.end - o.start) <= (c.end - c.start):
                 continue
-            if o.cue_tok is not None and c.cue_tok is not None and governs(d, c.cue_tok, o.cue_tok):
+            # ("At 2,300 feet, according to Gibson, Major said S": "according to" hangs on the
+            # verb of the main clause it attributes, so a cue heading that clause governs it;
+            # the clause, inner cue and all, is the outer statement's content)
+            if o.cue_tok is not None and c.cue_tok is not None and governs(d, c.cue_tok, o.cue_tok) \
+                    and not (o.rule == "according_to" and main_clause(d, c)):
                 drop.add(oi)
             elif main_clause(d, c) and o.orientation == "after" and c.start > o.start:
                 out[oi], keep = _cut_before(d, o, c)

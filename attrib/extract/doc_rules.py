@@ -25,14 +25,24 @@ def according_to(d: DocView) -> list[Candidate]:
         while end > s0 and d.is_punct(end - 1) and not d.is_quote_mark(end - 1):
             end -= 1
         j = i + 2
-        while j < end and d.toks[j].text not in (",", ";") and d.toks[j].upos not in ("VERB", "AUX"):
+        while j < end and d.toks[j].text not in (",", ";") and not _ends_source(d, i, j) \
+                and not (j > i + 2 and lows[j] in lexicon.RELATIVE_PRONOUNS):
             j += 1
         src = d.trim(i + 2, j)
         if src[1] <= src[0]:
             continue
         cue = (d.toks[i].start, d.toks[i + 1].end)
         left = d.trim(s0, i)
-        right = d.trim(j, end, keep_quotes=True)
+        # (after a comma only who/which open a relative clause: "According to EHS, that target
+        # is met" is content)
+        rest = j + 1 if j + 1 < end and d.toks[j].text == "," and lows[j + 1] in lexicon.RELATIVE_PRONOUNS \
+            and lows[j + 1] != "that" else j
+        if rest < end and lows[rest] in lexicon.RELATIVE_PRONOUNS:
+            # ("according to sources who were not authorized to speak", "According to Roe, who
+            # was there, S": the source's relative clause, to the next comma, says who the
+            # source is, not what was said)
+            rest = next((k + 1 for k in range(rest, end) if d.toks[k].text == ","), end)
+        right = d.trim(rest, end, keep_quotes=True)
         spans = [d.char_span(*r) for r in (left, right) if d.words(*r) >= 2]
         if not spans:
             continue
@@ -41,6 +51,20 @@ def according_to(d: DocView) -> list[Candidate]:
                              cue=cue, cue_lemma="according to", source=src,
                              orientation="before" if left[1] > left[0] else "after"))
     return out
+
+
+def _ends_source(d: DocView, i: int, j: int) -> bool:
+    """Token ``j`` is a verb that ends the source of "according to" at ``i``: "according to
+    a report released Monday", "according to police investigating the case".  The tagger
+    often reads "to" as an infinitive marker and the word after it as a verb ("according to
+    addiction experts", "according to media buying company X"): that first word, and a
+    participle right after a word so misread, are part of the source."""
+    t = d.toks[j]
+    if t.upos not in ("VERB", "AUX"):
+        return False
+    if j == i + 2:
+        return False
+    return t.xpos in FINITE_XPOS or d.toks[j - 1].upos not in ("VERB", "AUX") or j - 1 > i + 2
 
 
 def that_clause(d: DocView) -> list[Candidate]:

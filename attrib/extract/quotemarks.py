@@ -62,10 +62,11 @@ def _apostrophe(text: str, i: int) -> bool:
 
 def find_quotes(text: str) -> list[Quote]:
     """All top-level quotations in ``text``, in order (see the module docstring)."""
-    # '' (two apostrophes, an old newspaper style for a double quote): read the
-    # pair as one straight double mark; the copy keeps every offset
-    if "''" in text or "``" in text:
-        text = re.sub(r"``|''", _two_marks, text)
+    # '' (two apostrophes, an old newspaper style for a double quote; ’’ when an editor's
+    # software curled them: “We dedicate ourselves …,’’ says X): read the pair as one
+    # double mark; the copy keeps every offset
+    if "''" in text or "``" in text or "’’" in text:
+        text = re.sub(r"``|''|’’", _two_marks, text)
     quotes: list[Quote] = []
     i, n = 0, len(text)
     open_at: int | None = None
@@ -128,7 +129,7 @@ def _next_mark(text: str, i: int, n: int) -> int:
 
 
 def _two_marks(m: re.Match[str]) -> str:
-    """'' or `` as one curly mark plus a space, direction read from the context."""
+    """'' (or ’’) or `` as one curly mark plus a space, direction read from the context."""
     text, i = m.string, m.start()
     opening = m.group() == "``" or i == 0 or text[i - 1].isspace() or text[i - 1] in "([—"
     return " “" if opening else "” "

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import lexicon
-from .base import FINITE_XPOS, DocView, mention_range, subject_of
+from .base import FINITE_XPOS, DocView, mention_range, party_tag_start, subject_of
 from .complement import object_predicate
 from .quotemarks import Quote
 
@@ -79,8 +79,8 @@ def is_cue(d: DocView, i: int) -> bool:
         return k > i + 1 and k < len(d.toks) and d.is_quote_mark(k)
     if lem in lexicon.PARTICLE_CUES:  # "points out that ...", not "points to the door"
         return any(c.deprel == "compound:prt" and c.lemma.lower() == lexicon.PARTICLE_CUES[lem]
-                   for c in d.children(i))
-    if t.upos == "NOUN" and t.xpos == "NNS":
+                   for c in d.children(i)) or t.upos == "NOUN" and t.xpos == "NNS" and _mistagged_verb(d, i)
+    if t.upos == "NOUN" and (t.xpos == "NNS" or _base_form_after_plural(d, i)):
         return _mistagged_verb(d, i)
     if lem in lexicon.EVIDENCE_ONLY_VERBS:  # "polls show ...", not "she showed the house"
         return t.upos == "VERB" and evidence_subject(d, i)
@@ -147,26 +147,126 @@ def _noun_before(d: DocView, i: int) -> bool:
 def _mistagged_verb(d: DocView, i: int) -> bool:
     """"The study shows that ...", "…, Foster writes in his book.": the tagger often
     reads a verb in -s as a plural noun.  It is the cue when a noun, name or
-    pronoun comes right before it and what follows is what a cue takes: "that"
-    opening a clause, a quotation, or (after a name) the end of a trailing
-    attribution.  "The reports that were filed" (a verb after "that") and "the
+    pronoun comes right before it and what follows (past its particle and adverbs of
+    manner) is what a cue takes: "that" opening a clause, a quotation, or (after a name)
+    the end of a trailing attribution.  "The reports that were filed" (a verb after "that") and "the
     plans that your state offers" (no speech verb) stay nouns."""
-    if i == 0 or i + 1 >= len(d.toks) or not d.toks[i].text.lower().endswith("s"):
+    base = _base_form_after_plural(d, i)
+    if i == 0 or i + 1 >= len(d.toks) or not (base or d.toks[i].text.lower().endswith("s")):
         return False
     before = d.toks[i - 1]
-    if before.upos not in ("NOUN", "PROPN", "PRON") or before.sent != d.toks[i].sent:
+    if before.sent != d.toks[i].sent:
         return False
-    if d.lemma(i) in lexicon.EVIDENCE_ONLY_VERBS:
+    if _inverted_name_after(d, i) is not None:
+        return d.lemma(i) in lexicon.SPEECH_VERBS or d.lemma(i) in lexicon.PARTICLE_CUES
+    name = before.upos in ("PROPN", "PRON") or _tagged_name(d, i - 1)
+    if not (name or before.upos == "NOUN"):
+        return False
+    lem = d.lemma(i)
+    if lem in lexicon.EVIDENCE_ONLY_VERBS:
         if not (before.upos == "NOUN" and d.lemma(i - 1) in lexicon.EVIDENCE_NOUNS or before.upos == "PROPN"):
             return False
-    elif d.lemma(i) not in lexicon.SPEECH_VERBS:
+    elif lem not in lexicon.SPEECH_VERBS and lem not in lexicon.PARTICLE_CUES:
         return False
-    nxt = d.toks[i + 1]
-    if d.low(i + 1) == "that" and nxt.upos == "SCONJ":
-        return i + 2 < len(d.toks) and d.toks[i + 2].upos not in ("VERB", "AUX")
-    if d.is_quote_mark(i + 1) or nxt.text == ":" and i + 2 < len(d.toks) and d.is_quote_mark(i + 2):
+    k = _past_particle_and_manner(d, i)
+    if k is None or k >= len(d.toks):
+        return False
+    nxt = d.toks[k]
+    more = k + 1 < len(d.toks)
+    # ("The Forecaddie advises that Schniederjans may ...": after a name the tagger may read
+    # the complementiser as a pronoun too; "the notes that were" has a verb right after it)
+    if d.low(k) == "that" and (nxt.upos == "SCONJ" or nxt.upos == "PRON" and name):
+        return more and d.toks[k + 1].upos not in ("VERB", "AUX")
+    # (X shouts: “…” / X shouts, “…”)
+    if d.is_quote_mark(k) or nxt.text in (":", ",") and more and d.is_quote_mark(k + 1):
         return True
-    return before.upos in ("PROPN", "PRON") and _trailing(d, i)
+    # ("Officials explain they will ...": a nominative pronoun opens the reported clause,
+    # when the noun phrase before the cue opens its own clause -- not "read the notes he wrote")
+    if d.low(k) in lexicon.NOMINATIVE_PRONOUNS and nxt.upos == "PRON" and _subject_opens_clause(d, i):
+        return True
+    return k == i + 1 and (name or base) and _trailing(d, i)
+
+
+def _base_form_after_plural(d: DocView, i: int) -> bool:
+    """"Officials explain they ...", "…, researchers report.": after a plural subject the
+    tagger also reads the base form of a speech verb as a singular noun (the word is its
+    own lemma); the noun or pronoun right before it is plural.  "The workers' report" has
+    the possessive between them."""
+    t = d.toks[i]
+    if i == 0 or t.xpos != "NN" or t.text.lower() != d.lemma(i) or d.lemma(i) not in lexicon.SPEECH_VERBS:
+        return False
+    before = d.toks[i - 1]
+    return before.xpos in ("NNS", "NNPS") or before.upos == "PRON" and d.low(i - 1) in ("they", "we")
+
+
+def _subject_opens_clause(d: DocView, i: int) -> bool:
+    """No verb stands between the start of the clause of cue ``i`` (the sentence start, a
+    comma, colon, semicolon or quotation mark) and ``i``."""
+    s0 = d.sent_range(i)[0]
+    k = i - 1
+    while k >= s0 and not (d.toks[k].text in (",", ":", ";") or d.is_quote_mark(k)):
+        if d.toks[k].upos in ("VERB", "AUX"):
+            return False
+        k -= 1
+    return True
+
+
+def _inverted_name_after(d: DocView, i: int) -> tuple[int, int] | None:
+    """"“…,” notes Espinos, who ...", "S, insists 16-year-old Jane Roe, in ...": a cue tagged a
+    plural noun after the comma closing a clause or a quotation, followed (past its particle:
+    "“…,” points out the resident") by a short noun phrase that ends the sentence or a comma
+    not opening a quotation, is an inverted attribution; the noun phrase is its speaker.  It
+    must name a person (an entity or a word of a person's name in the article), or, right
+    after a quotation, open with a determiner ("“…,” notes the laid-back resident").  Not
+    "pens, notes four pages long" (no name), nor "…, notes Roe left" (a verb after the name:
+    the noun's relative clause)."""
+    s0, s1 = d.sent_range(i)
+    k = i - 1
+    if k <= s0 or not (d.toks[k].text == "," or d.is_quote_mark(k) and d.quote_ending_at(d.toks[k].end, slack=0)):
+        return None
+    quoted = d.is_quote_mark(k)
+    if not (quoted or any(d.toks[m].xpos in FINITE_XPOS for m in range(s0, k))):
+        return None
+    a = i + 1
+    particle = lexicon.PARTICLE_CUES.get(d.lemma(i))
+    if particle is not None:
+        if d.low(a) != particle:
+            return None
+        a += 1
+    j = a
+    while j < s1 and j - a <= 8 and (d.toks[j].upos in ("PROPN", "NOUN", "ADJ", "NUM", "DET")
+                                     or d.toks[j].text in ("-", "’s", "'s") or _tagged_name(d, j)):
+        j += 1
+    named = any(d.toks[m].ner.endswith("PER") or d.toks[m].text in d.person_words for m in range(a, j))
+    if j == a or j - a > 8 or not (named or quoted and d.toks[a].upos == "DET"):
+        return None
+    end_ok = j >= s1 or d.is_punct(j) and d.toks[j].text != "," or d.toks[j].text == "," and not (
+        j + 1 < s1 and d.is_quote_mark(j + 1))
+    return (a, j) if end_ok and not d.is_quote_mark(j) else None
+
+
+def _past_particle_and_manner(d: DocView, i: int) -> int | None:
+    """The token after cue ``i``, its particle ("points out that": the particle is
+    required, the tagger having read neither word right) and adverbs of manner in -ly
+    ("suggests euphemistically that"); None when a particle cue lacks its particle."""
+    k = i + 1
+    particle = lexicon.PARTICLE_CUES.get(d.lemma(i))
+    if particle is not None:
+        if d.low(k) != particle:
+            return None
+        k += 1
+    while k < len(d.toks) and d.toks[k].upos == "ADV" and d.low(k).endswith("ly"):
+        k += 1
+    return k
+
+
+def _tagged_name(d: DocView, k: int) -> bool:
+    """Token ``k`` is a capitalised word the entity tagger marks as a person or an
+    organisation, or a word of a person's name elsewhere in the article, whatever its
+    part of speech: beside a verb mis-tagged as a noun the tagger often reads the name
+    before it as an adjective ("…, Foster writes.", "Foster points out that")."""
+    t = d.toks[k]
+    return t.text[:1].isupper() and (t.ner.endswith(("PER", "ORG")) or t.text in d.person_words)
 
 
 def _trailing(d: DocView, i: int) -> bool:
@@ -174,11 +274,12 @@ def _trailing(d: DocView, i: int) -> bool:
     closing quotation mark before its speaker, and nothing but a short adjunct after it."""
     s0, s1 = d.sent_range(i)
     k = i - 1
-    while k > s0 and d.toks[k - 1].upos == "PROPN":
+    while k > s0 and (d.toks[k - 1].upos == "PROPN" or _tagged_name(d, k - 1)):
         k -= 1
     if k <= s0 or not (d.toks[k - 1].text == "," or d.is_quote_mark(k - 1)):
         return False
-    rest = [t for t in d.toks[i + 1 : s1] if not d.is_punct(t.i)]
+    semi = next((k for k in range(i + 1, s1) if d.toks[k].text == ";"), s1)  # (S, Foster writes; S2)
+    rest = [t for t in d.toks[i + 1 : semi] if not d.is_punct(t.i)]
     return len(rest) <= 5 and all(t.upos not in ("VERB", "AUX") for t in rest)
 
 
@@ -231,8 +332,10 @@ def _site(d: DocView, v: int) -> CueSite | None:
     k = v  # the cue spans its auxiliaries ("has said", "have denied")
     while k - 1 >= s0 and d.toks[k - 1].upos == "AUX" and d.toks[k - 1].head == v:
         k -= 1
+    # (a semicolon closes the attribution as a comma does: "S, Foster writes; S2" ends the
+    # cue's clause there, and what follows it is a statement of its own)
     comma = v + 1
-    while comma < end and d.toks[comma].text != ",":
+    while comma < end and d.toks[comma].text not in (",", ";"):
         comma += 1
     after_trivial = trivial(d, v + 1, comma)
     quote_after = None
@@ -251,7 +354,11 @@ def _site(d: DocView, v: int) -> CueSite | None:
 def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int, int] | None, bool] | None:
     """The speaker mention of cue ``v`` and whether it follows the cue; None when
     the verb is no cue of its own (a fronted participle clause)."""
-    h = subject_of(d, v)
+    # (a cue the tagger read as a noun, site._mistagged_verb, has its parse built around
+    # that noun: its "subject" is the parser's guess at some other verb's; the surface,
+    # the noun phrase right before it, names the speaker: "“…,” Foster writes.")
+    h = subject_of(d, v) if d.toks[v].upos in ("VERB", "AUX") else None
+    h = _oblique_subject(d, v, h)
     src = mention_range(d, h, v) if h is not None else None
     if src is not None and (d.is_quote_mark(src[0]) or d.in_quote(d.toks[src[0]].start)) and not d.in_quote(
         d.toks[v].start
@@ -284,6 +391,8 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
         src = trim_mention(d, *src) if src is not None else None
     if src is not None and src[0] > v and not inverted and h is not None:
         return None  # a fronted participle clause ("Asked to respond, ..., Carson said"): circumstance
+    if src is None and d.toks[v].upos == "NOUN" and _inverted_name_after(d, v) is not None:
+        return _inverted_name_after(d, v), True  # ("“…,” notes Espinos, who ...": the name alone)
     if src is None and v + 1 < end and d.toks[v + 1].upos in ("PROPN", "DET", "NOUN", "ADJ", "NUM"):
         # ("…,” said one Democratic source": a number opens the mention too)
         # parser found no subject; "…,” said Jane Smith" has one after the cue
@@ -291,10 +400,35 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
         while before >= s0 and d.toks[before].text == ",":
             before -= 1
         if before >= s0 and d.is_quote_mark(before) or _trailing_inverted(d, v, s0, end):
-            return d.trim(v + 1, end), True
+            return d.trim(v + 1, _inverted_mention_end(d, v, end)), True
     if inverted:
         return src, True
     return (src if in_sentence else None), False
+
+
+def _oblique_subject(d: DocView, v: int, h: int | None) -> int | None:
+    """"His comments come days after Trudeau told CP that ...": the parser read "after
+    Trudeau" as a prepositional phrase on the cue and gave it the subject of another verb;
+    a name or pronoun right before the cue that hangs on it as an oblique (a noun does not
+    precede its own finite verb so) is the cue's subject.  ``h`` otherwise."""
+    k = v - 1
+    if k < 0 or d.toks[k].sent != d.toks[v].sent or h == k or d.toks[v].xpos not in FINITE_XPOS:
+        return h
+    t = d.toks[k]
+    if t.head == v and t.deprel in ("obl", "nmod") and (t.upos in ("PROPN", "PRON") or t.ner.endswith("PER")):
+        return k
+    return h
+
+
+def _inverted_mention_end(d: DocView, v: int, end: int) -> int:
+    """Where the speaker after an inverted cue ends: "“…,” says the bow-tied maverick, noting
+    that S" -- at a comma followed by a participle (the speaker's next act), by "and" (a
+    resumed quotation: "said Blumenthal, and “…”") or by a quotation mark; else ``end``."""
+    for k in range(v + 2, end - 1):
+        if d.toks[k].text == "," and (d.toks[k + 1].xpos == "VBG" or d.toks[k + 1].upos == "CCONJ"
+                                       or d.is_quote_mark(k + 1)):
+            return k
+    return end
 
 
 def _trailing_inverted(d: DocView, v: int, s0: int, end: int) -> bool:
@@ -378,7 +512,10 @@ def _named_apposition(d: DocView, src: tuple[int, int], s0: int) -> tuple[int, i
     a = src[0]
     if a < s0 + 2 or d.toks[a - 1].text != "," or d.toks[a].upos not in ("DET", "NOUN", "ADJ", "PROPN"):
         return src
-    named = next((e for e in d.p.entities if e.label == "PER" and e.tok_end == a - 1 and e.tok_start >= s0), None)
+    # ("Sen. Debbie Stabenow, D-Mich., a member of ..., said": past the party-and-state tag)
+    tag = party_tag_start(d, a - 1)
+    named_end = tag if tag is not None else a - 1
+    named = next((e for e in d.p.entities if e.label == "PER" and e.tok_end == named_end and e.tok_start >= s0), None)
     return (named.tok_start, src[1]) if named is not None else src
 
 
@@ -473,7 +610,7 @@ def surface_subject(d: DocView, v: int, s0: int) -> tuple[int, int] | None:
         k -= 1
         n += 1
     if end <= k or not any(d.toks[m].upos in ("NOUN", "PROPN", "PRON") or d.toks[m].ner != "O"
-                           or name_as_verb(d, m) for m in range(k, end)):
+                           or name_as_verb(d, m) or _tagged_name(d, m) for m in range(k, end)):
         return None
     return k, end
 

@@ -166,8 +166,8 @@ def _split_parts(d: DocView, s: CueSite) -> Found | None:
     (past the adverbials) a rest that goes on with a finite verb."""
     if s.inverted or s.quote_after is not None or s.src is None or not s.after_trivial:
         return None
-    if not (s.has_left or s.split_left):
-        return None
+    if not (s.has_left or s.split_left) or s.comma < s.end and d.toks[s.comma].text == ";":
+        return None  # (after a semicolon a statement of its own begins: "S, X wrote; S2")
     rest = s.comma + 1 if s.comma < s.end and d.toks[s.comma].text == "," else s.comma
     if not (rest < s.end and d.words(rest, s.end) >= 2 and _goes_on_with_verb(d, rest, s.end)):
         return None
