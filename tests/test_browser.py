@@ -321,6 +321,22 @@ def test_ids_and_offsets_button_shows_them_and_is_remembered(chromium: Any, data
     context.close()
 
 
+def test_canned_query_pages_link_to_each_other(chromium: Any, datasette_server: str) -> None:
+    """A canned query's page 2 links back to page 1; a page with fewer than 100 rows has no next page."""
+    from playwright.sync_api import expect
+
+    page = chromium.new_page()
+    page.goto(datasette_server + "/attrib/new_statements_since?since=2000-01-01&page=2")
+    nav = page.locator("p.attrib-pages")
+    expect(nav).to_contain_text("Page 2 (100 rows a page)")
+    expect(nav.locator("a[rel=next]")).to_have_count(0)
+    nav.locator("a[rel=prev]").click()
+    page.wait_for_url("**/attrib/new_statements_since?since=2000-01-01&page=1")
+    expect(page.locator("table.rows-and-columns tbody tr").first).to_be_visible()
+    expect(page.locator("p.attrib-pages a")).to_have_count(0)  # page 1 of fewer than 100 rows
+    page.close()
+
+
 def test_a_feed_article_shows_its_title_and_date(chromium: Any, feed_server: str) -> None:
     from playwright.sync_api import expect
 

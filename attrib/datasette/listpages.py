@@ -152,9 +152,10 @@ _SCRIPT = r"""
   // 6. a canned query with a 'page' parameter shows %(page)s rows a page: links to the others
   var pageField = document.querySelector('form input[name="page"]');
   var results = document.querySelector("table.rows-and-columns");
-  if (pageField && results) {
+  var after = results || document.querySelector(".zero-results") || (pageField && pageField.form);
+  if (pageField && after && (results || parseInt(pageField.value, 10) > 1)) {
     var n = Math.max(parseInt(pageField.value, 10) || 1, 1);
-    var shown = results.querySelectorAll("tbody tr").length;
+    var shown = results ? results.querySelectorAll("tbody tr").length : 0;
     var nav = document.createElement("p");
     nav.className = "attrib-pages";
     nav.appendChild(document.createTextNode("Page " + n + " (" + %(page)s + " rows a page)"));
@@ -170,7 +171,7 @@ _SCRIPT = r"""
     }
     if (n > 1) { pageLink(n - 1, "← previous page", "prev"); }
     if (shown >= %(page)s) { pageLink(n + 1, "next page →", "next"); }
-    results.parentNode.insertBefore(nav, results.nextSibling);
+    after.parentNode.insertBefore(nav, after.nextSibling);
   }
 
   // 5. CSV links download a file
