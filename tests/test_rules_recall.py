@@ -2927,3 +2927,143 @@ def test_inverted_speaker_keeps_its_apposition():
     """)
     s, _ = only(p)
     assert s["source"] == "the owner, a former teacher"
+
+
+# --------------------------------------------------------------------------- 2. a quotation signed with a dash
+
+
+def _signed(text: str, *sign: str) -> ParsedArticle:
+    """``text``: “We will appeal.” then a signature (its rows in ``sign``), a sentence of its own."""
+    return build(text, """
+        “        PUNCT  4 punct
+        We       PRON   4 nsubj  we
+        will     AUX    4 aux
+        appeal   VERB   0 root
+        .        PUNCT  4 punct
+        ”        PUNCT  4 punct
+    """, *sign)
+
+
+def test_quotation_signed_with_a_dash_and_a_role():
+    """dash.dash_quote: a quotation that ends like a sentence, then a dash, a name and a role
+    at the end of the line (a pull quote): the name is the speaker, the dash the cue."""
+    p = _signed("“We will appeal.” — Mira Osei, lawyer", """
+        —        PUNCT  2 punct
+        Mira     PROPN  0 root   B-PER
+        Osei     PROPN  2 flat   E-PER
+        ,        PUNCT  5 punct
+        lawyer   NOUN   2 appos
+    """)
+    s, a = only(p)
+    assert (s["rule"], s["content"], s["source"], s["cue"]) == ("dash_quote", ["We will appeal."], "Mira Osei", "—")
+    assert (a.kind, a.type) == ("speech", "direct")
+
+
+def test_quotation_with_the_signature_on_the_next_line():
+    """The reverse layout: the quotation alone on its line, the next line only "― Name"."""
+    p = _signed("“We will appeal.”\n― Dana Lee", """
+        ―        PUNCT  2 punct
+        Dana     PROPN  0 root   B-PER
+        Lee      PROPN  2 flat   E-PER
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"], s["cue"]) == ("dash_quote", ["We will appeal."], "Dana Lee", "―")
+
+
+def test_embedded_post_signed_with_an_account_and_a_date():
+    """An embedded post has no quotation marks: its text, its link, then "— Name (@handle) date";
+    the handle says it is a post, and the link and the final stop are not what was said."""
+    post = "Crews are out across the island tonight. pic.twitter.com/Ab12Cd"
+    p = build(post + " — Coast Power (@coastpower) June 3, 2019", """
+        Crews    NOUN   2 nsubj  crew
+        are      AUX    0 root   be
+        out      ADV    2 advmod
+        across   ADP    6 case
+        the      DET    6 det
+        island   NOUN   2 obl
+        tonight  NOUN   2 obl:tmod
+        .        PUNCT  2 punct
+    """, """
+        pic.twitter.com/Ab12Cd PROPN 0 root
+        —        PUNCT  4 punct
+        Coast    PROPN  4 compound B-ORG
+        Power    PROPN  1 appos    E-ORG
+        (        PUNCT  6 punct
+        @coastpower PROPN 4 appos
+        )        PUNCT  6 punct
+        June     PROPN  4 obl:tmod
+        3        NUM    8 nummod
+        ,        PUNCT 11 punct
+        2019     NUM    8 nummod
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("dash_quote", ["Crews are out across the island tonight"],
+                                                      "Coast Power")
+
+
+@pytest.mark.parametrize("sign", [
+    ("— Friday, June 3", "—  PUNCT 2 punct\nFriday PROPN 0 root\n, PUNCT 4 punct\nJune PROPN 2 appos\n"
+     "3 NUM 4 nummod"),
+    ("— Toronto", "—  PUNCT 2 punct\nToronto PROPN 0 root S-LOC"),
+    ("— and then they left", "—  PUNCT 5 punct\nand CCONJ 5 cc\nthen ADV 5 advmod\nthey PRON 5 nsubj they\n"
+     "left VERB 0 root leave"),
+])
+def test_dash_after_a_quotation_needs_a_name(sign):
+    """The limits: a date, a place alone or lower-case words after the dash sign nothing."""
+    p = _signed("“We will appeal.” " + sign[0], sign[1])
+    assert "dash_quote" not in rules_fired(p)
+
+
+def test_dash_inside_a_sentence_is_no_signature():
+    """The limit: a dash inside a sentence, not after a closing quotation mark."""
+    p = build("The plan — Osei said — failed.", """
+        The      DET    2 det
+        plan     NOUN   7 nsubj
+        —        PUNCT  5 punct
+        Osei     PROPN  5 nsubj  S-PER
+        said     VERB   2 parataxis
+        —        PUNCT  5 punct
+        failed   VERB   0 root   fail
+        .        PUNCT  7 punct
+    """)
+    assert "dash_quote" not in rules_fired(p)
+
+
+def test_quoted_title_with_a_dash_is_no_statement():
+    """The limit: a quoted title (no sentence end inside the marks) and its author."""
+    p = build("“Blue Water Road” — Sam Reyes", """
+        “        PUNCT  4 punct
+        Blue     ADJ    4 amod
+        Water    PROPN  4 compound
+        Road     PROPN  0 root
+        ”        PUNCT  4 punct
+    """, """
+        —        PUNCT  2 punct
+        Sam      PROPN  0 root   B-PER
+        Reyes    PROPN  2 flat   E-PER
+    """)
+    assert "dash_quote" not in rules_fired(p)
+
+
+def test_signed_quotation_another_rule_attributed_keeps_that_statement():
+    """The limit: a quotation a cue already claimed ("Osei said: “…”") stays that rule's
+    statement; the signature adds none."""
+    p = build("Mira Osei said:\n“We will appeal.” — Mira Osei", """
+        Mira     PROPN  3 nsubj  B-PER
+        Osei     PROPN  1 flat   E-PER
+        said     VERB   0 root   say
+        :        PUNCT  3 punct
+    """, """
+        “        PUNCT  4 punct
+        We       PRON   4 nsubj  we
+        will     AUX    4 aux
+        appeal   VERB   0 root
+        .        PUNCT  4 punct
+        ”        PUNCT  4 punct
+    """, """
+        —        PUNCT  2 punct
+        Mira     PROPN  0 root   B-PER
+        Osei     PROPN  2 flat   E-PER
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"]) == ("quote_cue_after", ["We will appeal."])
