@@ -3067,3 +3067,82 @@ def test_signed_quotation_another_rule_attributed_keeps_that_statement():
     """)
     s, _ = only(p)
     assert (s["rule"], s["content"]) == ("quote_cue_after", ["We will appeal."])
+
+
+def _pull(text: str, tail: str) -> ParsedArticle:
+    """``text``: "The new ward will save lives every week." then ``tail`` (its rows)."""
+    return build(text, """
+        The      DET    3 det
+        new      ADJ    3 amod
+        ward     NOUN   5 nsubj
+        will     AUX    5 aux
+        save     VERB   0 root
+        lives    NOUN   5 obj    life
+        every    DET    8 det
+        week     NOUN   5 obl:tmod
+        .        PUNCT  5 punct
+    """, tail)
+
+
+def test_pull_quote_whose_dash_was_lost():
+    """dash._undashed: a paragraph whose last sentence is only a person's name (and a role) is a
+    pull quote that lost its dash with its layout; it has no cue."""
+    p = _pull("The new ward will save lives every week. Mira Osei, nurse", """
+        Mira     PROPN  0 root   B-PER
+        Osei     PROPN  1 flat   E-PER
+        ,        PUNCT  4 punct
+        nurse    NOUN   1 appos
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"], s["cue"]) == (
+        "dash_quote", ["The new ward will save lives every week"], "Mira Osei", None)
+
+
+def test_paragraph_ending_in_a_name_after_an_abbreviation_is_no_pull_quote():
+    """The limit: the full stop of an abbreviation ends no sentence ("... in the U.S. Senate")."""
+    p = build("The new ward will save lives in the U.S. Army Medical Corps", """
+        The      DET    3 det
+        new      ADJ    3 amod
+        ward     NOUN   5 nsubj
+        will     AUX    5 aux
+        save     VERB   0 root
+        lives    NOUN   5 obj    life
+        in       ADP   12 case
+        the      DET   12 det
+        U.S.     PROPN 12 compound
+        Army     PROPN 12 compound B-ORG
+        Medical  PROPN 12 compound I-ORG
+        Corps    PROPN  5 obl      E-ORG
+    """)
+    assert "dash_quote" not in rules_fired(p)
+
+
+def test_photo_caption_and_its_credit_is_no_pull_quote():
+    """The limit: a caption ends with the photographer's name, not a speaker's."""
+    p = build("Open this photo of the new ward in the gallery. Mira Osei", """
+        Open     VERB   0 root
+        this     DET    3 det
+        photo    NOUN   1 obj
+        of       ADP    7 case
+        the      DET    7 det
+        new      ADJ    7 amod
+        ward     NOUN   3 nmod
+        in       ADP   10 case
+        the      DET   10 det
+        gallery  NOUN   1 obl
+        .        PUNCT  1 punct
+    """, """
+        Mira     PROPN  0 root   B-PER
+        Osei     PROPN  1 flat   E-PER
+    """)
+    assert "dash_quote" not in rules_fired(p)
+
+
+def test_sentence_ending_in_a_lower_case_word_after_a_name_is_no_pull_quote():
+    """The limit: the last sentence must be the name alone ("Mira Osei agreed" is a clause)."""
+    p = _pull("The new ward will save lives every week. Mira Osei agreed", """
+        Mira     PROPN  3 nsubj  B-PER
+        Osei     PROPN  1 flat   E-PER
+        agreed   VERB   0 root   agree
+    """)
+    assert "dash_quote" not in rules_fired(p)

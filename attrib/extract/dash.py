@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
 from .base import FINITE_XPOS, QUOTE_CHARS, Candidate, DocView
 from .confidence import confidence
 
@@ -15,9 +16,7 @@ _HANDLE = re.compile(r"\(@\w+\)[\w ,\u00a0]*\.?")
 _ROLE = re.compile(r",[ \u00a0]*([^,()]+?)\.?")
 _URL = re.compile(r"\S*(https?://|pic\.twitter\.com/)\S*$")
 _NAME_WORDS = 6
-_DATE_WORDS = frozenset("""january february march april may june july august september october november
-    december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-    saturday sunday""".split())
+_SENTENCE_END = re.compile(r"[.?!…][”\"’]?[ \u00a0]+(?=\S)")
 _ROLE_WORDS = 8
 
 
@@ -31,7 +30,9 @@ def dash_quote(d: DocView, cands: list[Candidate]) -> list[Candidate]:
     is the speaker, and only a line-final signature counts, so a dash inside a
     sentence ("the plan — he said — failed") is none.  The quotation must end like a
     sentence (a quoted title does not); an unquoted text needs the post's handle.  A
-    quotation another rule attributed keeps that rule's statement.  Returns ``cands``
+    quotation another rule attributed keeps that rule's statement.  A pull quote that
+    lost its dash ("S. Rod Peters, mayor") is read too, more strictly (:func:`_undashed`),
+    with no cue.  Returns ``cands``
     with the new statements added."""
     out = list(cands)
     prev: tuple[int, int] | None = None
@@ -46,15 +47,17 @@ def dash_quote(d: DocView, cands: list[Candidate]) -> list[Candidate]:
         content, dash, source = found
         if any(c.covers(content[0]) and c.covers(content[1] - 1) for c in out):
             continue
-        k = d.tok_at(dash[0])
         out.append(Candidate(content=(content,), rule="dash_quote", confidence=confidence("dash_quote"),
-                             cue_tok=k, cue=dash, cue_lemma=d.text[dash[0]:dash[1]], source=source,
+                             cue_tok=d.tok_at(dash[0]) if dash else None, cue=dash,
+                             cue_lemma=d.text[dash[0]:dash[1]] if dash else None, source=source,
                              orientation="before"))
     return out
 
 
-def _signed_line(d: DocView, l0: int, l1: int,
-                 prev: tuple[int, int] | None) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+Span = tuple[int, int]
+
+
+def _signed_line(d: DocView, l0: int, l1: int, prev: Span | None) -> tuple[Span, Span | None, Span] | None:
     """(content, dash, speaker tokens) of a signed quotation ending on line ``[l0, l1)``."""
     for m in _DASH.finditer(d.text, l0, l1):
         dash = m.span(1)
@@ -69,7 +72,34 @@ def _signed_line(d: DocView, l0: int, l1: int,
                 content = _post(d, l0, m.start())
         if content is not None:
             return content, dash, source
-    return None
+    return _undashed(d, l0, l1)
+
+
+def _undashed(d: DocView, l0: int, l1: int) -> tuple[tuple[int, int], None, tuple[int, int]] | None:
+    """A pull quote whose dash was lost with its layout ("S. Linda Lamoureux", "S. Rod Peters,
+    mayor"): the line's last sentence is only a person's or an organisation's name of two
+    words or more (with a role).  Prose does not end a paragraph with a bare name."""
+    ends = list(_SENTENCE_END.finditer(d.text[l0:l1]))
+    if not ends:
+        return None
+    m = ends[-1]
+    stop = d.tok_at(l0 + m.start())
+    if d.toks[stop].start != l0 + m.start() or len(d.toks[stop].text) != 1:
+        return None  # the full stop of an abbreviation ("the U.S. Prison System"): no sentence ends there
+    if any(w in lexicon.CAPTION_WORDS for w in d.lows[d.tok_at(l0):stop]):
+        return None  # a photo caption and its credit
+    source = _signature(d, l0 + m.end(), l1)
+    if source is None or source[1] - source[0] < 2 or _after_name(d, source, l1) == "handle":
+        return None
+    i, j = source
+    if not all(d.toks[k].upos == "PROPN" for k in range(i, j)) or not any(
+            e.label in ("PER", "ORG") and e.tok_start <= i and j <= e.tok_end + 1 for e in d.p.entities):
+        return None
+    content = _quotation(d, l0, l0 + m.start() + 1 + (m.group()[1:2] in QUOTE_CHARS and 1))
+    if content is None:
+        e = l0 + m.start()
+        content = (l0, e) if len(d.text[l0:e].split()) >= 6 and d.text[l0] not in QUOTE_CHARS else None
+    return (content, None, source) if content else None
 
 
 def _quotation(d: DocView, l0: int, end: int, whole: bool = False) -> tuple[int, int] | None:
@@ -124,7 +154,7 @@ def _signature(d: DocView, start: int, l1: int) -> tuple[int, int] | None:
     if j == i or _after_name(d, (i, j), l1) is None:
         return None
     run = range(i, j)
-    if d.lows[i] in _DATE_WORDS:
+    if d.lows[i] in lexicon.TIME_WORDS:
         return None  # a dateline
     ents = [e for e in d.p.entities if e.tok_start < j and i < e.tok_end]
     if ents and all(e.label == "LOC" for e in ents) and _after_name(d, (i, j), l1) != "handle" \
@@ -155,7 +185,10 @@ def _after_name(d: DocView, source: tuple[int, int], l1: int) -> str | None:
         return "handle"
     m = _ROLE.fullmatch(rest)
     if m and len(m.group(1).split()) <= _ROLE_WORDS and m.group(1)[:1].isalnum():
-        span = range(d.tok_at(e), source[1] + 1 + len(m.group(1).split()))
-        if not any(k < len(d.toks) and d.toks[k].xpos in FINITE_XPOS and d.toks[k].start < l1 for k in span):
-            return "role"
+        k = source[1]
+        while k < len(d.toks) and d.toks[k].start < l1:
+            if d.toks[k].xpos in FINITE_XPOS or d.toks[k].upos == "AUX":
+                return None  # a clause ("— Osei, who is appealing"), not a role
+            k += 1
+        return "role"
     return None
