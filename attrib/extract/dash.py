@@ -112,14 +112,14 @@ def _quotation(d: DocView, l0: int, end: int, whole: bool = False) -> tuple[int,
     if e - l0 < 2 or d.text[e - 1] not in QUOTE_CHARS:
         return None
     q = next((q for q in d.quotes if q.end == e and q.start >= l0), None)
-    if q is not None:
-        s, inner = q.start, (q.inner_start, q.inner_end)
-    elif d.text[l0] in QUOTE_CHARS:  # a stray opening mark ("”Fear. …”") pairs with nothing
-        s, inner = l0, (l0 + 1, e - 1)
+    before = d.text[l0:q.start].rstrip(_SPACE) if q is not None else "?"
+    if q is not None and not (whole and before) and (not before or before[-1] in ".?!…"):
+        inner = q.inner_start, q.inner_end
+    elif d.text[l0] in QUOTE_CHARS:
+        # the whole line is the quotation: its opening mark is a stray one ("”Fear. …”") or
+        # the marks nested inside it pair up wrongly ("… he has “the root of all evil’.”")
+        inner = l0 + 1, e - 1
     else:
-        return None
-    before = d.text[l0:s].rstrip(_SPACE)
-    if (whole and before) or (before and before[-1] not in ".?!…"):
         return None
     body = d.text[inner[0]:inner[1]].rstrip(_SPACE + QUOTE_CHARS)
     if not body or body[-1] not in ".?!…" or len(body.split()) < 2:
