@@ -116,6 +116,14 @@ TIME_WORDS = frozenset(
     june july august september october november december yesterday today tonight week month year
     morning afternoon evening night weekend""".split()
 )
+# Singular nouns that name a group and may be a subject with no determiner ("police said",
+# "management says"); any other bare singular noun as a speaker is a misread word.
+BARE_GROUP_NOUNS = frozenset(
+    """police staff management security leadership government congress parliament everyone everybody
+    someone somebody anyone anybody nobody noone media press clergy military intelligence
+    administration prosecution defence defense counsel""".split()
+)
+
 # Words of a photo caption ("Open this photo in gallery A cyclist rides by ... . Ben Nelms"):
 # the name that ends it is the photographer's credit, not a speaker's signature.
 CAPTION_WORDS = frozenset("photo photos photograph gallery pictured caption".split())

@@ -3146,3 +3146,97 @@ def test_sentence_ending_in_a_lower_case_word_after_a_name_is_no_pull_quote():
         agreed   VERB   0 root   agree
     """)
     assert "dash_quote" not in rules_fired(p)
+
+
+# --------------------------------------------------------------------------- 3. a speaker that cannot speak
+
+
+def test_lone_singular_noun_is_no_speaker():
+    """site._bare_singular: stanza tags an adverb a noun and makes it the subject ("Trump
+    further described ...", with "Trump" read as a verb); a lone lower-case singular noun
+    with no determiner is no subject English allows, so the noun phrase before the cue is
+    taken instead."""
+    p = build("Trump further described the plan as “a big mistake.”", """
+        Trump    VERB   0 root
+        further  NOUN   3 nsubj
+        described VERB  1 xcomp  describe
+        the      DET    5 det
+        plan     NOUN   3 obj
+        as       ADP   10 case
+        “        PUNCT 10 punct
+        a        DET   10 det
+        big      ADJ   10 amod
+        mistake  NOUN   5 nmod
+        .        PUNCT  3 punct
+        ”        PUNCT  3 punct
+    """)
+    s, _ = only(p)
+    assert (s["cue"], s["source"]) == ("described", "Trump further")
+
+
+def test_bare_group_noun_still_speaks():
+    """The limit: a group noun stands alone as a subject ("police said")."""
+    p = build("The road was closed, police said.", """
+        The      DET    2 det
+        road     NOUN   4 nsubj:pass
+        was      AUX    4 aux:pass
+        closed   VERB   0 root   close
+        ,        PUNCT  7 punct
+        police   NOUN   7 nsubj
+        said     VERB   4 parataxis
+        .        PUNCT  4 punct
+    """)
+    s, _ = only(p)
+    assert s["source"] == "police"
+
+
+def test_cue_hung_on_the_last_noun_of_a_relative_clause():
+    """base.subject_of: "Dr. Ann Roe, who later retired from the navy as an admiral, said
+    that ...": the parser made "said" a relative clause on "admiral"; after a comma, with no
+    relative pronoun of its own, it is none, and the name that opens the sentence speaks."""
+    p = build("Dr. Ann Roe, who later retired from the navy as an admiral, said that the plan failed.", """
+        Dr.      PROPN  0 root
+        Ann      PROPN  1 flat  B-PER
+        Roe      PROPN  1 flat  E-PER
+        ,        PUNCT  7 punct
+        who      PRON   7 nsubj
+        later    ADV    7 advmod
+        retired  VERB   1 acl:relcl retire
+        from     ADP   10 case
+        the      DET   10 det
+        navy     NOUN   7 obl
+        as       ADP   13 case
+        an       DET   13 det
+        admiral  NOUN  10 nmod
+        ,        PUNCT 15 punct
+        said     VERB  13 acl:relcl say
+        that     SCONJ 19 mark
+        the      DET   18 det
+        plan     NOUN  19 nsubj
+        failed   VERB  15 ccomp fail
+        .        PUNCT  1 punct
+    """)
+    s, _ = only(p)
+    assert (s["content"], s["source"]) == (["the plan failed"], "Ann Roe")
+
+
+def test_object_of_another_verb_is_no_speaker_of_a_participle():
+    """site._object_of_verb_before: "Roe unleashed a series of messages saying that ..." (with
+    Roe read as a verb, so "saying" has no subject): the noun phrase before the participle is
+    the object of "unleashed", and did not speak; the statement is left without a speaker."""
+    p = build("Roe unleashed a series of messages saying that the plan failed.", """
+        Roe      VERB   0 root
+        unleashed VERB  1 xcomp  unleash
+        a        DET    4 det
+        series   NOUN   2 obj
+        of       ADP    6 case
+        messages NOUN   4 nmod   message
+        saying   VERB   2 advcl
+        that     SCONJ 11 mark
+        the      DET   10 det
+        plan     NOUN  11 nsubj
+        failed   VERB   7 ccomp  fail
+        .        PUNCT  2 punct
+    """)
+    s, _ = only(p)
+    assert (s["cue"], s["content"], s["source"]) == ("saying", ["the plan failed"], None)
