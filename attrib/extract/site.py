@@ -488,10 +488,11 @@ def _bare_singular(d: DocView, k: int) -> bool:
     """A lone lower-case singular noun with no determiner or modifier ("Trump further
     described ...", with "further" tagged a noun and made the subject): English lets no
     count noun stand so as a subject, so it is a misread adverb or verb, not a speaker;
-    a group noun may ("police said", "staff say": lexicon.BARE_GROUP_NOUNS)."""
+    a group, an organisation or a role noun may ("staff say", "police said", in a headline
+    "mayor says")."""
     t = d.toks[k]
     return (t.xpos == "NN" and t.text.islower() and t.ner == "O" and not d.children(k)
-            and d.lemma(k) not in lexicon.BARE_GROUP_NOUNS)
+            and d.lemma(k) not in lexicon.BARE_GROUP_NOUNS | lexicon.ORG_HEADS | lexicon.ROLE_HEADS)
 
 
 def _nominal_speaker(d: DocView, k: int) -> bool:
