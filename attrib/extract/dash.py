@@ -32,8 +32,7 @@ def dash_quote(d: DocView, cands: list[Candidate]) -> list[Candidate]:
     sentence (a quoted title does not); an unquoted text needs the post's handle.  A
     quotation another rule attributed keeps that rule's statement.  A pull quote that
     lost its dash ("S. Rod Peters, mayor") is read too, more strictly (:func:`_undashed`),
-    with no cue.  Returns ``cands``
-    with the new statements added."""
+    with no cue.  Returns ``cands`` with the new statements added."""
     out = list(cands)
     prev: tuple[int, int] | None = None
     for m in re.finditer(r"[^\n]+", d.text):
@@ -75,7 +74,7 @@ def _signed_line(d: DocView, l0: int, l1: int, prev: Span | None) -> tuple[Span,
     return _undashed(d, l0, l1)
 
 
-def _undashed(d: DocView, l0: int, l1: int) -> tuple[tuple[int, int], None, tuple[int, int]] | None:
+def _undashed(d: DocView, l0: int, l1: int) -> tuple[Span, None, Span] | None:
     """A pull quote whose dash was lost with its layout ("S. Linda Lamoureux", "S. Rod Peters,
     mayor"): the line's last sentence is only a person's or an organisation's name of two
     words or more (with a role).  Prose does not end a paragraph with a bare name."""
