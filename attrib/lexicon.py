@@ -116,6 +116,17 @@ TIME_WORDS = frozenset(
     june july august september october november december yesterday today tonight week month year
     morning afternoon evening night weekend""".split()
 )
+# Singular nouns that name a group and may be a subject with no determiner ("staff said",
+# "management says"; with ORG_HEADS such as "police" and, in headlines, ROLE_HEADS such as
+# "mayor says"); any other bare singular noun as a speaker is a misread word.
+BARE_GROUP_NOUNS = frozenset(
+    """staff management security leadership everyone everybody someone somebody anyone anybody
+    nobody press clergy intelligence prosecution defence defense counsel""".split()
+)
+
+# Words of a photo caption ("Open this photo in gallery A cyclist rides by ... . Ben Nelms"):
+# the name that ends it is the photographer's credit, not a speaker's signature.
+CAPTION_WORDS = frozenset("photo photos photograph gallery pictured caption".split())
 SHORT_TIME_UNITS = frozenset("hour minute moment day".split())
 TIME_DEICTICS = frozenset("yesterday today tonight".split())
 TIME_PREMODIFIERS = frozenset("on last this next earlier late early".split())

@@ -2927,3 +2927,316 @@ def test_inverted_speaker_keeps_its_apposition():
     """)
     s, _ = only(p)
     assert s["source"] == "the owner, a former teacher"
+
+
+# --------------------------------------------------------------------------- 2. a quotation signed with a dash
+
+
+def _signed(text: str, *sign: str) -> ParsedArticle:
+    """``text``: “We will appeal.” then a signature (its rows in ``sign``), a sentence of its own."""
+    return build(text, """
+        “        PUNCT  4 punct
+        We       PRON   4 nsubj  we
+        will     AUX    4 aux
+        appeal   VERB   0 root
+        .        PUNCT  4 punct
+        ”        PUNCT  4 punct
+    """, *sign)
+
+
+def test_quotation_signed_with_a_dash_and_a_role():
+    """dash.dash_quote: a quotation that ends like a sentence, then a dash, a name and a role
+    at the end of the line (a pull quote): the name is the speaker, the dash the cue."""
+    p = _signed("“We will appeal.” — Mira Osei, lawyer", """
+        —        PUNCT  2 punct
+        Mira     PROPN  0 root   B-PER
+        Osei     PROPN  2 flat   E-PER
+        ,        PUNCT  5 punct
+        lawyer   NOUN   2 appos
+    """)
+    s, a = only(p)
+    assert (s["rule"], s["content"], s["source"], s["cue"]) == ("dash_quote", ["We will appeal."], "Mira Osei", "—")
+    assert (a.kind, a.type) == ("speech", "direct")
+
+
+def test_quotation_with_the_signature_on_the_next_line():
+    """The reverse layout: the quotation alone on its line, the next line only "― Name"."""
+    p = _signed("“We will appeal.”\n― Dana Lee", """
+        ―        PUNCT  2 punct
+        Dana     PROPN  0 root   B-PER
+        Lee      PROPN  2 flat   E-PER
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"], s["cue"]) == ("dash_quote", ["We will appeal."], "Dana Lee", "―")
+
+
+def test_embedded_post_signed_with_an_account_and_a_date():
+    """An embedded post has no quotation marks: its text, its link, then "— Name (@handle) date";
+    the handle says it is a post, and the link and the final stop are not what was said."""
+    post = "Crews are out across the island tonight. pic.twitter.com/Ab12Cd"
+    p = build(post + " — Coast Power (@coastpower) June 3, 2019", """
+        Crews    NOUN   2 nsubj  crew
+        are      AUX    0 root   be
+        out      ADV    2 advmod
+        across   ADP    6 case
+        the      DET    6 det
+        island   NOUN   2 obl
+        tonight  NOUN   2 obl:tmod
+        .        PUNCT  2 punct
+    """, """
+        pic.twitter.com/Ab12Cd PROPN 0 root
+        —        PUNCT  4 punct
+        Coast    PROPN  4 compound B-ORG
+        Power    PROPN  1 appos    E-ORG
+        (        PUNCT  6 punct
+        @coastpower PROPN 4 appos
+        )        PUNCT  6 punct
+        June     PROPN  4 obl:tmod
+        3        NUM    8 nummod
+        ,        PUNCT 11 punct
+        2019     NUM    8 nummod
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"]) == ("dash_quote", ["Crews are out across the island tonight"],
+                                                      "Coast Power")
+
+
+@pytest.mark.parametrize("sign", [
+    ("— Friday, June 3", "—  PUNCT 2 punct\nFriday PROPN 0 root\n, PUNCT 4 punct\nJune PROPN 2 appos\n"
+     "3 NUM 4 nummod"),
+    ("— Toronto", "—  PUNCT 2 punct\nToronto PROPN 0 root S-LOC"),
+    ("— and then they left", "—  PUNCT 5 punct\nand CCONJ 5 cc\nthen ADV 5 advmod\nthey PRON 5 nsubj they\n"
+     "left VERB 0 root leave"),
+])
+def test_dash_after_a_quotation_needs_a_name(sign):
+    """The limits: a date, a place alone or lower-case words after the dash sign nothing."""
+    p = _signed("“We will appeal.” " + sign[0], sign[1])
+    assert "dash_quote" not in rules_fired(p)
+
+
+def test_dash_inside_a_sentence_is_no_signature():
+    """The limit: a dash inside a sentence, not after a closing quotation mark."""
+    p = build("The plan — Osei said — failed.", """
+        The      DET    2 det
+        plan     NOUN   7 nsubj
+        —        PUNCT  5 punct
+        Osei     PROPN  5 nsubj  S-PER
+        said     VERB   2 parataxis
+        —        PUNCT  5 punct
+        failed   VERB   0 root   fail
+        .        PUNCT  7 punct
+    """)
+    assert "dash_quote" not in rules_fired(p)
+
+
+def test_quoted_title_with_a_dash_is_no_statement():
+    """The limit: a quoted title (no sentence end inside the marks) and its author."""
+    p = build("“Blue Water Road” — Sam Reyes", """
+        “        PUNCT  4 punct
+        Blue     ADJ    4 amod
+        Water    PROPN  4 compound
+        Road     PROPN  0 root
+        ”        PUNCT  4 punct
+    """, """
+        —        PUNCT  2 punct
+        Sam      PROPN  0 root   B-PER
+        Reyes    PROPN  2 flat   E-PER
+    """)
+    assert "dash_quote" not in rules_fired(p)
+
+
+def test_signed_quotation_another_rule_attributed_keeps_that_statement():
+    """The limit: a quotation a cue already claimed ("Osei said: “…”") stays that rule's
+    statement; the signature adds none."""
+    p = build("Mira Osei said:\n“We will appeal.” — Mira Osei", """
+        Mira     PROPN  3 nsubj  B-PER
+        Osei     PROPN  1 flat   E-PER
+        said     VERB   0 root   say
+        :        PUNCT  3 punct
+    """, """
+        “        PUNCT  4 punct
+        We       PRON   4 nsubj  we
+        will     AUX    4 aux
+        appeal   VERB   0 root
+        .        PUNCT  4 punct
+        ”        PUNCT  4 punct
+    """, """
+        —        PUNCT  2 punct
+        Mira     PROPN  0 root   B-PER
+        Osei     PROPN  2 flat   E-PER
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"]) == ("quote_cue_after", ["We will appeal."])
+
+
+def _pull(text: str, tail: str) -> ParsedArticle:
+    """``text``: "The new ward will save lives every week." then ``tail`` (its rows)."""
+    return build(text, """
+        The      DET    3 det
+        new      ADJ    3 amod
+        ward     NOUN   5 nsubj
+        will     AUX    5 aux
+        save     VERB   0 root
+        lives    NOUN   5 obj    life
+        every    DET    8 det
+        week     NOUN   5 obl:tmod
+        .        PUNCT  5 punct
+    """, tail)
+
+
+def test_pull_quote_whose_dash_was_lost():
+    """dash._undashed: a paragraph whose last sentence is only a person's name (and a role) is a
+    pull quote that lost its dash with its layout; it has no cue."""
+    p = _pull("The new ward will save lives every week. Mira Osei, nurse", """
+        Mira     PROPN  0 root   B-PER
+        Osei     PROPN  1 flat   E-PER
+        ,        PUNCT  4 punct
+        nurse    NOUN   1 appos
+    """)
+    s, _ = only(p)
+    assert (s["rule"], s["content"], s["source"], s["cue"]) == (
+        "dash_quote", ["The new ward will save lives every week"], "Mira Osei", None)
+
+
+def test_paragraph_ending_in_a_name_after_an_abbreviation_is_no_pull_quote():
+    """The limit: the full stop of an abbreviation ends no sentence ("... in the U.S. Senate")."""
+    p = build("The new ward will save lives in the U.S. Army Medical Corps", """
+        The      DET    3 det
+        new      ADJ    3 amod
+        ward     NOUN   5 nsubj
+        will     AUX    5 aux
+        save     VERB   0 root
+        lives    NOUN   5 obj    life
+        in       ADP   12 case
+        the      DET   12 det
+        U.S.     PROPN 12 compound
+        Army     PROPN 12 compound B-ORG
+        Medical  PROPN 12 compound I-ORG
+        Corps    PROPN  5 obl      E-ORG
+    """)
+    assert "dash_quote" not in rules_fired(p)
+
+
+def test_photo_caption_and_its_credit_is_no_pull_quote():
+    """The limit: a caption ends with the photographer's name, not a speaker's."""
+    p = build("Open this photo of the new ward in the gallery. Mira Osei", """
+        Open     VERB   0 root
+        this     DET    3 det
+        photo    NOUN   1 obj
+        of       ADP    7 case
+        the      DET    7 det
+        new      ADJ    7 amod
+        ward     NOUN   3 nmod
+        in       ADP   10 case
+        the      DET   10 det
+        gallery  NOUN   1 obl
+        .        PUNCT  1 punct
+    """, """
+        Mira     PROPN  0 root   B-PER
+        Osei     PROPN  1 flat   E-PER
+    """)
+    assert "dash_quote" not in rules_fired(p)
+
+
+def test_sentence_ending_in_a_lower_case_word_after_a_name_is_no_pull_quote():
+    """The limit: the last sentence must be the name alone ("Mira Osei agreed" is a clause)."""
+    p = _pull("The new ward will save lives every week. Mira Osei agreed", """
+        Mira     PROPN  3 nsubj  B-PER
+        Osei     PROPN  1 flat   E-PER
+        agreed   VERB   0 root   agree
+    """)
+    assert "dash_quote" not in rules_fired(p)
+
+
+# --------------------------------------------------------------------------- 3. a speaker that cannot speak
+
+
+def test_lone_singular_noun_is_no_speaker():
+    """site._bare_singular: stanza tags an adverb a noun and makes it the subject ("Trump
+    further described ...", with "Trump" read as a verb); a lone lower-case singular noun
+    with no determiner is no subject English allows, so the noun phrase before the cue is
+    taken instead."""
+    p = build("Trump further described the plan as “a big mistake.”", """
+        Trump    VERB   0 root
+        further  NOUN   3 nsubj
+        described VERB  1 xcomp  describe
+        the      DET    5 det
+        plan     NOUN   3 obj
+        as       ADP   10 case
+        “        PUNCT 10 punct
+        a        DET   10 det
+        big      ADJ   10 amod
+        mistake  NOUN   5 nmod
+        .        PUNCT  3 punct
+        ”        PUNCT  3 punct
+    """)
+    s, _ = only(p)
+    assert (s["cue"], s["source"]) == ("described", "Trump further")
+
+
+def test_bare_group_noun_still_speaks():
+    """The limit: a group noun stands alone as a subject ("police said")."""
+    p = build("The road was closed, police said.", """
+        The      DET    2 det
+        road     NOUN   4 nsubj:pass
+        was      AUX    4 aux:pass
+        closed   VERB   0 root   close
+        ,        PUNCT  7 punct
+        police   NOUN   7 nsubj
+        said     VERB   4 parataxis
+        .        PUNCT  4 punct
+    """)
+    s, _ = only(p)
+    assert s["source"] == "police"
+
+
+def test_cue_hung_on_the_last_noun_of_a_relative_clause():
+    """base.subject_of: "Dr. Ann Roe, who later retired from the navy as an admiral, said
+    that ...": the parser made "said" a relative clause on "admiral"; after a comma, with no
+    relative pronoun of its own, it is none, and the name that opens the sentence speaks."""
+    p = build("Dr. Ann Roe, who later retired from the navy as an admiral, said that the plan failed.", """
+        Dr.      PROPN  0 root
+        Ann      PROPN  1 flat  B-PER
+        Roe      PROPN  1 flat  E-PER
+        ,        PUNCT  7 punct
+        who      PRON   7 nsubj
+        later    ADV    7 advmod
+        retired  VERB   1 acl:relcl retire
+        from     ADP   10 case
+        the      DET   10 det
+        navy     NOUN   7 obl
+        as       ADP   13 case
+        an       DET   13 det
+        admiral  NOUN  10 nmod
+        ,        PUNCT 15 punct
+        said     VERB  13 acl:relcl say
+        that     SCONJ 19 mark
+        the      DET   18 det
+        plan     NOUN  19 nsubj
+        failed   VERB  15 ccomp fail
+        .        PUNCT  1 punct
+    """)
+    s, _ = only(p)
+    assert (s["content"], s["source"]) == (["the plan failed"], "Ann Roe")
+
+
+def test_object_of_another_verb_is_no_speaker_of_a_participle():
+    """site._object_of_verb_before: "Roe unleashed a series of messages saying that ..." (with
+    Roe read as a verb, so "saying" has no subject): the noun phrase before the participle is
+    the object of "unleashed", and did not speak; the statement is left without a speaker."""
+    p = build("Roe unleashed a series of messages saying that the plan failed.", """
+        Roe      VERB   0 root
+        unleashed VERB  1 xcomp  unleash
+        a        DET    4 det
+        series   NOUN   2 obj
+        of       ADP    6 case
+        messages NOUN   4 nmod   message
+        saying   VERB   2 advcl
+        that     SCONJ 11 mark
+        the      DET   10 det
+        plan     NOUN  11 nsubj
+        failed   VERB   7 ccomp  fail
+        .        PUNCT  2 punct
+    """)
+    s, _ = only(p)
+    assert (s["cue"], s["content"], s["source"]) == ("saying", ["the plan failed"], None)

@@ -242,6 +242,11 @@ def subject_of(d: DocView, v: int) -> int | None:
             return None
         head = d.toks[t.head]
         if t.deprel == "acl:relcl" and head.upos in ("NOUN", "PROPN", "PRON"):
+            # (not after a comma with no relative pronoun: "Dr. Roe, who later retired from
+            # the service as a rear admiral, said that": the parser hung the main verb on
+            # the last noun of the relative clause, which is no speaker)
+            if cur > 0 and d.toks[cur - 1].text == "," and head.i < cur - 1:
+                return None
             return head.i
         if t.deprel == "conj" and _speech_act_on_reported_verb(d, cur):
             cur = head.head  # "May said the country would declare X and suggested that ...": May's act

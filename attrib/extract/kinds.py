@@ -19,7 +19,8 @@ from __future__ import annotations
 from .. import lexicon
 from .base import Candidate, DocView, calls_for
 
-QUOTE_RULES = frozenset({"quote_split", "quote_cue_after", "quote_cue_before", "colon", "floating_quote"})
+QUOTE_RULES = frozenset({"quote_split", "quote_cue_after", "quote_cue_before", "colon", "floating_quote",
+                         "dash_quote"})
 
 
 def statement_kind(d: DocView, c: Candidate) -> str:

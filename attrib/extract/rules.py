@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import doc_rules, floating, verb_cues
+from . import dash, doc_rules, floating, verb_cues
 from .confidence import confidence
 
 
@@ -47,6 +47,7 @@ RULES: tuple[Rule, ...] = (
     Rule("according_to", "document", doc_rules.according_to, "S, according to X / According to X, S"),
     Rule("that_clause", "document", doc_rules.that_clause, "X signalled that S"),
     Rule("colon", "document", doc_rules.colon, "Kasich: ‘We are going to Cleveland’"),
+    Rule("dash_quote", "floating", dash.dash_quote, "“We will appeal.” — Mira Osei, lawyer"),
     Rule("floating_quote", "floating", floating.floating_quote, "a full-sentence quotation after X's statement"),
 )
 

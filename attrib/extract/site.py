@@ -366,6 +366,8 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
         src = None  # words inside a quotation are content, never the speaker of a cue outside it
     if src is None:
         src = surface_subject(d, v, s0)
+        if src is not None and d.toks[v].xpos == "VBG" and _object_of_verb_before(d, *src):
+            src = None
     if src is not None:
         src = trim_mention(d, *src)
     if src is not None and not can_speak(d, *src):
@@ -404,6 +406,23 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
     if inverted:
         return src, True
     return (src if in_sentence else None), False
+
+
+def _object_of_verb_before(d: DocView, a: int, b: int) -> bool:
+    """The noun phrase ``[a, b)`` is the object or an oblique of a verb before it ("Trump
+    unleashed a series of tweets saying that S"): a participle after another verb's object
+    tells what the subject of that verb did; its object did not speak."""
+    k = next(iter(d.heads(a, b)), None)
+    for _ in range(4):
+        if k is None or d.toks[k].head < 0:
+            return False
+        t, head = d.toks[k], d.toks[d.toks[k].head]
+        if t.deprel in ("obj", "iobj", "obl") and head.upos in ("VERB", "AUX") and head.i < a:
+            return True
+        if t.deprel != "nmod":
+            return False
+        k = head.i
+    return False
 
 
 def _oblique_subject(d: DocView, v: int, h: int | None) -> int | None:
@@ -460,7 +479,20 @@ def can_speak(d: DocView, a: int, b: int) -> bool:
     Globe Thursday that", "China's support for resolving the crisis and")."""
     if d.toks[b - 1].upos in ("ADP", "CCONJ") or d.low(b - 1) in ("that", "to"):
         return False
+    if b - a == 1 and _bare_singular(d, a):
+        return False
     return any(_nominal_speaker(d, k) for k in range(a, b))
+
+
+def _bare_singular(d: DocView, k: int) -> bool:
+    """A lone lower-case singular noun with no determiner or modifier ("Trump further
+    described ...", with "further" tagged a noun and made the subject): English lets no
+    count noun stand so as a subject, so it is a misread adverb or verb, not a speaker;
+    a group, an organisation or a role noun may ("staff say", "police said", in a headline
+    "mayor says")."""
+    t = d.toks[k]
+    return (t.xpos == "NN" and t.text.islower() and t.ner == "O" and not d.children(k)
+            and d.lemma(k) not in lexicon.BARE_GROUP_NOUNS | lexicon.ORG_HEADS | lexicon.ROLE_HEADS)
 
 
 def _nominal_speaker(d: DocView, k: int) -> bool:
