@@ -282,7 +282,7 @@ class Resolver:
                 return Speaker(_clean(text), "anonymous", None, None, "description")
             return Speaker(_clean(text), "group", None, None, "description")
         # (a name after the title, in its prepositional phrase, is the body it serves: "the
-        # 39-year-old founder of Studiocomix Press" is a person, not the press)
+        # 39-year-old founder of Redline Comics" is a person, not the press)
         before_head = [e for e in named if e.tok_start <= head]
         if hl in lexicon.ROLE_HEADS and not before_head and d.toks[a].lemma.lower() == "the" \
                 and hl not in lexicon.ORG_HEADS:

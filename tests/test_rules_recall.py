@@ -857,12 +857,12 @@ def test_other_adverb_before_that_keeps_the_plural_noun():
 
 
 def test_that_read_as_a_pronoun_after_a_name_and_a_cue_tagged_a_noun():
-    """"The Forecaddie advises that Smith may win": after a name, a cue tagged a plural
+    """"The Ledger advises that Smith may win": after a name, a cue tagged a plural
     noun and a complementiser tagged a pronoun (a relative "that" on a noun) still open the
     reported clause."""
-    p = build("The Forecaddie advises that Smith may win.", """
+    p = build("The Ledger advises that Smith may win.", """
         The        DET    3 det     B-ORG
-        Forecaddie PROPN  3 compound E-ORG
+        Ledger PROPN  3 compound E-ORG
         advises    NOUN/NNS 0 root  advise
         that       PRON/WDT 7 nsubj
         Smith      PROPN  7 nsubj   S-PER
@@ -871,7 +871,7 @@ def test_that_read_as_a_pronoun_after_a_name_and_a_cue_tagged_a_noun():
         .          PUNCT  3 punct
     """)
     s, _ = only(p)
-    assert (s["rule"], s["content"], s["source"]) == ("reported_after", ["Smith may win"], "The Forecaddie")
+    assert (s["rule"], s["content"], s["source"]) == ("reported_after", ["Smith may win"], "The Ledger")
 
 
 def test_relative_that_after_a_plural_noun_stays_a_relative():
@@ -977,10 +977,10 @@ def test_base_form_noun_stays_a_noun(text, table):
 
 
 def test_inverted_cue_tagged_a_noun_after_a_quotation():
-    """"“…,” notes Espinos, who ...": a cue tagged a plural noun after a closing quotation,
+    """"“…,” notes Varga, who ...": a cue tagged a plural noun after a closing quotation,
     then a name up to a comma, is an inverted attribution; the name alone is the speaker
     (site._inverted_name_after)."""
-    p = build("“We print comics,” notes Espinos, who runs the shop.", """
+    p = build("“We print comics,” notes Varga, who runs the shop.", """
         “        PUNCT  3 punct
         We       PRON   3 nsubj  we
         print    VERB   0 root
@@ -988,7 +988,7 @@ def test_inverted_cue_tagged_a_noun_after_a_quotation():
         ,        PUNCT  3 punct
         ”        PUNCT  8 punct
         notes    NOUN/NNS 8 compound note
-        Espinos  NOUN/NNS 4 conj espino S-PER
+        Varga    NOUN/NNS 4 conj varga  S-PER
         ,        PUNCT 11 punct
         who      PRON  11 nsubj
         runs     VERB   3 conj   run
@@ -997,7 +997,7 @@ def test_inverted_cue_tagged_a_noun_after_a_quotation():
         .        PUNCT  3 punct
     """)
     s, _ = only(p)
-    assert (s["rule"], s["content"], s["source"]) == ("quote_cue_before", ["We print comics,"], "Espinos")
+    assert (s["rule"], s["content"], s["source"]) == ("quote_cue_before", ["We print comics,"], "Varga")
 
 
 def test_inverted_cue_tagged_a_noun_after_a_clause():

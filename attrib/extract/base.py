@@ -204,7 +204,7 @@ PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
 
 
 def party_tag_start(d: DocView, j: int) -> int | None:
-    """"Sen. Debbie Stabenow, D-Mich., a member of ...": when the tokens ending at ``j``
+    """"Sen. Ann Lowell, D-Ore., a member of ...": when the tokens ending at ``j``
     (exclusive) are a party-and-state tag after a comma, the index of that comma (right
     after the name), else None.  The entity tagger often reads the state as a person."""
     if j >= 2 and PARTY_TAG.match(d.toks[j - 1].text) and d.toks[j - 2].text == ",":

@@ -22,8 +22,8 @@ _ROLE_WORDS = 8
 
 def dash_quote(d: DocView, cands: list[Candidate]) -> list[Candidate]:
     """A quotation followed by a dash and a name — '“We will appeal.” — Mira Osei,
-    lawyer', '“S.” ― Dana Lee', an embedded post 'S pic.twitter.com/… — BC Hydro
-    (@bchydro) June 3, 2019', or a pull quote whose next line is only '— Name': the
+    lawyer', '“S.” ― Dana Lee', an embedded post 'S pic.twitter.com/… — Lakeside Power
+    (@lakesidepower) May 2, 2021', or a pull quote whose next line is only '— Name': the
     layout of pull quotes, reader comments and embedded posts, where the dash is the
     only cue.  The name after the dash (capitalised words with a proper noun or a
     person or organisation entity; not a date or a place alone, nothing lower-case)
@@ -31,7 +31,7 @@ def dash_quote(d: DocView, cands: list[Candidate]) -> list[Candidate]:
     sentence ("the plan — he said — failed") is none.  The quotation must end like a
     sentence (a quoted title does not); an unquoted text needs the post's handle.  A
     quotation another rule attributed keeps that rule's statement.  A pull quote that
-    lost its dash ("S. Rod Peters, mayor") is read too, more strictly (:func:`_undashed`),
+    lost its dash ("S. Ana Ruiz, mayor") is read too, more strictly (:func:`_undashed`),
     with no cue.  Returns ``cands`` with the new statements added."""
     out = list(cands)
     prev: tuple[int, int] | None = None
@@ -75,7 +75,7 @@ def _signed_line(d: DocView, l0: int, l1: int, prev: Span | None) -> tuple[Span,
 
 
 def _undashed(d: DocView, l0: int, l1: int) -> tuple[Span, None, Span] | None:
-    """A pull quote whose dash was lost with its layout ("S. Linda Lamoureux", "S. Rod Peters,
+    """A pull quote whose dash was lost with its layout ("S. Ana Ruiz", "S. Tom Brandt,
     mayor"): the line's last sentence is only a person's or an organisation's name of two
     words or more (with a role).  Prose does not end a paragraph with a bare name."""
     ends = list(_SENTENCE_END.finditer(d.text[l0:l1]))

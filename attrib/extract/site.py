@@ -173,7 +173,7 @@ def _mistagged_verb(d: DocView, i: int) -> bool:
         return False
     nxt = d.toks[k]
     more = k + 1 < len(d.toks)
-    # ("The Forecaddie advises that Schniederjans may ...": after a name the tagger may read
+    # ("The Ledger advises that Okafor may ...": after a name the tagger may read
     # the complementiser as a pronoun too; "the notes that were" has a verb right after it)
     if d.low(k) == "that" and (nxt.upos == "SCONJ" or nxt.upos == "PRON" and name):
         return more and d.toks[k + 1].upos not in ("VERB", "AUX")
@@ -212,7 +212,7 @@ def _subject_opens_clause(d: DocView, i: int) -> bool:
 
 
 def _inverted_name_after(d: DocView, i: int) -> tuple[int, int] | None:
-    """"“…,” notes Espinos, who ...", "S, insists 16-year-old Jane Roe, in ...": a cue tagged a
+    """"“…,” notes Varga, who ...", "S, insists 16-year-old Jane Roe, in ...": a cue tagged a
     plural noun after the comma closing a clause or a quotation, followed (past its particle:
     "“…,” points out the resident") by a short noun phrase that ends the sentence or a comma
     not opening a quotation, is an inverted attribution; the noun phrase is its speaker.  It
@@ -394,7 +394,7 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
     if src is not None and src[0] > v and not inverted and h is not None:
         return None  # a fronted participle clause ("Asked to respond, ..., Carson said"): circumstance
     if src is None and d.toks[v].upos == "NOUN" and _inverted_name_after(d, v) is not None:
-        return _inverted_name_after(d, v), True  # ("“…,” notes Espinos, who ...": the name alone)
+        return _inverted_name_after(d, v), True  # ("“…,” notes Varga, who ...": the name alone)
     if src is None and v + 1 < end and d.toks[v + 1].upos in ("PROPN", "DET", "NOUN", "ADJ", "NUM"):
         # ("…,” said one Democratic source": a number opens the mention too)
         # parser found no subject; "…,” said Jane Smith" has one after the cue
@@ -544,7 +544,7 @@ def _named_apposition(d: DocView, src: tuple[int, int], s0: int) -> tuple[int, i
     a = src[0]
     if a < s0 + 2 or d.toks[a - 1].text != "," or d.toks[a].upos not in ("DET", "NOUN", "ADJ", "PROPN"):
         return src
-    # ("Sen. Debbie Stabenow, D-Mich., a member of ..., said": past the party-and-state tag)
+    # ("Sen. Ann Lowell, D-Ore., a member of ..., said": past the party-and-state tag)
     tag = party_tag_start(d, a - 1)
     named_end = tag if tag is not None else a - 1
     named = next((e for e in d.p.entities if e.label == "PER" and e.tok_end == named_end and e.tok_start >= s0), None)
