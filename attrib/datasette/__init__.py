@@ -20,8 +20,10 @@ attrib.db`` is enough).  It adds:
   exports that cite (:mod:`.export`);
 - ``extra_body_script`` and ``extra_template_vars``: data-first table and query pages, whose ids
   and offsets are not rendered until asked for (:mod:`.listpages`);
-- counts of ``statements_view`` pages from the statements alone when every filter is a
-  statement column, and search pages of common words by a walk of the page order (:mod:`.viewplans`);
+- cheaper plans for ``statements_view`` pages, with the same rows, counts and facets: counts
+  from the statements alone when every filter is a statement column, a speaker's or
+  organisation's name found by index, facets over their own column, and search pages of common
+  words by a walk of the page order (:mod:`.viewplans`);
 - ``render_cell`` links from the statement, article, speaker and organisation
   tables (and from canned query results) to those pages.
 
