@@ -227,12 +227,9 @@ def _inverted_name_after(d: DocView, i: int) -> tuple[int, int] | None:
     quoted = d.is_quote_mark(k)
     if not (quoted or any(d.toks[m].xpos in FINITE_XPOS for m in range(s0, k))):
         return None
-    a = i + 1
-    particle = lexicon.PARTICLE_CUES.get(d.lemma(i))
-    if particle is not None:
-        if d.low(a) != particle:
-            return None
-        a += 1
+    a = _past_particle(d, i)
+    if a is None:
+        return None
     j = a
     while j < s1 and j - a <= 8 and (d.toks[j].upos in ("PROPN", "NOUN", "ADJ", "NUM", "DET")
                                      or d.toks[j].text in ("-", "’s", "'s") or _tagged_name(d, j)):
@@ -245,16 +242,20 @@ def _inverted_name_after(d: DocView, i: int) -> tuple[int, int] | None:
     return (a, j) if end_ok and not d.is_quote_mark(j) else None
 
 
-def _past_particle_and_manner(d: DocView, i: int) -> int | None:
-    """The token after cue ``i``, its particle ("points out that": the particle is
-    required, the tagger having read neither word right) and adverbs of manner in -ly
-    ("suggests euphemistically that"); None when a particle cue lacks its particle."""
-    k = i + 1
+def _past_particle(d: DocView, i: int) -> int | None:
+    """The token after cue ``i`` and its particle ("points out that": the particle is
+    required, the tagger having read neither word right); None when a particle cue lacks it."""
     particle = lexicon.PARTICLE_CUES.get(d.lemma(i))
-    if particle is not None:
-        if d.low(k) != particle:
-            return None
-        k += 1
+    if particle is None:
+        return i + 1
+    return i + 2 if d.low(i + 1) == particle else None
+
+
+def _past_particle_and_manner(d: DocView, i: int) -> int | None:
+    """:func:`_past_particle`, then adverbs of manner in -ly ("suggests euphemistically that")."""
+    k = _past_particle(d, i)
+    if k is None:
+        return None
     while k < len(d.toks) and d.toks[k].upos == "ADV" and d.low(k).endswith("ly"):
         k += 1
     return k
