@@ -13,7 +13,7 @@ from parsebuilder import build, statements
 
 from attrib.attribute import attributions_with_features
 from attrib.extract.base import DocView
-from attrib.extract.site import can_speak
+from attrib.extract.site import can_speak, trim_mention
 
 # --------------------------------------------------------------------------- 11. titles
 
@@ -665,3 +665,102 @@ def test_a_surname_given_in_full_only_later_resolves_to_the_full_name():
     )
     (s,) = statements(p)
     assert (s["source"], s["name"], s["kind"]) == ("Weber", "Anna Weber", "person")
+
+
+def test_a_clause_the_parser_made_the_subject_is_no_speaker_the_name_after_the_cue_is():
+    """_speaker / can_speak: in "S, said one aide in the room." the parser may make the clause
+    before the comma the subject of "said" and the speaker its object.  A clause ("the plan
+    did not go over well") cannot speak, so the short noun phrase after the cue is the
+    inverted speaker and the clause is the content."""
+    p = build(
+        "Lee's plan did not go over well, said one aide in the room.",
+        """
+        Lee      PROPN   3 nmod:poss  S-PER
+        's       PART    1 case
+        plan     NOUN   10 nsubj
+        did      AUX     6 aux
+        not      PART    6 advmod
+        go       VERB    3 acl
+        over     ADP     8 case
+        well     ADJ     6 obl
+        ,        PUNCT   3 punct
+        said     VERB    0 root
+        one      NUM    12 nummod
+        aide     NOUN   10 obj
+        in       ADP    15 case
+        the      DET    15 det
+        room     NOUN   12 nmod
+        .        PUNCT  10 punct
+        """,
+    )
+    (s,) = statements(p)
+    assert (s["rule"], s["source"], s["content"]) == (
+        "reported_before", "one aide in the room", ["Lee's plan did not go over well"])
+
+
+def test_a_clause_is_never_a_speaker_mention():
+    """can_speak: a finite verb before any comma, relative pronoun or subordinator makes the
+    words a clause ("Kim is the one", "will the editors"), never a speakers row; a name
+    with an adjunct ("Kim when asked"), a relative clause ("the man who ran") or an
+    apposition ("Kim, who ran") after it is still a mention."""
+    d = DocView(build("Kim is the one. Kim when asked ran. The man who ran spoke. Kim, who ran, spoke.", """
+        Kim    PROPN  4 nsubj  S-PER
+        is     AUX    4 cop
+        the    DET    4 det
+        one    NOUN   0 root
+        .      PUNCT  4 punct
+    """, """
+        Kim    PROPN  4 nsubj  S-PER
+        when   ADV/WRB  3 advmod
+        asked  VERB/VBN  1 acl  ask
+        ran    VERB   0 root   run
+        .      PUNCT  4 punct
+    """, """
+        The    DET    2 det
+        man    NOUN   5 nsubj
+        who    PRON   4 nsubj
+        ran    VERB   2 acl:relcl  run
+        spoke  VERB   0 root   speak
+        .      PUNCT  5 punct
+    """, """
+        Kim    PROPN  6 nsubj  S-PER
+        ,      PUNCT  4 punct
+        who    PRON   4 nsubj
+        ran    VERB   1 acl:relcl  run
+        ,      PUNCT  4 punct
+        spoke  VERB   0 root   speak
+        .      PUNCT  6 punct
+    """))
+    assert not can_speak(d, 0, 4)     # Kim is the one
+    assert can_speak(d, 5, 8)         # Kim when asked
+    assert can_speak(d, 10, 14)       # The man who ran
+    assert can_speak(d, 16, 20)       # Kim, who ran
+
+
+def test_a_relative_pronoun_ending_a_mention_is_left_out_and_an_infinitive_is_no_speaker():
+    """trim_mention / can_speak: "voters who said" names the voters, so the speaker is the
+    antecedent without "who"; "many of whom" says who and stays whole; words opening with
+    an infinitive ("to comment and ...") are what someone did, not who spoke."""
+    d = DocView(build("Voters who spoke. Many of whom spoke. To comment and aides spoke.", """
+        Voters  NOUN   3 nsubj  voter
+        who     PRON   3 nsubj
+        spoke   VERB   0 root   speak
+        .       PUNCT  3 punct
+    """, """
+        Many    ADJ    4 nsubj
+        of      ADP    3 case
+        whom    PRON   1 nmod
+        spoke   VERB   0 root   speak
+        .       PUNCT  4 punct
+    """, """
+        To       PART   2 mark
+        comment  VERB   5 csubj
+        and      CCONJ  4 cc
+        aides    NOUN   2 conj  aide
+        spoke    VERB   0 root  speak
+        .        PUNCT  5 punct
+    """))
+    assert trim_mention(d, 0, 2) == (0, 1)
+    assert trim_mention(d, 4, 7) == (4, 7)
+    assert not can_speak(d, 9, 13)
+    assert can_speak(d, 12, 13)

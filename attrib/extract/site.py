@@ -476,13 +476,35 @@ def _subject_of_clause_after(d: DocView, k: int, end: int) -> bool:
 def can_speak(d: DocView, a: int, b: int) -> bool:
     """Tokens ``[a, b)`` can be a speaker: a person, an organisation, a group, an
     anonymous source or a pronoun -- not a date or a time ("Thursday", "years"), a
-    number, or a fragment cut in mid-phrase ("many changing their profiles to", "the
+    number, a clause, or a fragment cut in mid-phrase ("many changing their profiles to", "the
     Globe Thursday that", "China's support for resolving the crisis and")."""
     if d.toks[b - 1].upos in ("ADP", "CCONJ") or d.low(b - 1) in ("that", "to"):
         return False
+    if b - a > 1 and d.low(b - 1) in lexicon.RELATIVE_PRONOUNS and d.toks[b - 2].upos == "CCONJ":
+        return False  # "Congress and who": the pronoun's antecedent is not the phrase before it
+    if d.low(a) == "to" and a + 1 < b and d.toks[a + 1].upos in ("VERB", "AUX"):
+        return False  # an infinitive ("to discuss internal strategy") is what someone did
     if b - a == 1 and _bare_singular(d, a):
         return False
+    if _clause_mention(d, a, b):
+        return False
     return any(_nominal_speaker(d, k) for k in range(a, b))
+
+
+def _clause_mention(d: DocView, a: int, b: int) -> bool:
+    """Tokens ``[a, b)`` are a clause, not a mention: a finite verb comes before any comma,
+    relative pronoun or subordinator ("He's a puppet", "the plan did not go over well",
+    "is among those", misread by the parser as a cue's subject).  A name with an
+    apposition or an adjunct after it ("X, a lawyer who was there", "X when asked about
+    Y") is still a mention; so is a name the tagger read as a verb (entity or capital)."""
+    for k in range(a, b):
+        t = d.toks[k]
+        if t.text == "," or t.upos == "SCONJ" or t.xpos == "WRB" or d.low(k) in lexicon.RELATIVE_PRONOUNS \
+                or d.low(k) in lexicon.TIME_CONJUNCTIONS:
+            return False
+        if t.xpos in FINITE_XPOS and t.upos in ("VERB", "AUX") and t.ner == "O" and not t.text[:1].isupper():
+            return True
+    return False
 
 
 def _bare_singular(d: DocView, k: int) -> bool:
@@ -720,5 +742,9 @@ def trim_mention(d: DocView, a: int, b: int) -> tuple[int, int] | None:
         if low in lexicon.TIME_DEICTICS or (low in lexicon.TIME_PREMODIFIERS and nxt in lexicon.TIME_WORDS):
             b = k
             break
+    if b - a > 1 and d.low(b - 1) in ("who", "which") and d.toks[b - 2].upos not in ("ADP", "CCONJ"):
+        # "voters who said", "Sanders, who said": the speaker is the antecedent ("many of whom"
+        # stays; a trailing "that" is more often a complementizer: "told the Globe Thursday that")
+        b -= 1
     a, b = d.trim(a, b)
     return (a, b) if b > a else None
