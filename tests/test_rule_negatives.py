@@ -367,6 +367,28 @@ def test_that_clause_without_a_speaking_subject_is_nothing(text, table):
     assert statements(p) == []
 
 
+
+def test_that_clause_with_a_gap_is_a_misparse_and_the_cue_after_it_attributes():
+    """that_clause: in "the board overruled that request, the aide added" the parser may read
+    the determiner "that" as a complementizer, making "that ... the aide added" a clause with
+    "request" (the object of "overruled") inside its span.  A clause with a gap is a misparse,
+    so that_clause leaves it, and the real cue, "the aide added", attributes the sentence."""
+    p = build("The board overruled that request, the aide added.", """
+        The        DET     2 det
+        board      NOUN    3 nsubj
+        overruled  VERB    0 root   overrule
+        that       SCONJ   9 mark
+        request    NOUN    3 obj
+        ,          PUNCT   9 punct
+        the        DET     8 det
+        aide       NOUN    9 nsubj
+        added      VERB    3 ccomp  add
+        .          PUNCT   3 punct
+     """)
+    assert rules_fired(p) == ["reported_before"]
+    (s,) = statements(p)
+    assert (s["source"], s["content"]) == ("the aide", ["The board overruled that request"])
+
 # --------------------------------------------------------------------------- colon
 
 

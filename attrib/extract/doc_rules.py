@@ -86,6 +86,11 @@ def that_clause(d: DocView) -> list[Candidate]:
         if comp is None:
             continue
         sub = d.subtree(comp.i)
+        if len(sub) != sub[-1] - sub[0] + 1:
+            # (a clause with a gap, a word of the governing clause inside it, is a misparse:
+            # "the agency overruled that request, the source added" with "that" read as a
+            # complementizer and "request" as the object of "overruled")
+            continue
         # a that-clause, or a full clause with its own subject right after the verb
         has_that = d.low(sub[0]) == "that"
         full_clause = any(c.deprel in ("nsubj", "nsubj:pass") for c in d.children(comp.i))
