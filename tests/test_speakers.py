@@ -764,3 +764,30 @@ def test_a_relative_pronoun_ending_a_mention_is_left_out_and_an_infinitive_is_no
     assert trim_mention(d, 4, 7) == (4, 7)
     assert not can_speak(d, 9, 13)
     assert can_speak(d, 12, 13)
+
+
+def test_a_noun_phrase_right_before_the_cue_is_its_subject_not_an_inverted_speaker():
+    """_speaker: the parser may make the object of a cue its subject ("the Democrats stressed
+    the need for calm", with "need" as subject and "Democrats" hung on the clause before).
+    An inverted speaker follows a comma or a quotation ("…,” said X), so a noun right before
+    the verb keeps the subject there: "the need for calm" never becomes a speaker, and with
+    no clause, quotation or speech noun as its content the sentence reports nothing."""
+    p = build(
+        "As the rivals quarrelled, the Democrats stressed the need for calm.",
+        """
+        As          SCONJ   4 mark
+        the         DET     3 det
+        rivals      NOUN    4 nsubj  rival
+        quarrelled  VERB    8 advcl  quarrel
+        ,           PUNCT   4 punct
+        the         DET     7 det
+        Democrats   PROPN   4 obj    S-ORG
+        stressed    VERB    0 root   stress
+        the         DET    10 det
+        need        NOUN    8 nsubj
+        for         ADP    12 case
+        calm        NOUN   10 nmod
+        .           PUNCT   8 punct
+        """,
+    )
+    assert statements(p) == []

@@ -386,6 +386,12 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
     # (only the verb's own subject: "Asked to respond, Carson said" climbs
     # from "respond" to Carson, who is not an inverted speaker of "respond")
     inverted = src is not None and src[0] > v and h is not None and d.toks[h].head == v
+    if inverted and v - 1 > s0 and d.toks[v - 1].upos in ("NOUN", "PROPN", "PRON") and not d.is_quote_mark(v - 1):
+        # "S, the Democrats stressed the need for ...": a noun phrase right before the verb is its
+        # subject (an inverted cue follows a comma or a quotation: "…,” said X"); the parser's
+        # subject after the verb is its object
+        src, inverted = surface_subject(d, v, s0), False
+        src = trim_mention(d, *src) if src is not None else None
     if inverted and _subject_of_clause_after(d, src[1], end):
         # "Sarah Buckley, who ..., said Covington Catholic has “a culture of ...”": a finite
         # verb right after the noun phrase makes it the subject of the reported clause, not
