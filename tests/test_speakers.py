@@ -791,3 +791,99 @@ def test_a_noun_phrase_right_before_the_cue_is_its_subject_not_an_inverted_speak
         """,
     )
     assert statements(p) == []
+
+
+def test_a_participle_after_a_comma_is_the_next_act_of_the_speaker_before_it():
+    """floating.next_acts: in "“…,” Ana Roe said in a statement, adding that S" the parser may
+    give "said" no subject of its own (Roe hung on a word inside the quotation), so "adding"
+    reaches no speaker; it is Roe's next act and takes her name, with no speaker mention of
+    its own (as a floating quote has none)."""
+    p = build(
+        "“We will appeal,” Ana Roe said in a statement, adding that the ruling was wrong.",
+        """
+        “          PUNCT   4 punct
+        We         PRON    4 nsubj
+        will       AUX     4 aux
+        appeal     VERB    0 root
+        ,          PUNCT   4 punct
+        ”          PUNCT   4 punct
+        Ana        PROPN   4 obj      B-PER
+        Roe        PROPN   7 flat     E-PER
+        said       VERB    4 parataxis
+        in         ADP    12 case
+        a          DET    12 det
+        statement  NOUN    9 obl
+        ,          PUNCT  14 punct
+        adding     VERB    9 advcl    add
+        that       SCONJ  19 mark
+        the        DET    17 det
+        ruling     NOUN   19 nsubj
+        was        AUX    19 cop
+        wrong      ADJ    14 ccomp
+        .          PUNCT   4 punct
+        """,
+    )
+    quote, act = statements(p)
+    assert (quote["rule"], quote["source"], quote["name"]) == ("quote_cue_before", "Ana Roe", "Ana Roe")
+    assert (act["rule"], act["cue"], act["content"]) == ("reported_after", "adding", ["the ruling was wrong"])
+    assert (act["source"], act["name"]) == (None, "Ana Roe")
+
+
+def test_a_participle_is_not_the_next_act_of_a_speaker_inside_a_relative_clause():
+    """floating.next_acts: in "The firm refused to pay a builder who said he was owed, saying
+    the work was poor" the one saying it is the firm, not the builder of the relative clause;
+    with the parser reaching no subject for "saying", it stays unattributed."""
+    p = build(
+        "The firm refused to pay a builder who said he was owed, saying the work was poor.",
+        """
+        The      DET     2 det
+        firm     NOUN    3 nsubj
+        refused  VERB    0 root    refuse
+        to       PART    5 mark
+        pay      VERB    3 xcomp
+        a        DET     7 det
+        builder  NOUN    5 obj
+        who      PRON    9 nsubj
+        said     VERB    7 acl:relcl
+        he       PRON   12 nsubj:pass
+        was      AUX    12 aux:pass
+        owed     VERB    9 ccomp   owe
+        ,        PUNCT  14 punct
+        saying   VERB    3 parataxis
+        the      DET    16 det
+        work     NOUN   19 nsubj
+        was      AUX    19 cop
+        poor     ADJ    14 ccomp
+        .        PUNCT   3 punct
+        """,
+    )
+    (act,) = [s for s in statements(p) if s["cue"] == "saying"]
+    assert (act["rule"], act["content"], act["name"]) == ("reported_after", ["the work was poor"], None)
+
+
+def test_the_text_before_a_comma_is_no_content_when_a_clause_stands_between_it_and_the_mention():
+    """site._left_part: "S, X said" takes S as content when only the speaker (or a connective)
+    stands between the comma and the cue.  In "The rivals quarrelled, the Democrats stressed
+    the need that would emphasize calm" the relative clause's cue reaches "the need", and the
+    comma before it closes "the Democrats stressed": "The rivals quarrelled" is not what the
+    need emphasized."""
+    p = build(
+        "The rivals quarrelled, the Democrats stressed the need that would emphasize calm.",
+        """
+        The        DET     2 det
+        rivals     NOUN    3 nsubj   rival
+        quarrelled VERB    7 advcl   quarrel
+        ,          PUNCT   3 punct
+        the        DET     6 det
+        Democrats  PROPN   7 nsubj   S-ORG
+        stressed   VERB    0 root    stress
+        the        DET     9 det
+        need       NOUN    7 obj
+        that       PRON   12 nsubj
+        would      AUX    12 aux
+        emphasize  VERB    9 acl:relcl
+        calm       NOUN   12 obj
+        .          PUNCT   7 punct
+        """,
+    )
+    assert [s for s in statements(p) if s["source"] == "the need"] == []

@@ -4,8 +4,9 @@
 (cue-site rules on each cue site, then the document rules), then resolves
 conflicts between them (:mod:`attrib.extract.conflicts`): a cue inside
 quotation marks is part of the quote; relays become one statement; nested
-statements and duplicates are dropped.  Quotations no cue claimed become
-floating quotes of the previous speaker.  The type (direct, indirect, mixed)
+statements and duplicates are dropped.  A participle cue after a comma with no
+speaker of its own takes the speaker of the cue before it ("…, adding that S");
+quotations no cue claimed become floating quotes of the previous speaker.  The type (direct, indirect, mixed)
 is read from the quotation marks inside the content, the kind (speech, belief,
 intention, evidence) from the cue and its subject (:mod:`attrib.extract.kinds`).
 """
@@ -17,6 +18,7 @@ from dataclasses import replace
 from ..types import ParsedArticle
 from . import conflicts
 from .base import WORD, Candidate, DocView
+from .floating import next_acts
 from .kinds import statement_kind
 from .rules import DOCUMENT_RULES, FLOATING_RULES, SITE_RULES
 from .site import CueSite, cue_sites
@@ -40,6 +42,7 @@ def find_candidates(parse: ParsedArticle) -> tuple[DocView, list[Candidate]]:
     cands = conflicts.well_formed(conflicts.relays(d, cands))
     cands = conflicts.drop_nested(d, cands)
     cands = conflicts.dedupe(cands)
+    cands = next_acts(d, cands)
     for rule in FLOATING_RULES:
         cands = rule.find(d, cands)
     cands.sort(key=lambda c: (c.start, c.end))

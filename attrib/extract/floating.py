@@ -1,6 +1,9 @@
-"""The floating-quote rule: quotations with no cue of their own."""
+"""Statements whose speaker goes on from an earlier one: quotations with no cue of their
+own (the floating-quote rule), and a speaker's next act after a comma ("…, adding that S")."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from .base import Candidate, DocView
 from .confidence import confidence
@@ -43,3 +46,39 @@ def _fills_sentences(d: DocView, start: int, last: int) -> bool:
     s0, _ = d.sent_range(t0)
     _, s1 = d.sent_range(t1)
     return d.words(s0, t0) + d.words(t1 + 1, s1) <= 2
+
+
+def next_acts(d: DocView, cands: list[Candidate]) -> list[Candidate]:
+    """"“…,” Roe said in a statement, adding that S": a participle cue after a comma whose
+    statement has no speaker (the parser hung the participle on a verb inside the quotation,
+    or on a cue with no subject of its own) is the next act of the speaker of the statement
+    before it in the sentence, so it takes that speaker.  It has no speaker mention of its
+    own, as a floating quote has none.  Returns ``cands``, those statements changed."""
+    out = list(cands)
+    for n, c in enumerate(out):
+        v = c.cue_tok
+        if c.source is not None or c.speaker_from is not None or v is None or v == 0:
+            continue
+        if d.toks[v].xpos != "VBG" or d.toks[v - 1].text != ",":
+            continue
+        s0, _ = d.sent_range(v)
+        # (not a cue inside a relative clause: in "X refused to pay an architect who said he was
+        # stiffed, saying S" the one saying S is X, not the architect)
+        before = [p for p in out if p.cue_tok is not None and s0 <= p.cue_tok < v
+                  and (p.source is not None or p.speaker_from is not None) and not _in_relative(d, p.cue_tok)]
+        if before:
+            p = max(before, key=lambda p: p.cue_tok or 0)
+            out[n] = replace(c, speaker_from=p.speaker_from if p.speaker_from is not None else p.anchor)
+    return out
+
+
+def _in_relative(d: DocView, k: int) -> bool:
+    """Token ``k`` lies in a clause that modifies a noun (a relative clause or a reduced one)."""
+    for _ in range(8):
+        t = d.toks[k]
+        if t.deprel.startswith("acl"):
+            return True
+        if t.head < 0:
+            return False
+        k = t.head
+    return False
