@@ -606,7 +606,9 @@ def _left_part(d: DocView, src: tuple[int, int] | None, v: int, s0: int) -> tupl
     # such as "as well as" in between)
     sep = next((k for k in range(start - 1, max(s0, start - 5) - 1, -1)
                 if d.toks[k].text == "," or d.is_quote_mark(k)), None)
-    if sep is None:
+    if sep is None or any(d.toks[m].xpos in FINITE_XPOS for m in range(sep + 1, start)):
+        # (no finite verb between: in "S, the Democrats stressed the need that would ..." the
+        # comma closes a clause of its own, not the content of the cue)
         return start, False, False
     # (a left part opening with a subordinator, "Though X is gaining, Clinton
     # maintains ...", is an adverbial clause, not content)
