@@ -4,7 +4,7 @@ with the reference scorer (../shared/eval/score.py) and print the tables.
     python bench/accuracy.py                      # samples + ggt_dev + PolNeAR dev
     python bench/accuracy.py --write-confidence   # measure each rule on PolNeAR train -> attrib/data/
     python bench/accuracy.py --misses             # also: the missed gold statements by class
-    python bench/accuracy.py --joined-quotes      # also: the dev sets with continued quotations joined
+    python bench/accuracy.py --conventions        # also: the dev sets under PolNeAR's conventions
 
 The samples and ggt_dev annotate speech only, so they are scored on attrib's
 default output (``kind = speech``); PolNeAR annotates beliefs, intentions and
@@ -19,10 +19,12 @@ agreement; per-rule precision; and a reliability table (confidence bins ->
 measured share of statements right, content cov30 and speaker) with the expected
 calibration error (ECE).
 
-``--joined-quotes`` scores the dev sets a second time with each quotation that continues the
-one before it (the same speaker, the same paragraph: “A,” she said. “B.”) joined to it, as
-PolNeAR annotates them; ggt_dev annotates them apart, as attrib stores them.  It shows what the
-two conventions are worth on each set; attrib's output does not change.
+``--conventions`` (also ``--joined-quotes``) scores the dev sets again under PolNeAR's two
+conventions where ggt_dev's differ: each quotation that continues the one before it (the same
+speaker, the same paragraph: “A,” she said. “B.”) joined to it, and each floating quote given
+the mention of its speaker in the sentence before as its source; ggt_dev annotates both as
+attrib stores them (apart, no mention).  It shows what the conventions are worth on each set;
+attrib's output does not change.
 
 ``--write-confidence`` measures every rule's precision (content jacc50 against the
 annotators' spans) on PolNeAR *train* and writes ``attrib/data/rule_confidence.json``,
@@ -37,6 +39,7 @@ import json
 import os
 import sys
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -385,18 +388,46 @@ def joined_quotes(doc: dict, text: str) -> dict:
     return {"doc_id": doc["doc_id"], "attributions": out}
 
 
-def print_joined(scorer, sets: list[Scored]) -> None:
-    """Each dev set scored as attrib stores quotations and with continued quotations joined."""
+def floating_mentions(doc: dict) -> dict:
+    """``doc`` (system output) with each floating quote given the speaker mention of the latest
+    statement before it that has its resolved speaker and a mention (PolNeAR annotates that
+    mention as the floating quote's source; ggt_dev annotates none, as attrib stores it)."""
+    out: list[dict] = []
+    last: dict[str, list[int]] = {}
+    for a in sorted(doc["attributions"], key=lambda a: (a.get("content_spans") or [a["content"]])[0][0]):
+        name = a.get("source_name")
+        if a.get("rule") == "floating_quote" and not a.get("source") and name in last:
+            a = {**a, "source": last[name]}
+        if a.get("source") and name:
+            last[name] = a["source"]
+        out.append(a)
+    return {"doc_id": doc["doc_id"], "attributions": out}
+
+
+#: The what-ifs of :func:`print_conventions`: a label and how each output document changes.
+CONVENTIONS: tuple[tuple[str, Callable[[dict, str], dict]], ...] = (
+    ("as stored", lambda doc, text: doc),
+    ("continued quotations joined", joined_quotes),
+    ("floating quotes given their speaker's mention", lambda doc, text: floating_mentions(doc)),
+    ("both", lambda doc, text: joined_quotes(floating_mentions(doc), text)),
+)
+
+
+def print_conventions(scorer, sets: list[Scored]) -> None:
+    """Each dev set scored as attrib stores its statements and under PolNeAR's two conventions
+    where ggt_dev's differ: continued quotations (“A,” she said. “B.”) joined into one statement,
+    and a floating quote's source annotated as the mention of its speaker in an earlier sentence."""
     keys = (("content jacc50 F1", "content/jacc50"), ("content cov30 F1", "content/cov30"),
             ("content+speaker span jacc50 F1", "content+source_span/jacc50"))
-    print("\ncontinued quotations (“A,” she said. “B.”): as stored (apart) / joined, as PolNeAR annotates them")
+    print("\nPolNeAR's conventions where ggt_dev's differ (attrib stores ggt_dev's):")
+    print(f"  {'set':12} {'output':46} " + " | ".join(label for label, _ in keys))
     for s in sets:
         if s.name == "samples":
             continue
         texts = {g["doc_id"]: g["text"] for g in s.gold}
-        joined = score(scorer, s.gold, [joined_quotes(p, texts[p["doc_id"]]) for p in s.pred])
-        cells = ", ".join(f"{label} {s.summary[k]['F1']:.3f} / {joined[k]['F1']:.3f}" for label, k in keys)
-        print(f"  {s.name:12} {cells}")
+        for label, change in CONVENTIONS:
+            summary = score(scorer, s.gold, [change(p, texts[p["doc_id"]]) for p in s.pred])
+            print(f"  {s.name:12} {label:46} " + " | ".join(f"{summary[k]['F1']:>{len(h)}.3f}" for h, k in keys))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -414,8 +445,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--train", type=Path, default=SHARED / "eval" / "polnear_train.jsonl")
     ap.add_argument("--cached-only", action="store_true",
                     help="with --write-confidence: only the train documents whose parse is cached")
-    ap.add_argument("--joined-quotes", action="store_true",
-                    help="also score the dev sets with continued quotations joined (PolNeAR's convention)")
+    ap.add_argument("--conventions", "--joined-quotes", dest="conventions", action="store_true",
+                    help="also score the dev sets under PolNeAR's conventions where ggt_dev's differ "
+                         "(continued quotations joined; floating quotes given their speaker's mention)")
     ap.add_argument("--misses", action="store_true",
                     help="also print the missed gold statements of each set by class (bench/accuracy.miss_class)")
     args = ap.parse_args(argv)
@@ -435,8 +467,8 @@ def main(argv: list[str] | None = None) -> None:
     figures = print_tables(scorer, sets, parsing.model)
     for s in sets if args.misses else ():
         print_misses(scorer, s, parsing)
-    if args.joined_quotes:
-        print_joined(scorer, sets)
+    if args.conventions:
+        print_conventions(scorer, sets)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1))
 

@@ -1,4 +1,4 @@
-"""``bench/accuracy.py``'s what-if of PolNeAR's convention for continued quotations."""
+"""``bench/accuracy.py``'s what-ifs of PolNeAR's conventions: continued quotations joined, floating quotes given a mention."""
 
 from __future__ import annotations
 
@@ -56,3 +56,22 @@ def test_another_speaker_or_a_reported_statement_is_not_joined() -> None:
     joined = acc.joined_quotes(doc, text)["attributions"]
     assert len(joined) == 3 and "content_spans" not in joined[0] and "content_spans" not in joined[1]
     assert [text[a:b] for a, b in joined[2]["content_spans"]] == ["We disagree,", "Entirely."]
+
+
+def test_a_floating_quote_gets_the_mention_of_its_speaker_before_it() -> None:
+    """floating_mentions: PolNeAR's convention, a floating quote's source is the latest mention
+    of its (resolved) speaker before it; one whose speaker has no mention yet keeps none."""
+    acc = _accuracy()
+    text = '"We will appeal," Mira Osei said. "The ruling is wrong." "No," a clerk said. "Never."'
+    first = _att(text, "We will appeal,", "quote_cue_before")
+    first["source"] = [text.index("Mira Osei"), text.index("Mira Osei") + len("Mira Osei")]
+    doc = {"doc_id": "d", "attributions": [
+        first,
+        _att(text, "The ruling is wrong.", "floating_quote"),
+        _att(text, "No,", "quote_cue_before", "a clerk"),       # a speaker with no mention given
+        _att(text, "Never.", "floating_quote", "a clerk"),
+    ]}
+    out = acc.floating_mentions(doc)["attributions"]
+    assert out[1]["source"] == first["source"]
+    assert "source" not in out[3]
+    assert "source" not in doc["attributions"][1]  # the input is not changed
