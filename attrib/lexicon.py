@@ -148,6 +148,10 @@ ORG_PREPOSITIONS = AFFILIATION_PREPOSITIONS | {"in"}
 
 WH_WORDS = frozenset("how what why when where who whom which whether".split())  # embedded questions
 NEGATIONS = frozenset("not n't never".split())
+#: A subject that says no one spoke: "Nobody said S", "None of the officials said S" (S was not said).
+NEGATIVE_SUBJECTS = frozenset("nobody none neither noone nothing".split())
+#: A clause opened by these only supposes its cue: "If the president says S, ..." (nothing is said).
+CONDITIONAL_MARKERS = frozenset("if unless whether".split())
 SUBJECT_DEPRELS = ("nsubj", "nsubj:pass", "csubj", "nsubj:outer", "expl")
 # Belief verbs that take no to-infinitive of their own: right before "to" they are a reduced
 # passive ("fifty people believed to have been inside", "a man thought to be armed").

@@ -1,4 +1,4 @@
-"""``bench/accuracy.py``'s what-ifs of PolNeAR's conventions: continued quotations joined, floating quotes given a mention."""
+"""``bench/accuracy.py``'s what-ifs of PolNeAR's conventions (joined quotations, floating-quote mentions)."""
 
 from __future__ import annotations
 

@@ -765,3 +765,118 @@ def test_advised_is_a_cue_that_takes_the_person_advised():
     )
     (s,) = statements(p)
     assert (s["cue"], s["source"], s["content"]) == ("advised", "The lawyer", ["the rules had changed"])
+
+
+# --------------------------------------------------------------------------- nothing said
+
+
+@pytest.mark.parametrize("text, table", [
+    ("If the president says the war is over, markets will rally.", """
+        If           SCONJ/IN       4 mark         if
+        the          DET/DT         3 det          the
+        president    NOUN/NN        4 nsubj        president
+        says         VERB/VBZ      12 advcl        say
+        the          DET/DT         6 det          the
+        war          NOUN/NN        4 obj          war
+        is           AUX/VBZ        8 cop          be
+        over         ADV/RB         4 ccomp        over
+        ,            PUNCT/,        4 punct        ,
+        markets      NOUN/NNS      12 nsubj        market
+        will         AUX/MD        12 aux          will
+        rally        VERB/VB        0 root         rally
+        .            PUNCT/.       12 punct        .
+     """),
+    ("No one said the project would be easy.", """
+        No           DET/DT         2 det          no
+        one          NUM/CD         3 nsubj        one
+        said         VERB/VBD       0 root         say
+        the          DET/DT         5 det          the
+        project      NOUN/NN        8 nsubj        project
+        would        AUX/MD         8 aux          would
+        be           AUX/VB         8 cop          be
+        easy         ADJ/JJ         3 ccomp        easy
+        .            PUNCT/.        3 punct        .
+     """),
+    ("None of the officials said the plan had failed.", """
+        None         ADP/IN         4 case         none
+        of           ADP/IN         4 case         of
+        the          DET/DT         4 det          the
+        officials    NOUN/NNS       5 obl          official
+        said         VERB/VBD       0 root         say
+        the          DET/DT         7 det          the
+        plan         NOUN/NN        8 nsubj        plan
+        had          VERB/VBD       5 ccomp        have
+        failed       VERB/VBN       8 xcomp        fail
+        .            PUNCT/.        5 punct        .
+     """),
+], ids=["if-says", "no-one-said", "none-of-said"])
+def test_a_supposed_or_denied_speech_act_is_no_statement(text, table):
+    """site._unsaid: "If X says S" only supposes that S is said, and "No one said S" / "None
+    of the officials said S" says that it was not: neither reports S as anyone's words, and
+    storing it would put S in a speaker's mouth (with "the officials" as speaker, the reverse
+    of the sentence)."""
+    assert statements(build(text, table)) == []
+
+
+def test_a_speech_act_with_a_speaker_is_still_a_statement_after_a_comma_no():
+    """site._unsaid: "No" as an answer before a comma is no negative subject: "No, the mayor
+    said, the vote will go ahead" is the mayor's statement."""
+    p = build("No, the mayor said, the vote will go ahead.", """
+        No       INTJ    9 discourse  no
+        ,        PUNCT   1 punct
+        the      DET     4 det
+        mayor    NOUN    5 nsubj
+        said     VERB    9 parataxis  say
+        ,        PUNCT   5 punct
+        the      DET     8 det
+        vote     NOUN    10 nsubj
+        will     AUX    10 aux
+        go       VERB    0 root
+        ahead    ADV    10 advmod
+        .        PUNCT  10 punct
+    """)
+    assert [s["source"] for s in statements(p)] == ["the mayor"]
+
+
+def test_a_clause_joined_after_the_object_is_not_the_content():
+    """verb_cues._complement: in "He told a joke and the room laughed" what follows the
+    recipient verb's object is a clause joined to the act, not what he told."""
+    p = build("He told a joke and the room laughed.", """
+        He           PRON/PRP       2 nsubj        he
+        told         VERB/VBD       0 root         tell
+        a            DET/DT         4 det          a
+        joke         NOUN/NN        2 obj          joke
+        and          CCONJ/CC       8 cc           and
+        the          DET/DT         7 det          the
+        room         NOUN/NN        8 nsubj        room
+        laughed      VERB/VBD       2 conj         laugh
+        .            PUNCT/.        2 punct        .
+    """)
+    assert statements(p) == []
+
+
+def test_the_clause_a_relative_clause_hangs_on_is_not_its_cues_content():
+    """site._left_part: in "The deal, which the president called the best in history, was
+    signed on Friday" the split around the cue is the deal's clause, which the relative clause
+    only describes: the signing is not what the president said."""
+    p = build("The deal, which the president called the best in history, was signed on Friday.", """
+        The          DET/DT         2 det          the
+        deal         NOUN/NN       14 nsubj:pass   deal
+        ,            PUNCT/,        2 punct        ,
+        which        PRON/WDT       7 obj          which
+        the          DET/DT         6 det          the
+        president    NOUN/NN        7 nsubj        president
+        called       VERB/VBD       0 root         call
+        the          DET/DT         9 det          the
+        best         ADJ/JJS        7 obj          good
+        in           ADP/IN        11 case         in
+        history      NOUN/NN        9 nmod         history
+        ,            PUNCT/,        2 punct        ,
+        was          AUX/VBD       14 aux:pass     be
+        signed       VERB/VBN       7 conj         sign
+        on           ADP/IN        16 case         on
+        Friday       PROPN/NNP     14 obl          Friday
+        .            PUNCT/.       14 punct        .
+    """)
+    assert "reported_split" not in rules_fired(p)
+    assert all("was signed" not in " ".join(s["content"]) for s in statements(p))

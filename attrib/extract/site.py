@@ -330,6 +330,8 @@ def _site(d: DocView, v: int) -> CueSite | None:
     if speaker is None:
         return None
     src, inverted = speaker
+    if src is not None and not inverted and _unsaid(d, v, src, s0):
+        return None
     k = v  # the cue spans its auxiliaries ("has said", "have denied")
     while k - 1 >= s0 and d.toks[k - 1].upos == "AUX" and d.toks[k - 1].head == v:
         k -= 1
@@ -350,6 +352,20 @@ def _site(d: DocView, v: int) -> CueSite | None:
     return CueSite(v, s0, s1, end, (d.toks[k].start, d.toks[v].end), src, inverted,
                    d.lemma(v) in lexicon.BELIEF_VERBS and d.lemma(v) not in lexicon.SPEECH_VERBS,
                    quote_after, comma, after_trivial, *left)
+
+
+def _unsaid(d: DocView, v: int, src: tuple[int, int], s0: int) -> bool:
+    """The cue reports nothing said, whatever follows: its subject says no one spoke ("Nobody
+    said S", "None of the officials said S", "No official has claimed S"), or its clause only
+    supposes it ("If the president says S, ...", "Unless the union says otherwise")."""
+    a, b = src
+    lo = a  # (back over "none of" before the mention, to a punctuation mark)
+    while lo - 1 >= max(s0, a - 3) and not d.is_punct(lo - 1):
+        lo -= 1
+    for k in range(lo, b):
+        if d.low(k) in lexicon.NEGATIVE_SUBJECTS or d.low(k) == "no" and k + 1 < b and not d.is_punct(k + 1):
+            return True
+    return a - 1 >= s0 and d.low(a - 1) in lexicon.CONDITIONAL_MARKERS
 
 
 def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int, int] | None, bool] | None:
@@ -606,9 +622,12 @@ def _left_part(d: DocView, src: tuple[int, int] | None, v: int, s0: int) -> tupl
     # such as "as well as" in between)
     sep = next((k for k in range(start - 1, max(s0, start - 5) - 1, -1)
                 if d.toks[k].text == "," or d.is_quote_mark(k)), None)
-    if sep is None or any(d.toks[m].xpos in FINITE_XPOS for m in range(sep + 1, start)):
+    if sep is None or any(d.toks[m].xpos in FINITE_XPOS or d.low(m) in ("which", "whom", "who")
+                          for m in range(sep + 1, start)):
         # (no finite verb between: in "S, the Democrats stressed the need that would ..." the
-        # comma closes a clause of its own, not the content of the cue)
+        # comma closes a clause of its own, not the content of the cue; no relative pronoun: in
+        # "The deal, which the president called the best, was signed" the text before the comma
+        # is the clause the relative clause hangs on, not what the president said)
         return start, False, False
     # (a left part opening with a subordinator, "Though X is gaining, Clinton
     # maintains ...", is an adverbial clause, not content)

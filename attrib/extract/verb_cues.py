@@ -213,8 +213,8 @@ def _complement(d: DocView, s: CueSite) -> Found | None:
     if s.inverted or s.quote_after is not None or not _speech_sense(d, s.v):
         return None
     a, b = content_after(d, s.v, s.end)
-    if b <= a or d.words(a, b) < 2:
-        return None
+    if b <= a or d.words(a, b) < 2 or d.toks[a].upos == "CCONJ":
+        return None  # ("told a joke and the room laughed": a clause joined to the act, not its content)
     quoted = any(d.is_quote_mark(m) for m in range(a, b))
     # ("said that, in 1998, she ...": after the complementiser, whatever comes first is the clause's)
     k = a - 1
