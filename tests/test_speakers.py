@@ -887,3 +887,31 @@ def test_the_text_before_a_comma_is_no_content_when_a_clause_stands_between_it_a
         """,
     )
     assert [s for s in statements(p) if s["source"] == "the need"] == []
+
+
+def test_a_cue_joined_to_the_clause_before_it_with_a_noun_phrase_after_is_inverted():
+    """_speaker: in "The ceasefire is holding, said three diplomats briefed on the talks." the
+    parser may join "said" to "holding" and reach that verb's subject; a finite cue after the
+    comma closing that clause, followed by nothing but a noun phrase, is an inverted cue: the
+    diplomats are the speaker and the clause before the comma is what they said."""
+    p = build(
+        "The ceasefire is holding, said three diplomats briefed on the talks.",
+        """
+        The          DET/DT         2 det          the
+        ceasefire    NOUN/NN        4 nsubj        ceasefire
+        is           AUX/VBZ        4 aux          be
+        holding      VERB/VBG       0 root         hold
+        ,            PUNCT/,        4 punct        ,
+        said         VERB/VBD       4 conj         say
+        three        NUM/CD         8 nummod       three
+        diplomats    NOUN/NNS       6 obj          diplomat
+        briefed      VERB/VBN       8 acl          brief
+        on           ADP/IN        12 case         on
+        the          DET/DT        12 det          the
+        talks        NOUN/NNS       9 obl          talk
+        .            PUNCT/.        6 punct        .
+        """,
+    )
+    (s,) = statements(p)
+    assert (s["rule"], s["source"], s["content"]) == (
+        "reported_before", "three diplomats briefed on the talks", ["The ceasefire is holding"])

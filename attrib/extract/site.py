@@ -377,6 +377,8 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
     h = subject_of(d, v) if d.toks[v].upos in ("VERB", "AUX") else None
     h = _oblique_subject(d, v, h)
     src = mention_range(d, h, v) if h is not None else None
+    if h is not None and _joined_inverted(d, v, h, s0, end):
+        return d.trim(v + 1, _inverted_mention_end(d, v, end)), True
     if src is not None and (d.is_quote_mark(src[0]) or d.in_quote(d.toks[src[0]].start)) and not d.in_quote(
         d.toks[v].start
     ):
@@ -388,15 +390,7 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
     if src is not None:
         src = trim_mention(d, *src)
     if src is not None and not can_speak(d, *src):
-        # a date, a clause fragment: never a speaker (the statement stays, unattributed);
-        # the parser's subject may be the wrong word ("“…,” Senator X said Tuesday" with
-        # Tuesday as subject), so the noun phrase right before the cue is tried instead; so
-        # too when the subject before the cue cannot speak ("“…,” Mr. Roe, 82, told me" with
-        # 82 as subject; a subject climbed to from a verb inside the quotation)
-        src = surface_subject(d, v, s0) if h is not None else None
-        src = trim_mention(d, *src) if src is not None else None
-        if src is not None and not can_speak(d, *src):
-            src = None
+        src = _speaking_surface(d, v, s0) if h is not None else None
     in_sentence = src is None or s0 <= src[0] < s1
     # Inverted cue: “…,” said X  /  S, wrote X.  Speaker after the verb.
     # (only the verb's own subject: "Asked to respond, Carson said" climbs
@@ -429,6 +423,33 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
     if inverted:
         return src, True
     return (src if in_sentence else None), False
+
+
+def _speaking_surface(d: DocView, v: int, s0: int) -> tuple[int, int] | None:
+    """The noun phrase right before cue ``v`` when it can speak, for a parser's subject that
+    cannot: a date, a clause fragment is never a speaker (the statement stays, unattributed),
+    but the parser's subject may be the wrong word ("“…,” Senator X said Tuesday" with Tuesday
+    as subject; "“…,” Mr. Roe, 82, told me" with 82; a subject climbed to from a verb inside
+    the quotation)."""
+    src = surface_subject(d, v, s0)
+    src = trim_mention(d, *src) if src is not None else None
+    return src if src is not None and can_speak(d, *src) else None
+
+
+def _joined_inverted(d: DocView, v: int, h: int, s0: int, end: int) -> bool:
+    """"The ceasefire is holding, said three diplomats briefed on the talks.": the parser
+    joined "said" to the verb before it and climbed to that verb's subject ``h``; a finite cue
+    after the comma that closes that clause (not a quotation's, not a relative clause's), with
+    only a noun phrase after it, is inverted, and that noun phrase is the speaker."""
+    t = d.toks[v]
+    if t.deprel != "conj" or t.xpos not in FINITE_XPOS or d.lemma(v) in lexicon.RECIPIENT_VERBS:
+        return False
+    if not (h < t.head < v and d.toks[h].head == t.head) or d.in_quote(d.toks[t.head].start):
+        return False
+    if any(d.low(m) in lexicon.RELATIVE_PRONOUNS for m in range(h, v)):
+        return False
+    return v + 1 < end and d.toks[v + 1].upos in ("PROPN", "DET", "NOUN", "ADJ", "NUM") \
+        and _trailing_inverted(d, v, s0, end)
 
 
 def _object_of_verb_before(d: DocView, a: int, b: int) -> bool:
