@@ -148,6 +148,15 @@ ORG_PREPOSITIONS = AFFILIATION_PREPOSITIONS | {"in"}
 
 WH_WORDS = frozenset("how what why when where who whom which whether".split())  # embedded questions
 NEGATIONS = frozenset("not n't never".split())
+#: Events, which cannot speak: "the debate said", "the storm prompted the city to urge" are a
+#: parser's or a rule's mistake, never a speaker (issue 9: a speaker is a person, an organisation,
+#: a group, an anonymous source or a pronoun).
+EVENT_NOUNS = frozenset(
+    "debate game match vote election ceremony hearing trial funeral parade race tournament concert storm "
+    "crash fire attack war earthquake flood hurricane".split()
+)
+#: What a speaker said, as an amount, not as words: "said nothing about the deficit", "said little".
+AMOUNT_WORDS = frozenset("nothing little much something anything more less".split())
 #: A subject that says no one spoke: "Nobody said S", "None of the officials said S" (S was not said).
 NEGATIVE_SUBJECTS = frozenset("nobody none neither noone nothing".split())
 #: A clause opened by these only supposes its cue: "If the president says S, ..." (nothing is said).

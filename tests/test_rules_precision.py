@@ -880,3 +880,21 @@ def test_the_clause_a_relative_clause_hangs_on_is_not_its_cues_content():
     """)
     assert "reported_split" not in rules_fired(p)
     assert all("was signed" not in " ".join(s["content"]) for s in statements(p))
+
+
+def test_said_nothing_about_is_an_amount_of_talk_not_its_words():
+    """verb_cues._words_object: a long noun phrase after "said" is a misread clause, but one
+    opening with an amount word ("said nothing about the new budget", "said little about it")
+    tells how much was said, not what."""
+    p = build("The minister said nothing about the new budget.", """
+        The       DET    2 det
+        minister  NOUN   3 nsubj
+        said      VERB   0 root   say
+        nothing   PRON   3 obj
+        about     ADP    8 case
+        the       DET    8 det
+        new       ADJ    8 amod
+        budget    NOUN   4 nmod
+        .         PUNCT  3 punct
+    """)
+    assert statements(p) == []

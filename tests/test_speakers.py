@@ -915,3 +915,26 @@ def test_a_cue_joined_to_the_clause_before_it_with_a_noun_phrase_after_is_invert
     (s,) = statements(p)
     assert (s["rule"], s["source"], s["content"]) == (
         "reported_before", "three diplomats briefed on the talks", ["The ceasefire is holding"])
+
+
+def test_an_event_is_never_a_speaker():
+    """can_speak: an event ("the debate", "Wednesday's debate", "the storm") cannot speak, as
+    issue 9 says of a speaker; a body named after one ("the debate commission") can."""
+    d = DocView(build("Wednesday's debate said so. The debate commission said so.", """
+        Wednesday  PROPN  3 nmod:poss
+        's         PART   1 case
+        debate     NOUN   4 nsubj
+        said       VERB   0 root   say
+        so         ADV    4 advmod
+        .          PUNCT  4 punct
+    """, """
+        The         DET    3 det
+        debate      NOUN   3 compound
+        commission  NOUN   4 nsubj
+        said        VERB   0 root   say
+        so          ADV    4 advmod
+        .           PUNCT  4 punct
+    """))
+    assert not can_speak(d, 0, 3)
+    assert not can_speak(d, 2, 3)
+    assert can_speak(d, 6, 9)

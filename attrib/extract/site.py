@@ -519,7 +519,7 @@ def _subject_of_clause_after(d: DocView, k: int, end: int) -> bool:
 def can_speak(d: DocView, a: int, b: int) -> bool:
     """Tokens ``[a, b)`` can be a speaker: a person, an organisation, a group, an
     anonymous source or a pronoun -- not a date or a time ("Thursday", "years"), a
-    number, a clause, or a fragment cut in mid-phrase ("many changing their profiles to", "the
+    number, an event, a clause, or a fragment cut in mid-phrase ("many changing their profiles to", "the
     Globe Thursday that", "China's support for resolving the crisis and")."""
     if d.toks[b - 1].upos in ("ADP", "CCONJ") or d.low(b - 1) in ("that", "to"):
         return False
@@ -531,6 +531,9 @@ def can_speak(d: DocView, a: int, b: int) -> bool:
         return False
     if _clause_mention(d, a, b):
         return False
+    heads = d.heads(a, b)
+    if len(heads) == 1 and d.lemma(heads[0]) in lexicon.EVENT_NOUNS and d.toks[heads[0]].upos == "NOUN":
+        return False  # an event ("the debate", "Wednesday's debate", "the storm") cannot speak
     return any(_nominal_speaker(d, k) for k in range(a, b))
 
 

@@ -319,7 +319,8 @@ def _words_object(d: DocView, v: int, a: int, b: int) -> bool:
     """"officials said the two raised $3 million": a noun phrase of four words or more
     after a verb whose object can only be the words said (lexicon.WORDS_ONLY_CUES) is
     a clause the parser misread; short ones ("said the same thing") say nothing."""
-    return d.lemma(v) in lexicon.WORDS_ONLY_CUES and d.words(a, b) >= 4
+    # ("said nothing about the deficit", "said little about it": an amount of talk, not its words)
+    return d.lemma(v) in lexicon.WORDS_ONLY_CUES and d.words(a, b) >= 4 and d.low(a) not in lexicon.AMOUNT_WORDS
 
 
 def _demand(d: DocView, v: int, a: int) -> bool:
