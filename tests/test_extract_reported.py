@@ -778,3 +778,79 @@ def test_nested_cue_inside_the_content_is_not_separate():
     assert s["content"] == ["the sanctions, which he said have had a chilling effect, would remain in place"]
     _, cands = find_candidates(p)
     assert [c.cue[0] for c in cands] == [text.index("said")]
+
+
+def test_according_to_an_apposition_after_the_source_is_part_of_it():
+    """doc_rules._past_apposition: "According to Li Na, a professor at Fudan University, S":
+    the noun phrase between the two commas says who the source is, so it belongs to the
+    source, and the content is S alone."""
+    p = build("According to Li Na, a professor at Fudan University, the reforms have stalled.", """
+        According    VERB/VBG      15 advcl        accord
+        to           ADP/IN         3 case         to
+        Li           PROPN/NNP      1 obl          Li B-PER
+        Na           PROPN/NNP      3 flat         Na E-PER
+        ,            PUNCT/,        1 punct        ,
+        a            DET/DT         7 det          a
+        professor    NOUN/NN        3 appos        professor
+        at           ADP/IN        10 case         at
+        Fudan        PROPN/NNP     10 compound     Fudan B-ORG
+        University   PROPN/NNP      7 nmod         University E-ORG
+        ,            PUNCT/,        1 punct        ,
+        the          DET/DT        13 det          the
+        reforms      NOUN/NNS      15 nsubj        reform
+        have         AUX/VBP       15 aux          have
+        stalled      VERB/VBN       0 root         stall
+        .            PUNCT/.       15 punct        .
+    """)
+    (s,) = statements(p)
+    assert (s["rule"], s["content"], s["source"]) == (
+        "according_to", ["the reforms have stalled"], "Li Na, a professor at Fudan University")
+
+
+def test_according_to_a_clause_between_commas_is_no_apposition():
+    """doc_rules._past_apposition: "according to the data, most people eat badly, which ...":
+    what follows the source's comma is a clause (a verb), the content, not who the source is."""
+    p = build("Sales fell, according to the data, most shops closed early, which hurt.", """
+        Sales      NOUN    2 nsubj  sale
+        fell       VERB    0 root   fall
+        ,          PUNCT   4 punct
+        according  VERB    2 advcl  accord
+        to         ADP     7 case
+        the        DET     7 det
+        data       NOUN    4 obl
+        ,          PUNCT  11 punct
+        most       ADJ    10 amod
+        shops      NOUN   11 nsubj  shop
+        closed     VERB    2 conj   close
+        early      ADV    11 advmod
+        ,          PUNCT  15 punct
+        which      PRON   15 nsubj
+        hurt       VERB   11 acl:relcl
+        .          PUNCT   2 punct
+    """)
+    (s,) = statements(p)
+    assert s["rule"] == "according_to" and s["source"] == "the data"
+
+
+def test_according_to_a_participle_after_the_document_names_it():
+    """according_to: in "S, according to a memo seen by Reuters." the participle says which
+    memo (who saw it), not what it says: the content is S."""
+    p = build("The factory will close in March, according to a memo seen by Reuters.", """
+        The          DET/DT         2 det          the
+        factory      NOUN/NN        4 nsubj        factory
+        will         AUX/MD         4 aux          will
+        close        VERB/VB        0 root         close
+        in           ADP/IN         6 case         in
+        March        PROPN/NNP      4 obl          March
+        ,            PUNCT/,        8 punct        ,
+        according    VERB/VBG       4 advcl        accord
+        to           ADP/IN        11 case         to
+        a            DET/DT        11 det          a
+        memo         NOUN/NN       12 obl          memo
+        seen         VERB/VBN       4 advcl        see
+        by           ADP/IN        14 case         by
+        Reuters      PROPN/NNP     12 obl          Reuters S-ORG
+        .            PUNCT/.        4 punct        .
+    """)
+    (s,) = statements(p)
+    assert (s["rule"], s["content"], s["source"]) == ("according_to", ["The factory will close in March"], "a memo")

@@ -28,6 +28,7 @@ def according_to(d: DocView) -> list[Candidate]:
         while j < end and d.toks[j].text not in (",", ";") and not _ends_source(d, i, j) \
                 and not (j > i + 2 and lows[j] in lexicon.RELATIVE_PRONOUNS):
             j += 1
+        j = _past_apposition(d, j, end)
         src = d.trim(i + 2, j)
         if src[1] <= src[0]:
             continue
@@ -37,7 +38,11 @@ def according_to(d: DocView) -> list[Candidate]:
         # is met" is content)
         rest = j + 1 if j + 1 < end and d.toks[j].text == "," and lows[j + 1] in lexicon.RELATIVE_PRONOUNS \
             and lows[j + 1] != "that" else j
-        if rest < end and lows[rest] in lexicon.RELATIVE_PRONOUNS:
+        if rest < end and d.toks[rest].xpos == "VBN":
+            # ("according to a memo seen by Reuters", "documents reviewed by the Post": the
+            # participle, to the next comma, says which document, it is not what it says)
+            rest = next((k + 1 for k in range(rest, end) if d.toks[k].text == ","), end)
+        elif rest < end and lows[rest] in lexicon.RELATIVE_PRONOUNS:
             # ("according to sources who were not authorized to speak", "According to Roe, who
             # was there, S": the source's relative clause, to the next comma, says who the
             # source is, not what was said)
@@ -51,6 +56,24 @@ def according_to(d: DocView) -> list[Candidate]:
                              cue=cue, cue_lemma="according to", source=src,
                              orientation="before" if left[1] > left[0] else "after"))
     return out
+
+
+def _past_apposition(d: DocView, j: int, end: int) -> int:
+    """Where the source of "according to" ends when it stops at comma ``j``: past an
+    apposition that a second comma closes ("According to Li Na, a professor at Fudan
+    University, the reforms have stalled": who she is, not what she said), a noun phrase
+    of at most 12 words with no verb but a participle, followed by more words; else ``j``."""
+    if j >= end or d.toks[j].text != ",":
+        return j
+    k = next((m for m in range(j + 1, min(end, j + 14)) if d.toks[m].text == ","), None)
+    if k is None or k == j + 1 or d.words(k + 1, end) < 2:
+        return j
+    if d.toks[j + 1].upos not in ("DET", "ADJ") or d.low(k + 1) in lexicon.RELATIVE_PRONOUNS:
+        return j  # (it opens as a noun phrase does: "a professor", "former chief economist")
+    if any(d.toks[m].upos in ("VERB", "AUX") and d.toks[m].xpos not in ("VBN", "VBG")
+           or d.low(m) in lexicon.RELATIVE_PRONOUNS for m in range(j + 1, k)):
+        return j  # (a clause: "according to government data, 70 per cent of them eat badly, ...")
+    return k
 
 
 def _ends_source(d: DocView, i: int, j: int) -> bool:
