@@ -898,3 +898,30 @@ def test_said_nothing_about_is_an_amount_of_talk_not_its_words():
         .         PUNCT  3 punct
     """)
     assert statements(p) == []
+
+
+def test_citing_a_source_is_no_small_clause():
+    """verb_cues._small_clause: "called the plan reckless" (a naming verb, its object and their
+    predicate) reports words; "..., citing people familiar with the plans" names whom a report
+    relied on, so the participle's object and adjective are no statement of the plant's."""
+    p = build("The plant will close in June, Bloomberg reported, citing people familiar with the plans.", """
+        The       DET/DT      2 det      the
+        plant     NOUN/NN     4 nsubj    plant
+        will      AUX/MD      4 aux      will
+        close     VERB/VB     0 root     close
+        in        ADP/IN      6 case     in
+        June      PROPN/NNP   4 obl      June
+        ,         PUNCT/,     9 punct    ,
+        Bloomberg PROPN/NNP   9 nsubj    Bloomberg S-ORG
+        reported  VERB/VBD    4 ccomp    report
+        ,         PUNCT/,    11 punct    ,
+        citing    VERB/VBG    4 conj     cite
+        people    NOUN/NNS   11 obj      people
+        familiar  ADJ/JJ     11 xcomp    familiar
+        with      ADP/IN     16 case     with
+        the       DET/DT     16 det      the
+        plans     NOUN/NNS   11 obl      plan
+        .         PUNCT/.     4 punct    .
+    """)
+    assert [(s["rule"], s["source"], s["content"]) for s in statements(p)] == [
+        ("reported_before", "Bloomberg", ["The plant will close in June"])]

@@ -271,7 +271,10 @@ def is_clause(d: DocView, a: int, b: int) -> bool:
 
 
 def _small_clause(d: DocView, v: int, a: int, b: int) -> bool:
-    """"called the plan reckless": an object and its predicate, both after the cue."""
+    """"called the plan reckless": an object and its predicate, both after a naming verb
+    (lexicon.NAMING_VERBS; "citing people familiar with the plans" names no one)."""
+    if d.lemma(v) not in lexicon.NAMING_VERBS:
+        return False
     kids = d.children(v)
     return any(c.deprel == "obj" and a <= c.i < b for c in kids) and any(
         c.deprel == "xcomp" and a <= c.i < b for c in kids)
