@@ -194,8 +194,10 @@ SPEECH_NOUNS = frozenset(
 )
 
 # Prepositions/participles that name the channel that relayed someone's words:
-# "in a speech carried by KCNA", "a statement via state media".
-RELAY_MARKERS = ("carried by", "published by", "broadcast by", "released by", "issued by", "via")
+# "in a speech carried by KCNA", "a statement via state media", "quoted by Tass",
+# "X said S, according to Kyodo News" (an organisation only: resolve.Resolver.relay_of).
+RELAY_MARKERS = ("carried by", "published by", "broadcast by", "released by", "issued by", "quoted by",
+                 "according to", "via")
 
 # Heads of unnamed person mentions: a speaker with such a head and no name is
 # anonymous ("a senior official", "a source familiar with ...").

@@ -479,7 +479,8 @@ class Resolver:
 
     def relay_of(self, c: Candidate) -> str | None:
         """The body that relayed the words: an outer "…, the ministry said" or a
-        "carried by KCNA" / "via state media" phrase in the cue's sentence."""
+        "carried by KCNA" / "via state media" / "quoted by Tass" / "according to Kyodo News"
+        phrase naming an organisation in the cue's sentence, outside the statement's content."""
         d = self.d
         if c.relay is not None:
             return self.mention(c.relay[0], c.relay[1], d.toks[c.relay[0]].start).name
@@ -493,14 +494,17 @@ class Resolver:
             two = f"{d.lows[k - 1]} {low}" if k > s0 else ""
             # (the marker test first: it is cheaper, and most words are none)
             if not (two in lexicon.RELAY_MARKERS or low in lexicon.RELAY_MARKERS and low == "via") \
-                    or c.covers(d.toks[k].start):
-                continue
+                    or c.covers(d.toks[k].start) or c.cue and c.cue[0] <= d.toks[k].start < c.cue[1]:
+                continue  # (nor the statement's own cue: "According to police, S" is police's)
             m = k + 1
-            while m < s1 and d.toks[m].upos in ("PROPN", "NOUN", "ADJ", "DET") and d.toks[m].text != ",":
+            # (the tagger may read the first word after "to" as a verb: "according to state media")
+            while m < s1 and (d.toks[m].upos in ("PROPN", "NOUN", "ADJ", "DET") or m == k + 1 and low == "to"
+                              and d.toks[m].upos == "VERB") and d.toks[m].text != ",":
                 m += 1
             if m > k + 1:
                 sp = self.mention(k + 1, m, d.toks[k + 1].start)
-                if sp.kind == "organisation" or d.toks[m - 1].lemma.lower() in lexicon.ORG_HEADS:
+                if sp.kind == "organisation" or d.toks[m - 1].lemma.lower() in lexicon.ORG_HEADS \
+                        or d.lows[m - 1] in lexicon.ORG_HEADS:  # ("state media", lemma "medium")
                     return sp.name if sp.kind == "organisation" else _clean(
                         d.text[d.toks[k + 1].start : d.toks[m - 1].end]).removeprefix("the ")
         return None

@@ -938,3 +938,66 @@ def test_an_event_is_never_a_speaker():
     assert not can_speak(d, 0, 3)
     assert not can_speak(d, 2, 3)
     assert can_speak(d, 6, 9)
+
+
+def test_according_to_or_quoted_by_an_organisation_around_a_statement_relays_it():
+    """Resolver.relay_of: "According to state media, President Lukin said S" and "The minister,
+    quoted by the Tass news agency, said S" are Lukin's and the minister's words, relayed by
+    the outlet (reported_by); the tagger reading "state" as a verb does not hide the outlet."""
+    p = build(
+        "According to state media, President Lukin said the army was ready. "
+        "The minister, quoted by the Tass news agency, said the pipeline was safe.",
+        """
+        According    VERB/VBG       8 advcl        accord
+        to           PART/TO        3 mark         to
+        state        VERB/VB        8 advcl        state
+        media        NOUN/NN        3 obj          media
+        ,            PUNCT/,        3 punct        ,
+        President    PROPN/NNP      7 nmod:desc    President
+        Lukin        PROPN/NNP      8 nsubj        Lukin S-PER
+        said         VERB/VBD       0 root         say
+        the          DET/DT        10 det          the
+        army         NOUN/NN       12 nsubj        army
+        was          AUX/VBD       12 cop          be
+        ready        ADJ/JJ         8 ccomp        ready
+        .            PUNCT/.        8 punct        .
+        """,
+        """
+        The          DET/DT         2 det          the
+        minister     NOUN/NN       11 nsubj        minister
+        ,            PUNCT/,        2 punct        ,
+        quoted       VERB/VBN      11 ccomp        quote
+        by           ADP/IN         9 case         by
+        the          DET/DT         9 det          the
+        Tass         PROPN/NNP      8 compound     Tass S-ORG
+        news         NOUN/NN        9 compound     news
+        agency       NOUN/NN        4 obl          agency
+        ,            PUNCT/,        2 punct        ,
+        said         VERB/VBD       0 root         say
+        the          DET/DT        13 det          the
+        pipeline     NOUN/NN       15 nsubj        pipeline
+        was          AUX/VBD       15 cop          be
+        safe         ADJ/JJ        11 ccomp        safe
+        .            PUNCT/.       11 punct        .
+        """,
+    )
+    lukin, minister = statements(p)
+    assert (lukin["name"], lukin["reported_by"]) == ("Lukin", "state media")
+    assert (minister["source"], minister["reported_by"]) == ("The minister", "Tass news agency")
+
+
+def test_according_to_is_no_relay_of_its_own_statement():
+    """Resolver.relay_of: "According to police, S" is police's own statement, not one police
+    relayed (the marker is the statement's cue)."""
+    p = build("According to police, the suspect fled.", """
+        According  VERB/VBG   7 advcl  accord
+        to         ADP/IN     3 case
+        police     NOUN/NNS   1 obl    police
+        ,          PUNCT/,    1 punct
+        the        DET/DT     6 det
+        suspect    NOUN/NN    7 nsubj
+        fled       VERB/VBD   0 root   flee
+        .          PUNCT/.    7 punct
+    """)
+    (s,) = statements(p)
+    assert (s["rule"], s["source"], s["reported_by"]) == ("according_to", "police", None)
