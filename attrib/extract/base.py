@@ -233,6 +233,9 @@ def subject_of(d: DocView, v: int) -> int | None:
     for _ in range(4):
         t = d.toks[cur]
         subjects = sorted((c for c in d.children(cur) if c.deprel in SUBJ), key=lambda c: abs(c.i - cur))
+        # (of two subjects the parser gave a verb, a time word is the misread adverbial:
+        # "Wells Fargo just this month announced" has "month" as a second subject)
+        subjects = [c for c in subjects if c.lemma.lower() not in lexicon.TIME_WORDS] or subjects
         if subjects:
             c = subjects[0]
             if c.lemma.lower() in lexicon.RELATIVE_PRONOUNS and t.deprel == "acl:relcl" and t.head >= 0:

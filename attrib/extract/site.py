@@ -482,7 +482,19 @@ def can_speak(d: DocView, a: int, b: int) -> bool:
         return False
     if b - a == 1 and _bare_singular(d, a):
         return False
+    if _time_phrase(d, a, b):
+        return False
     return any(_nominal_speaker(d, k) for k in range(a, b))
+
+
+def _time_phrase(d: DocView, a: int, b: int) -> bool:
+    """"this month", "Last year", "the past week": a phrase headed by a time word (its last
+    word), whose nouns and pronouns are all time words, is a date however many determiners
+    stand before it -- not "the 43-year-old" (headed by the adjective) nor a person named May."""
+    if d.toks[b - 1].upos not in ("NOUN", "PROPN") or d.lemma(b - 1).lower() not in lexicon.TIME_WORDS:
+        return False
+    return all(d.lemma(k).lower() in lexicon.TIME_WORDS and not d.toks[k].ner.endswith("PER")
+               for k in range(a, b) if d.toks[k].upos in ("NOUN", "PROPN", "PRON"))
 
 
 def _bare_singular(d: DocView, k: int) -> bool:

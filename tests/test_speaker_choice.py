@@ -1,0 +1,102 @@
+"""Which mention a verb cue takes as its speaker when the parse offers a wrong one (issue 9:
+a statement whose content is right but whose speaker is wrong is worse than a missed one).
+
+Each test names one class of wrong speaker; the hand-built parses are the misparse stanza's
+English model gives such sentences (see tests/parsebuilder.py), and each negative marks the
+limit of the fix.  Sentences are our own.
+"""
+
+from __future__ import annotations
+
+from parsebuilder import build, statements
+
+# --------------------------------------------------------------------------- 1. a time word as a second subject
+
+
+def test_time_word_given_as_a_second_subject_is_not_the_speaker():
+    """base.subject_of: the parser made both "Corp" and "month" subjects of "announced";
+    the time word is the misread adverbial, the company is the speaker."""
+    p = build(
+        "Acme Corp just this month announced it would close the plant.",
+        """
+        Acme       PROPN  2 compound  B-ORG
+        Corp       PROPN  6 nsubj     E-ORG
+        just       ADV    6 advmod
+        this       DET    5 det
+        month      NOUN   6 nsubj
+        announced  VERB   0 root
+        it         PRON   9 nsubj
+        would      AUX    9 aux
+        close      VERB   6 ccomp
+        the        DET   11 det
+        plant      NOUN   9 obj
+        .          PUNCT  6 punct
+        """,
+    )
+    [s] = statements(p)
+    assert (s["rule"], s["cue"], s["source"]) == ("reported_after", "announced", "Acme Corp")
+    assert s["content"] == ["it would close the plant"]
+
+
+def test_month_name_of_a_person_can_speak():
+    """The limit of site._time_phrase: "May" is a month's name and a surname; tagged a
+    person, it is a speaker."""
+    p = build(
+        "May said the vote would go ahead.",
+        """
+        May      PROPN  2 nsubj     S-PER
+        said     VERB   0 root
+        the      DET    4 det
+        vote     NOUN   6 nsubj
+        would    AUX    6 aux
+        go       VERB   2 ccomp
+        ahead    ADV    6 advmod
+        .        PUNCT  2 punct
+        """,
+    )
+    [s] = statements(p)
+    assert (s["rule"], s["cue"], s["source"]) == ("reported_after", "said", "May")
+
+
+def test_a_lone_time_subject_is_still_no_speaker():
+    """The limit on the other side: with no other subject the time word is kept by
+    subject_of, and site.can_speak still refuses it (no speaker rather than a date)."""
+    p = build(
+        "Earlier this month announced that the plant would close.",
+        """
+        Earlier    ADV    3 advmod
+        this       DET    3 det
+        month      NOUN   4 nsubj
+        announced  VERB   0 root
+        that       SCONJ  9 mark
+        the        DET    7 det
+        plant      NOUN   9 nsubj
+        would      AUX    9 aux
+        close      VERB   4 ccomp
+        .          PUNCT  4 punct
+        """,
+    )
+    assert all(s["source"] != "this month" for s in statements(p)), statements(p)
+
+
+def test_a_phrase_headed_by_an_adjective_after_a_time_word_can_speak():
+    """The limit: "the 43-year-old" holds a time word but is headed by the adjective: a person."""
+    p = build(
+        "The 43-year-old said the charges were false.",
+        """
+        The     DET    6 det
+        43      NUM    4 nummod
+        -       PUNCT  4 punct
+        year    NOUN   6 obl:unmarked
+        -       PUNCT  4 punct
+        old     ADJ    7 nsubj
+        said    VERB   0 root
+        the     DET    9 det
+        charges NOUN  11 nsubj
+        were    AUX   11 cop
+        false   ADJ    7 ccomp
+        .       PUNCT  7 punct
+        """,
+    )
+    [s] = statements(p)
+    assert (s["rule"], s["source"]) == ("reported_after", "The 43-year-old")
