@@ -100,3 +100,94 @@ def test_a_phrase_headed_by_an_adjective_after_a_time_word_can_speak():
     )
     [s] = statements(p)
     assert (s["rule"], s["source"]) == ("reported_after", "The 43-year-old")
+
+
+# ------------------------------------------------------------------- 2. a participle hung on a noun or a parataxis
+
+
+def test_participle_hung_on_a_noun_takes_the_speaker_of_the_verb_above():
+    """site._speaker_of_verb_above: the parser read "saying" as the case marker of "couple";
+    climbing from it, the first verb before it is "rejected", whose subject did the saying."""
+    p = build(
+        "A judge rejected the request of the couple, saying the courts had no business there.",
+        """
+        A         DET    2 det
+        judge     NOUN   3 nsubj
+        rejected  VERB   0 root     reject
+        the       DET    5 det
+        request   NOUN   3 obj
+        of        ADP    8 case
+        the       DET    8 det
+        couple    NOUN   5 nmod
+        ,         PUNCT 10 punct
+        saying    VERB   8 case
+        the       DET   12 det
+        courts    NOUN  13 nsubj
+        had       VERB  10 ccomp
+        no        DET   15 det
+        business  NOUN  13 obj
+        there     ADV   13 advmod
+        .         PUNCT  3 punct
+        """,
+    )
+    [s] = statements(p)
+    assert (s["rule"], s["cue"], s["source"]) == ("reported_after", "saying", "A judge")
+    assert s["content"] == ["the courts had no business there"]
+
+
+def test_participle_after_a_verb_inside_a_quotation_takes_none_of_its_subjects():
+    """The limit: the parser hung "adding" on the quoted verb "say"; the quotation's subject
+    ("It") is content, never the participle's speaker."""
+    p = build(
+        "“It does say that,” Kim confirmed, adding that nobody knew.",
+        """
+        “          PUNCT  4 punct
+        It         PRON   4 nsubj
+        does       AUX    4 aux
+        say        VERB   0 root
+        that       PRON   4 obj
+        ,          PUNCT  4 punct
+        ”          PUNCT  4 punct
+        Kim        PROPN  9 nsubj   S-PER
+        confirmed  VERB   4 parataxis confirm
+        ,          PUNCT 11 punct
+        adding     VERB   4 advcl
+        that       SCONJ 14 mark
+        nobody     PRON  14 nsubj
+        knew       VERB  11 ccomp   know
+        .          PUNCT  4 punct
+        """,
+    )
+    added = [s for s in statements(p) if s["cue"] == "adding"]
+    assert added and all(s["source"] != "It" for s in added), statements(p)
+
+
+def test_participle_continuing_a_cue_is_left_without_a_speaker():
+    """The limit: when the verb above the participle is a cue with no object ("said, adding"),
+    that cue's statement names the speaker and the participle's is left as before, with none."""
+    p = build(
+        "“The deal is done,” Mayor Roe said, adding that talks would go on.",
+        """
+        “          PUNCT  5 punct
+        The        DET    3 det
+        deal       NOUN   5 nsubj:pass
+        is         AUX    5 aux:pass
+        done       VERB   0 root    do
+        ,          PUNCT  5 punct
+        ”          PUNCT  5 punct
+        Mayor      PROPN  9 compound
+        Roe        PROPN 10 nsubj   S-PER
+        said       VERB   5 parataxis
+        ,          PUNCT 12 punct
+        adding     VERB  10 parataxis add
+        that       SCONJ 16 mark
+        talks      NOUN  16 nsubj
+        would      AUX   16 aux
+        go         VERB  12 ccomp
+        on         ADP   16 compound:prt
+        .          PUNCT  5 punct
+        """,
+    )
+    by_cue = {s["cue"]: s for s in statements(p)}
+    assert by_cue["said"]["source"] == "Mayor Roe", statements(p)
+    assert by_cue["adding"]["source"] is None, statements(p)

@@ -406,7 +406,37 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
             return d.trim(v + 1, _inverted_mention_end(d, v, end)), True
     if inverted:
         return src, True
+    if src is None and d.toks[v].xpos == "VBG":
+        src = _speaker_of_verb_above(d, v, s0, s1, end)
     return (src if in_sentence else None), False
+
+
+def _speaker_of_verb_above(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[int, int] | None:
+    """"A judge rejected the request to unseal the file, saying ...", "Roe spoke to the
+    growers, promising ...", "Kim told the audience that S, saying ...": a participle with
+    no subject of its own tells what the subject of a verb before it, on which the parser
+    hung it (through any relation: a parataxis, a conjunct, a misread case), did next; the
+    speaker of the nearest such verb is the participle's.  Not a verb inside a quotation the
+    participle is outside of (the quotation's own subject: "“It does say that,” Kim
+    confirmed, adding"), nor a cue with no object or with its speaker after it ("“S,” Roe
+    said, adding S2", "“S,” says the mayor, noting S2": that cue's statement names the
+    speaker and the participle continues it; its statement is left as it was, with none, as
+    ggt annotates it), nor a verb after it (a fronted participle, "Asked to respond, Carson
+    said", is circumstance, no cue: see _speaker)."""
+    k = d.toks[v].head
+    for _ in range(6):
+        if k < 0 or not s0 <= k < s1:
+            return None
+        if k < v and d.toks[k].upos in ("VERB", "AUX") and not (
+                d.in_quote(d.toks[k].start) and not d.in_quote(d.toks[v].start)):
+            found = _speaker(d, k, s0, s1, end)
+            if is_cue(d, k) and (found is None or found[1] or not any(
+                    c.deprel in ("obj", "iobj") for c in d.children(k))):
+                return None
+            if found is not None and found[0] is not None and found[0][1] <= v:
+                return found[0]
+        k = d.toks[k].head
+    return None
 
 
 def _object_of_verb_before(d: DocView, a: int, b: int) -> bool:
