@@ -191,3 +191,63 @@ def test_participle_continuing_a_cue_is_left_without_a_speaker():
     by_cue = {s["cue"]: s for s in statements(p)}
     assert by_cue["said"]["source"] == "Mayor Roe", statements(p)
     assert by_cue["adding"]["source"] is None, statements(p)
+
+
+# ------------------------------------------------------------------- 3. a speech act coordinated inside a report
+
+
+def test_speech_verb_coordinated_under_an_infinitive_of_the_report_is_the_reporters():
+    """base.subject_of: the parser hung "suggested" on "close", the infinitive of the reported
+    clause ("the city would try to close"); past the infinitive that clause is the report of
+    "said", so "suggested" is the officials' act, not the city's."""
+    p = build(
+        "Officials said the city would try to close the plant and suggested that it would reopen.",
+        """
+        Officials  NOUN   2 nsubj
+        said       VERB   0 root
+        the        DET    4 det
+        city       NOUN   6 nsubj
+        would      AUX    6 aux
+        try        VERB   2 ccomp
+        to         PART   8 mark
+        close      VERB   6 xcomp
+        the        DET   10 det
+        plant      NOUN   8 obj
+        and        CCONJ 12 cc
+        suggested  VERB   8 conj     suggest
+        that       SCONJ 16 mark
+        it         PRON  16 nsubj
+        would      AUX   16 aux
+        reopen     VERB  12 ccomp
+        .          PUNCT  2 punct
+        """,
+    )
+    by_cue = {s["cue"]: s for s in statements(p)}
+    assert by_cue["suggested"]["source"] == "Officials", statements(p)
+    assert by_cue["suggested"]["rule"] == "reported_after"
+
+
+def test_speech_verb_coordinated_with_an_infinitive_outside_a_report_keeps_its_subject():
+    """The limit: with no report around the infinitive the coordinated verb shares the
+    subject of the verb it is coordinated with."""
+    p = build(
+        "The city tried to close the plant and suggested that it would reopen.",
+        """
+        The        DET    2 det
+        city       NOUN   3 nsubj
+        tried      VERB   0 root     try
+        to         PART   5 mark
+        close      VERB   3 xcomp
+        the        DET    7 det
+        plant      NOUN   5 obj
+        and        CCONJ  9 cc
+        suggested  VERB   5 conj     suggest
+        that       SCONJ 13 mark
+        it         PRON  13 nsubj
+        would      AUX   13 aux
+        reopen     VERB   9 ccomp
+        .          PUNCT  3 punct
+        """,
+    )
+    [s] = statements(p)
+    assert (s["cue"], s["source"]) == ("suggested", "The city")
