@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from parsebuilder import build, statements
 
+from attrib.extract.base import DocView
+from attrib.extract.site import can_speak
+
 # --------------------------------------------------------------------------- 1. a time word as a second subject
 
 
@@ -251,3 +254,44 @@ def test_speech_verb_coordinated_with_an_infinitive_outside_a_report_keeps_its_s
     )
     [s] = statements(p)
     assert (s["cue"], s["source"]) == ("suggested", "The city")
+
+
+# ------------------------------------------------------------------- 4. a month's name that names a person
+
+
+def test_month_name_untagged_as_the_subject_of_a_cue_is_a_person():
+    """site.month_as_name: "May" with no entity tag, the subject of "said" and followed by a
+    lower-case word, is a surname (lexicon.MONTHS_ALSO_NAMES), so it can speak."""
+    p = build(
+        "May said the talks would go on.",
+        """
+        May    PROPN  2 nsubj
+        said   VERB   0 root
+        the    DET    4 det
+        talks  NOUN   6 nsubj
+        would  AUX    6 aux
+        go     VERB   2 ccomp
+        on     ADP    6 compound:prt
+        .      PUNCT  2 punct
+        """,
+    )
+    [s] = statements(p)
+    assert (s["rule"], s["cue"], s["source"]) == ("reported_after", "said", "May")
+
+
+def test_month_name_before_a_capitalised_word_is_no_speaker():
+    """The limit: in a title-case headline "May" before a capitalised word is the modal
+    verb the tagger read as a name; it stays a time word, which cannot speak."""
+    p = build(
+        "Board May Not Say Why",
+        """
+        Board  PROPN  4 compound
+        May    PROPN  4 nsubj
+        Not    PART   4 advmod
+        Say    VERB   0 root
+        Why    ADV    4 advmod
+        """,
+    )
+    d = DocView(p)
+    assert not can_speak(d, 1, 2)
+    assert can_speak(d, 0, 1)

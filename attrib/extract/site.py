@@ -524,7 +524,18 @@ def _time_phrase(d: DocView, a: int, b: int) -> bool:
     if d.toks[b - 1].upos not in ("NOUN", "PROPN") or d.lemma(b - 1).lower() not in lexicon.TIME_WORDS:
         return False
     return all(d.lemma(k).lower() in lexicon.TIME_WORDS and not d.toks[k].ner.endswith("PER")
-               for k in range(a, b) if d.toks[k].upos in ("NOUN", "PROPN", "PRON"))
+               and not month_as_name(d, k) for k in range(a, b) if d.toks[k].upos in ("NOUN", "PROPN", "PRON"))
+
+
+def month_as_name(d: DocView, k: int) -> bool:
+    """"May said the country would ...": a month's name that is also a person's
+    (lexicon.MONTHS_ALSO_NAMES), a capitalised name the tagger marked no date, as the subject
+    of a verb, names a person (a month does not say; "in May" is no subject).  Not before a
+    capitalised word: in a title-case headline that is the modal verb ("Trump May Not Have")."""
+    t = d.toks[k]
+    return t.upos == "PROPN" and t.ner == "O" and t.deprel in ("nsubj", "nsubj:pass") \
+        and d.lemma(k).lower() in lexicon.MONTHS_ALSO_NAMES \
+        and k + 1 < len(d.toks) and d.toks[k + 1].text[:1].islower()
 
 
 def _bare_singular(d: DocView, k: int) -> bool:
@@ -547,7 +558,7 @@ def _nominal_speaker(d: DocView, k: int) -> bool:
     if t.ner != "O":
         return not t.ner.endswith(("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"))
     if t.upos in ("PRON", "PROPN", "DET") or t.text[:1].isupper():  # "some said", "Foster writes"
-        return d.lemma(k) not in lexicon.TIME_WORDS
+        return d.lemma(k) not in lexicon.TIME_WORDS or month_as_name(d, k)
     return t.upos == "NOUN" and d.lemma(k) not in lexicon.TIME_WORDS
 
 
