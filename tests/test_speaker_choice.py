@@ -295,3 +295,81 @@ def test_month_name_before_a_capitalised_word_is_no_speaker():
     d = DocView(p)
     assert not can_speak(d, 1, 2)
     assert can_speak(d, 0, 1)
+
+
+# ------------------------------------------------------------------- 5. a sentence opening with an untagged name
+
+
+GREEN_SHORE = """
+    Local       ADJ    2 amod
+    group       NOUN   0 root
+    Green       PROPN  4 compound
+    Shore       PROPN  2 appos     S-LOC
+    ,           PUNCT  7 punct
+    a           DET    7 det
+    coalition   NOUN   2 appos
+    of          ADP    9 case
+    farmers     NOUN   7 nmod
+    fighting    VERB   7 acl       fight
+    to          PART  12 mark
+    stop        VERB  10 xcomp
+    the         DET   16 det
+    new         ADJ   16 amod
+    river       NOUN  16 compound
+    dam         NOUN  12 obj
+    upstream    ADV   12 advmod
+    ,           PUNCT 19 punct
+    said        VERB  10 parataxis
+    the         DET   21 det
+    plan        NOUN  23 nsubj:pass
+    was         AUX   23 aux:pass
+    rushed      VERB  19 ccomp     rush
+    .           PUNCT  2 punct
+    """
+
+
+def test_sentence_opening_name_the_tagger_missed_is_the_speaker_after_its_apposition():
+    """site._opening_noun_phrase: "Green Shore" is tagged a place, "said" hangs on the
+    apposition's participle with no subject; the capitalised phrase opening the sentence
+    before its first comma names the speaker."""
+    p = build((
+        "Local group Green Shore, a coalition of farmers fighting to stop the new river dam upstream, said the plan "
+        "was rushed."
+    ), GREEN_SHORE)
+    said = [s for s in statements(p) if s["cue"] == "said"]
+    assert said and said[0]["source"] == "Local group Green Shore", statements(p)
+    assert said[0]["rule"] == "reported_after"
+    assert said[0]["content"] == ["the plan was rushed"]
+
+
+def test_sentence_opening_prepositional_phrase_is_no_speaker():
+    """The limit: a phrase opened by a preposition ("In Green Shore,") is circumstance."""
+    p = build((
+        "In Green Shore, a coalition of farmers fighting to stop the new river dam upstream, said the plan "
+        "was rushed."
+    ), """
+        In          ADP    3 case
+        Green       PROPN  3 compound
+        Shore       PROPN  9 obl       S-LOC
+        ,           PUNCT  9 punct
+        a           DET    6 det
+        coalition   NOUN   9 nsubj
+        of          ADP    8 case
+        farmers     NOUN   6 nmod
+        fighting    VERB   0 root      fight
+        to          PART  11 mark
+        stop        VERB   9 xcomp
+        the         DET   15 det
+        new         ADJ   15 amod
+        river       NOUN  15 compound
+        dam         NOUN  11 obj
+        upstream    ADV   11 advmod
+        ,           PUNCT 18 punct
+        said        VERB   9 parataxis
+        the         DET   20 det
+        plan        NOUN  22 nsubj:pass
+        was         AUX   22 aux:pass
+        rushed      VERB  18 ccomp     rush
+        .           PUNCT  9 punct
+        """)
+    assert all(s["source"] is None or "Shore" not in s["source"] for s in statements(p)), statements(p)

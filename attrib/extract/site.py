@@ -720,14 +720,30 @@ def _sentence_opening_name(d: DocView, v: int, s0: int) -> tuple[int, int] | Non
     if v - 1 <= s0 or d.toks[v - 1].text != ",":
         return None
     e = next((e for e in d.p.entities if e.label in ("PER", "ORG") and s0 <= e.tok_start <= s0 + 2), None)
-    if e is None or e.tok_end >= v - 1 or d.toks[e.tok_end].text != ",":
+    span = (e.tok_start, e.tok_end) if e is not None else _opening_noun_phrase(d, s0, v)
+    if span is None or span[1] >= v - 1 or d.toks[span[1]].text != ",":
         return None
     # (a relative clause on the name may hold verbs: "Sarah Buckley, who attended ..., said")
-    relative = d.low(e.tok_end + 1) in lexicon.RELATIVE_PRONOUNS
+    relative = d.low(span[1] + 1) in lexicon.RELATIVE_PRONOUNS
     if not relative and any(d.toks[m].xpos in FINITE_XPOS and d.toks[m].upos in ("VERB", "AUX")
-                            for m in range(e.tok_end, v)):
+                            for m in range(span[1], v)):
         return None  # a clause in between: the name is not this cue's speaker
-    return e.tok_start, e.tok_end
+    return span
+
+
+def _opening_noun_phrase(d: DocView, s0: int, v: int) -> tuple[int, int] | None:
+    """"Somali group al-Shabaab, an affiliate fighting to ..., said", "Will Young, a mechanic
+    based in ..., said": a name the entity tagger missed (or tagged a place) opening the
+    sentence: at most six words before its first comma, each a noun, a name, an adjective, a
+    determiner or a hyphen, or capitalised (the tagger reads "Will Young" as verbs), with a
+    capitalised word after the first.  Not a phrase opened by a preposition ("In Ohio, ...")."""
+    c = next((k for k in range(s0, min(v, s0 + 7)) if d.toks[k].text == ","), None)
+    if c is None or c == s0:
+        return None
+    ok = all(d.toks[k].upos in ("NOUN", "PROPN", "ADJ", "DET") or d.toks[k].text == "-"
+             or d.toks[k].text[:1].isupper() and d.toks[k].upos != "ADP" for k in range(s0, c))
+    named = any(d.toks[k].text[:1].isupper() for k in range(s0 + 1, c))
+    return (s0, c) if ok and named else None
 
 
 def _skip_apposition_back(d: DocView, k: int, s0: int) -> int:
