@@ -116,6 +116,10 @@ TIME_WORDS = frozenset(
     june july august september october november december yesterday today tonight week month year
     morning afternoon evening night weekend""".split()
 )
+# Month names that are also given names or surnames ("May said", "June Roe"): as the
+# subject of a verb, capitalised and not tagged a date, they name a person
+# (extract.site.month_as_name).
+MONTHS_ALSO_NAMES = frozenset("april may june august".split())
 # Singular nouns that name a group and may be a subject with no determiner ("staff said",
 # "management says"; with ORG_HEADS such as "police" and, in headlines, ROLE_HEADS such as
 # "mayor says"); any other bare singular noun as a speaker is a misread word.

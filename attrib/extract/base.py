@@ -233,6 +233,9 @@ def subject_of(d: DocView, v: int) -> int | None:
     for _ in range(4):
         t = d.toks[cur]
         subjects = sorted((c for c in d.children(cur) if c.deprel in SUBJ), key=lambda c: abs(c.i - cur))
+        # (of two subjects the parser gave a verb, a time word is the misread adverbial:
+        # "Wells Fargo just this month announced" has "month" as a second subject)
+        subjects = [c for c in subjects if c.lemma.lower() not in lexicon.TIME_WORDS] or subjects
         if subjects:
             c = subjects[0]
             if c.lemma.lower() in lexicon.RELATIVE_PRONOUNS and t.deprel == "acl:relcl" and t.head >= 0:
@@ -249,8 +252,8 @@ def subject_of(d: DocView, v: int) -> int | None:
                 return None
             return head.i
         if t.deprel == "conj" and _speech_act_on_reported_verb(d, cur):
-            cur = head.head  # "May said the country would declare X and suggested that ...": May's act
-            continue
+            cur = d.toks[_reported_clause(d, head.i)].head  # "May said the country would declare X and
+            continue  # suggested that ...": May's act
         if t.deprel in ("conj", "xcomp", "advcl", "acl"):
             cur = t.head
             continue
@@ -268,10 +271,21 @@ def _speech_act_on_reported_verb(d: DocView, k: int) -> bool:
     hung the speaker's next act on the reported verb, so it shares the cue's subject, not
     that verb's (extract.complement._end_at_inner_speech_act ends the first content there).
     Not when the reported verb is a cue itself ("the firm reported X and warned that Y")."""
-    head = d.toks[d.toks[k].head]
+    head = d.toks[_reported_clause(d, d.toks[k].head)]
     return d.lemma(k) in lexicon.SPEECH_VERBS and head.deprel == "ccomp" and head.head >= 0 \
         and d.lemma(head.i) not in lexicon.CUE_LEMMAS and d.lemma(head.head) in lexicon.CUE_LEMMAS \
         and any(c.deprel == "ccomp" for c in d.children(k))
+
+
+def _reported_clause(d: DocView, k: int) -> int:
+    """The verb of the clause verb ``k`` belongs to, past the infinitives it hangs under
+    ("the country would declare its intention to break with X and suggested": the parser hangs
+    "suggested" on "break", whose clause is "declare"'s)."""
+    for _ in range(3):
+        if d.toks[k].deprel != "xcomp" or d.toks[k].head < 0:
+            break
+        k = d.toks[k].head
+    return k
 
 
 def mention_range(d: DocView, h: int, v: int) -> tuple[int, int]:

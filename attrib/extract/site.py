@@ -396,16 +396,7 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
     # (only the verb's own subject: "Asked to respond, Carson said" climbs
     # from "respond" to Carson, who is not an inverted speaker of "respond")
     inverted = src is not None and src[0] > v and h is not None and d.toks[h].head == v
-    if inverted and v - 1 > s0 and d.toks[v - 1].upos in ("NOUN", "PROPN", "PRON") and not d.is_quote_mark(v - 1):
-        # "S, the Democrats stressed the need for ...": a noun phrase right before the verb is its
-        # subject (an inverted cue follows a comma or a quotation: "…,” said X"); the parser's
-        # subject after the verb is its object
-        src, inverted = surface_subject(d, v, s0), False
-        src = trim_mention(d, *src) if src is not None else None
-    if inverted and _subject_of_clause_after(d, src[1], end):
-        # "Sarah Buckley, who ..., said Covington Catholic has “a culture of ...”": a finite
-        # verb right after the noun phrase makes it the subject of the reported clause, not
-        # an inverted speaker; the speaker is before the cue
+    if inverted and _speaker_before_after_all(d, v, s0, end, src):
         src, inverted = surface_subject(d, v, s0), False
         src = trim_mention(d, *src) if src is not None else None
     if src is not None and src[0] > v and not inverted and h is not None:
@@ -422,7 +413,20 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
             return d.trim(v + 1, _inverted_mention_end(d, v, end)), True
     if inverted:
         return src, True
+    if src is None and d.toks[v].xpos == "VBG":
+        src = _speaker_of_verb_above(d, v, s0, s1, end)
     return (src if in_sentence else None), False
+
+
+def _speaker_before_after_all(d: DocView, v: int, s0: int, end: int, src: tuple[int, int]) -> bool:
+    """The parser's subject ``src`` after cue ``v`` is no inverted speaker, the noun phrase
+    before the cue is: a noun right before the verb is its subject ("S, the Democrats stressed
+    the need for ...": an inverted cue follows a comma or a quotation, "…,” said X; the
+    parser's subject after the verb is its object), or a finite verb right after ``src``
+    makes it the subject of the reported clause ("Sarah Buckley, who ..., said Covington
+    Catholic has “a culture of ...”")."""
+    noun_before = v - 1 > s0 and d.toks[v - 1].upos in ("NOUN", "PROPN", "PRON") and not d.is_quote_mark(v - 1)
+    return noun_before or _subject_of_clause_after(d, src[1], end)
 
 
 def _speaking_surface(d: DocView, v: int, s0: int) -> tuple[int, int] | None:
@@ -450,6 +454,34 @@ def _joined_inverted(d: DocView, v: int, h: int, s0: int, end: int) -> bool:
         return False
     return v + 1 < end and d.toks[v + 1].upos in ("PROPN", "DET", "NOUN", "ADJ", "NUM") \
         and _trailing_inverted(d, v, s0, end)
+
+
+def _speaker_of_verb_above(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[int, int] | None:
+    """"A judge rejected the request to unseal the file, saying ...", "Roe spoke to the
+    growers, promising ...", "Kim told the audience that S, saying ...": a participle with
+    no subject of its own tells what the subject of a verb before it, on which the parser
+    hung it (through any relation: a parataxis, a conjunct, a misread case), did next; the
+    speaker of the nearest such verb is the participle's.  Not a verb inside a quotation the
+    participle is outside of (the quotation's own subject: "“It does say that,” Kim
+    confirmed, adding"), nor a cue with no object or with its speaker after it ("“S,” Roe
+    said, adding S2", "“S,” says the mayor, noting S2": that cue's statement names the
+    speaker and the participle continues it; its statement is left as it was, with none, as
+    ggt annotates it), nor a verb after it (a fronted participle, "Asked to respond, Carson
+    said", is circumstance, no cue: see _speaker)."""
+    k = d.toks[v].head
+    for _ in range(6):
+        if k < 0 or not s0 <= k < s1:
+            return None
+        if k < v and d.toks[k].upos in ("VERB", "AUX") and not (
+                d.in_quote(d.toks[k].start) and not d.in_quote(d.toks[v].start)):
+            found = _speaker(d, k, s0, s1, end)
+            if is_cue(d, k) and (found is None or found[1] or not any(
+                    c.deprel in ("obj", "iobj") for c in d.children(k))):
+                return None
+            if found is not None and found[0] is not None and found[0][1] <= v:
+                return found[0]
+        k = d.toks[k].head
+    return None
 
 
 def _object_of_verb_before(d: DocView, a: int, b: int) -> bool:
@@ -529,7 +561,7 @@ def can_speak(d: DocView, a: int, b: int) -> bool:
         return False  # an infinitive ("to discuss internal strategy") is what someone did
     if b - a == 1 and _bare_singular(d, a):
         return False
-    if _clause_mention(d, a, b):
+    if _clause_mention(d, a, b) or _time_phrase(d, a, b):
         return False
     heads = d.heads(a, b)
     if len(heads) == 1 and d.lemma(heads[0]) in lexicon.EVENT_NOUNS and d.toks[heads[0]].upos == "NOUN":
@@ -553,6 +585,27 @@ def _clause_mention(d: DocView, a: int, b: int) -> bool:
     return False
 
 
+def _time_phrase(d: DocView, a: int, b: int) -> bool:
+    """"this month", "Last year", "the past week": a phrase headed by a time word (its last
+    word), whose nouns and pronouns are all time words, is a date however many determiners
+    stand before it -- not "the 43-year-old" (headed by the adjective) nor a person named May."""
+    if d.toks[b - 1].upos not in ("NOUN", "PROPN") or d.lemma(b - 1).lower() not in lexicon.TIME_WORDS:
+        return False
+    return all(d.lemma(k).lower() in lexicon.TIME_WORDS and not d.toks[k].ner.endswith("PER")
+               and not month_as_name(d, k) for k in range(a, b) if d.toks[k].upos in ("NOUN", "PROPN", "PRON"))
+
+
+def month_as_name(d: DocView, k: int) -> bool:
+    """"May said the country would ...": a month's name that is also a person's
+    (lexicon.MONTHS_ALSO_NAMES), a capitalised name the tagger marked no date, as the subject
+    of a verb, names a person (a month does not say; "in May" is no subject).  Not before a
+    capitalised word: in a title-case headline that is the modal verb ("Trump May Not Have")."""
+    t = d.toks[k]
+    return t.upos == "PROPN" and t.ner == "O" and t.deprel in ("nsubj", "nsubj:pass") \
+        and d.lemma(k).lower() in lexicon.MONTHS_ALSO_NAMES \
+        and k + 1 < len(d.toks) and d.toks[k + 1].text[:1].islower()
+
+
 def _bare_singular(d: DocView, k: int) -> bool:
     """A lone lower-case singular noun with no determiner or modifier ("Trump further
     described ...", with "further" tagged a noun and made the subject): English lets no
@@ -573,7 +626,7 @@ def _nominal_speaker(d: DocView, k: int) -> bool:
     if t.ner != "O":
         return not t.ner.endswith(("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"))
     if t.upos in ("PRON", "PROPN", "DET") or t.text[:1].isupper():  # "some said", "Foster writes"
-        return d.lemma(k) not in lexicon.TIME_WORDS
+        return d.lemma(k) not in lexicon.TIME_WORDS or month_as_name(d, k)
     return t.upos == "NOUN" and d.lemma(k) not in lexicon.TIME_WORDS
 
 
@@ -740,14 +793,30 @@ def _sentence_opening_name(d: DocView, v: int, s0: int) -> tuple[int, int] | Non
     if v - 1 <= s0 or d.toks[v - 1].text != ",":
         return None
     e = next((e for e in d.p.entities if e.label in ("PER", "ORG") and s0 <= e.tok_start <= s0 + 2), None)
-    if e is None or e.tok_end >= v - 1 or d.toks[e.tok_end].text != ",":
+    span = (e.tok_start, e.tok_end) if e is not None else _opening_noun_phrase(d, s0, v)
+    if span is None or span[1] >= v - 1 or d.toks[span[1]].text != ",":
         return None
     # (a relative clause on the name may hold verbs: "Sarah Buckley, who attended ..., said")
-    relative = d.low(e.tok_end + 1) in lexicon.RELATIVE_PRONOUNS
+    relative = d.low(span[1] + 1) in lexicon.RELATIVE_PRONOUNS
     if not relative and any(d.toks[m].xpos in FINITE_XPOS and d.toks[m].upos in ("VERB", "AUX")
-                            for m in range(e.tok_end, v)):
+                            for m in range(span[1], v)):
         return None  # a clause in between: the name is not this cue's speaker
-    return e.tok_start, e.tok_end
+    return span
+
+
+def _opening_noun_phrase(d: DocView, s0: int, v: int) -> tuple[int, int] | None:
+    """"Somali group al-Shabaab, an affiliate fighting to ..., said", "Will Young, a mechanic
+    based in ..., said": a name the entity tagger missed (or tagged a place) opening the
+    sentence: at most six words before its first comma, each a noun, a name, an adjective, a
+    determiner or a hyphen, or capitalised (the tagger reads "Will Young" as verbs), with a
+    capitalised word after the first.  Not a phrase opened by a preposition ("In Ohio, ...")."""
+    c = next((k for k in range(s0, min(v, s0 + 7)) if d.toks[k].text == ","), None)
+    if c is None or c == s0:
+        return None
+    ok = all(d.toks[k].upos in ("NOUN", "PROPN", "ADJ", "DET") or d.toks[k].text == "-"
+             or d.toks[k].text[:1].isupper() and d.toks[k].upos != "ADP" for k in range(s0, c))
+    named = any(d.toks[k].text[:1].isupper() for k in range(s0 + 1, c))
+    return (s0, c) if ok and named else None
 
 
 def _skip_apposition_back(d: DocView, k: int, s0: int) -> int:
