@@ -831,14 +831,14 @@ def test_a_participle_after_a_comma_is_the_next_act_of_the_speaker_before_it():
 
 def test_a_participle_is_not_the_next_act_of_a_speaker_inside_a_relative_clause():
     """floating.next_acts: in "The firm refused to pay a builder who said he was owed, saying
-    the work was poor" the one saying it is the firm, not the builder of the relative clause;
-    with the parser reaching no subject for "saying", it stays unattributed."""
-    p = build(
-        "The firm refused to pay a builder who said he was owed, saying the work was poor.",
-        """
+    the work was poor" the one saying it is the firm, not the builder of the relative clause.
+    Where the parser hangs "saying" on "refused", the firm is reached through the parse
+    (site._speaker_of_verb_above); where it makes "saying" the root, nothing is, and the
+    statement stays unattributed rather than going to the builder."""
+    rows = """
         The      DET     2 det
         firm     NOUN    3 nsubj
-        refused  VERB    0 root    refuse
+        refused  VERB    {refused} refuse
         to       PART    5 mark
         pay      VERB    3 xcomp
         a        DET     7 det
@@ -849,15 +849,19 @@ def test_a_participle_is_not_the_next_act_of_a_speaker_inside_a_relative_clause(
         was      AUX    12 aux:pass
         owed     VERB    9 ccomp   owe
         ,        PUNCT  14 punct
-        saying   VERB    3 parataxis
+        saying   VERB    {saying} say
         the      DET    16 det
         work     NOUN   19 nsubj
         was      AUX    19 cop
         poor     ADJ    14 ccomp
-        .        PUNCT   3 punct
-        """,
-    )
-    (act,) = [s for s in statements(p) if s["cue"] == "saying"]
+        .        PUNCT   {stop} punct
+        """
+    text = "The firm refused to pay a builder who said he was owed, saying the work was poor."
+    hung = build(text, rows.format(refused="0 root", saying="3 parataxis", stop=3))
+    (act,) = [s for s in statements(hung) if s["cue"] == "saying"]
+    assert (act["rule"], act["content"], act["source"]) == ("reported_after", ["the work was poor"], "The firm")
+    rooted = build(text, rows.format(refused="14 parataxis", saying="0 root", stop=14))
+    (act,) = [s for s in statements(rooted) if s["cue"] == "saying"]
     assert (act["rule"], act["content"], act["name"]) == ("reported_after", ["the work was poor"], None)
 
 
