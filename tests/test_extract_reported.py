@@ -854,3 +854,60 @@ def test_according_to_a_participle_after_the_document_names_it():
     """)
     (s,) = statements(p)
     assert (s["rule"], s["content"], s["source"]) == ("according_to", ["The factory will close in March"], "a memo")
+
+
+def test_while_with_a_second_speaker_is_a_statement_of_its_own():
+    """conflicts.main_clause: "Officials in Kyiv said S, while Moscow said S2" sets a second
+    speaker beside the first (the parser hung the contrast inside the first complement): two
+    statements, the first ending before ", while"."""
+    p = build("Officials in Kyiv said the attack killed four people, while Moscow said its forces had hit targets.", """
+        Officials  PROPN/NNP   4 nsubj   Official
+        in         ADP/IN      3 case    in
+        Kyiv       PROPN/NNP   1 nmod    Kyiv S-LOC
+        said       VERB/VBD    0 root    say
+        the        DET/DT      6 det     the
+        attack     NOUN/NN     7 nsubj   attack
+        killed     VERB/VBD    4 ccomp   kill
+        four       NUM/CD      9 nummod  four
+        people     NOUN/NNS    7 obj     people
+        ,          PUNCT/,    13 punct   ,
+        while      SCONJ/IN   13 mark    while
+        Moscow     PROPN/NNP  13 nsubj   Moscow S-LOC
+        said       VERB/VBD    4 ccomp   say
+        its        PRON/PRP$  15 nmod:poss its
+        forces     NOUN/NNS   17 nsubj   force
+        had        AUX/VBD    17 aux     have
+        hit        VERB/VBN   13 ccomp   hit
+        targets    NOUN/NNS   17 obj     target
+        .          PUNCT/.     4 punct   .
+    """)
+    first, second = statements(p)
+    assert (first["source"], first["content"]) == ("Officials in Kyiv", ["the attack killed four people"])
+    assert (second["source"], second["content"]) == ("Moscow", ["its forces had hit targets"])
+
+
+def test_while_with_a_participle_is_the_first_speakers_next_act():
+    """conflicts.main_clause: "The senators said they would back the bill, while stressing S2"
+    has no second speaker after "while": the first statement keeps its content."""
+    p = build("The senators said they would back the bill, while stressing it was not an endorsement.", """
+        The        DET/DT      2 det     the
+        senators   NOUN/NNS    3 nsubj   senator
+        said       VERB/VBD    0 root    say
+        they       PRON/PRP    6 nsubj   they
+        would      AUX/MD      6 aux     would
+        back       VERB/VB     3 ccomp   back
+        the        DET/DT      8 det     the
+        bill       NOUN/NN     6 obj     bill
+        ,          PUNCT/,    11 punct   ,
+        while      SCONJ/IN   11 mark    while
+        stressing  VERB/VBG    6 advcl   stress
+        it         PRON/PRP   16 nsubj   it
+        was        AUX/VBD    16 cop     be
+        not        PART/RB    16 advmod  not
+        an         DET/DT     16 det     a
+        endorsement NOUN/NN   11 ccomp   endorsement
+        .          PUNCT/.     3 punct   .
+    """)
+    found = statements(p)
+    assert found[0]["source"] == "The senators"
+    assert found[0]["content"][0].startswith("they would back the bill")

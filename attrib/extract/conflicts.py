@@ -99,7 +99,10 @@ def _cut_before(d: DocView, o: Candidate, c: Candidate) -> tuple[Candidate, bool
     after the outer one's complement; the outer content ran too far, so it ends
     where the inner speaker begins.  Returns the shortened outer candidate and
     whether enough of it is left to keep."""
-    cut = before_comma(d, d.toks[c.source[0]].start if c.source else c.cue[0])
+    first = c.source[0] if c.source else c.cue_tok
+    if first is not None and first > 0 and d.toks[first - 1].upos in ("SCONJ", "CCONJ"):
+        first -= 1  # (and the word that joins it: ", while Moscow said", ", but the mayor said")
+    cut = before_comma(d, d.toks[first].start if first is not None else c.cue[0])
     spans = tuple((s, min(e, cut)) for s, e in o.content if s < cut)
     if not spans:
         return o, False
@@ -109,12 +112,20 @@ def _cut_before(d: DocView, o: Candidate, c: Candidate) -> tuple[Candidate, bool
 
 def main_clause(d: DocView, c: Candidate) -> bool:
     """A candidate with its own speaker before its cue, whose cue heads a main or
-    coordinated clause (not a relative or adverbial clause: "which he said ...")."""
+    coordinated clause (not a relative or adverbial clause: "which he said ..."), or a
+    contrast after a comma (", while Moscow said ...")."""
     if c.cue_tok is None or c.source is None or c.source[0] > c.cue_tok:
         return False
     if c.source[0] > 0 and d.low(c.source[0] - 1) in lexicon.RELATIVE_PRONOUNS:
         return False  # "…, which he said has had …": a relative clause
-    return d.toks[c.cue_tok].deprel in ("root", "conj", "parataxis") and c.rule.startswith(("reported", "quote"))
+    if not c.rule.startswith(("reported", "quote")):
+        return False
+    # ("Officials said S, while Moscow said S2": a contrast after a comma, with a speaker of its
+    # own after "while", sets a second speaker beside the first, whatever the parser hung it on;
+    # not "..., while acknowledging that S2", the first speaker's next act)
+    contrast = any(k.deprel == "mark" and k.lemma.lower() in ("while", "whereas") and 0 < k.i < c.source[0]
+                   and d.toks[k.i - 1].text == "," for k in d.children(c.cue_tok))
+    return contrast or d.toks[c.cue_tok].deprel in ("root", "conj", "parataxis")
 
 
 def governs(d: DocView, a: int, b: int) -> bool:
