@@ -154,6 +154,46 @@ class Resolver:
             self.person_at[d.toks[i].start] = person
             for k in range(tok_start, i):  # the title words point to the person too
                 self.person_at.setdefault(d.toks[k].start, person)
+        self._index_surnames()
+
+    def _index_surnames(self) -> None:
+        """A lone capitalised word that is the surname of a person the article named in
+        full is that person, whatever the tagger called it: a later "Guest said", "that
+        Foster pieced ..." is the Tim Guest or Cecil Foster of before, though the tagger
+        read the word as a place, a company or an adjective (or missed it)."""
+        d = self.d
+        surnames: dict[str, list[Person]] = {}
+        for p in self.people:
+            parts = p.name.split()
+            if len(parts) >= 2 and parts[-1][:1].isupper() and not parts[-1].isupper():
+                surnames.setdefault(parts[-1], []).append(p)
+        if not surnames:
+            return
+        multi = {k for e in d.p.entities if e.tok_end - e.tok_start > 1 for k in range(e.tok_start, e.tok_end)}
+        for k, t in enumerate(d.toks):
+            # (a name in a quotation is the speaker's topic, not a person the narration goes on about)
+            if t.text not in surnames or t.start in self.person_at or k in multi or d.in_quote(t.start):
+                continue
+            # (a word of a longer name, "Guest House", or a modifier, "Young people", is not the person)
+            before = d.toks[k - 1] if k > 0 and d.toks[k - 1].sent == t.sent else None
+            after = d.toks[k + 1] if k + 1 < len(d.toks) and d.toks[k + 1].sent == t.sent else None
+            if before is not None and before.text[:1].isupper() and before.upos == "PROPN" \
+                    and d.low(k - 1) not in lexicon.NAME_TITLES:
+                continue
+            if after is not None and after.upos == "PROPN" and after.text[:1].isupper():
+                continue
+            # (only a word standing for someone, a subject or object: "the Trump campaign", "a
+            # Lincoln actor" name a campaign and an actor)
+            # ("Republicans": a plural is a group, even when the tagger made a person of "Senate Republicans")
+            if t.deprel.split(":")[0] not in _NAME_DEPRELS or t.upos in ("DET", "ADP", "PRON", "AUX", "CCONJ") \
+                    or t.xpos in ("NNS", "NNPS"):
+                continue
+            person = max(surnames[t.text], key=lambda p: p.mentions)
+            person.mentions += 1
+            person.last_seen = max(person.last_seen, t.start)
+            self.person_at[t.start] = person
+            if self._subject_at(t.start):
+                self._vote_pronoun(person, k + 1)
 
     def _vote_pronoun(self, person: Person, j: int) -> None:
         """The first personal pronoun after a name, in its sentence or the next, with
@@ -505,6 +545,10 @@ class Resolver:
                         d.text[d.toks[k + 1].start : d.toks[m - 1].end]).removeprefix("the ")
         return None
 
+
+#: Dependency relations of a word that stands for someone (a subject, an object, "according
+#: to X"), as opposed to a modifier ("the Trump campaign", "Young voters").
+_NAME_DEPRELS = frozenset({"nsubj", "obj", "iobj", "obl"})
 
 #: The last word of each of :data:`attrib.lexicon.RELAY_MARKERS` ("by", "via"): a word that is none
 #: of these ends no marker (:meth:`Resolver.relay_of`).

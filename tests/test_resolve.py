@@ -789,3 +789,107 @@ def test_hyphenated_name_after_a_comma_is_no_party_tag():
     d = DocView(p)
     assert party_tag_start(d, 7) is None
     assert one(p)["name"] == "Jane Roe"
+
+
+# --------------------------------------------------------------------------- surnames the tagger misread
+
+BEN_MYERS_ARRIVED = """
+    Ben      PROPN  3 nsubj  B-PER
+    Myers    PROPN  1 flat   E-PER
+    arrived  VERB   0 root   arrive
+    in       ADP    5 case
+    Seoul    PROPN  3 obl    S-LOC
+    on       ADP    7 case
+    Monday   PROPN  3 obl
+    .        PUNCT  3 punct
+"""
+
+
+def test_surname_the_tagger_calls_a_place_is_still_the_person_named_in_full():
+    p = build("Ben Myers arrived in Seoul on Monday. Myers said the alliance was strong.",
+              BEN_MYERS_ARRIVED, ALLIANCE_STRONG.format(subject="Myers", tag="PROPN", ner="S-LOC"))
+    s = one(p)
+    assert (s["source"], s["name"], s["kind"]) == ("Myers", "Ben Myers", "person")
+
+
+def test_he_after_a_misread_surname_as_subject_is_that_person_not_the_earlier_speaker():
+    p = build(
+        "Ben Myers arrived in Seoul on Monday. Kurt Campbell said the alliance was strong. "
+        "Myers smiled. He said the talks were useful.",
+        BEN_MYERS_ARRIVED,
+        """
+        Kurt      PROPN  3 nsubj  B-PER
+        Campbell  PROPN  1 flat   E-PER
+        said      VERB   0 root
+        the       DET    5 det
+        alliance  NOUN   7 nsubj
+        was       AUX    7 cop
+        strong    ADJ    3 ccomp
+        .         PUNCT  3 punct
+        """,
+        """
+        Myers   ADJ    2 nsubj  S-LOC
+        smiled  VERB   0 root   smile
+        .       PUNCT  2 punct
+        """,
+        """
+        He      PRON   2 nsubj
+        said    VERB   0 root
+        the     DET    4 det
+        talks   NOUN   6 nsubj  talk
+        were    AUX    6 cop
+        useful  ADJ    2 ccomp
+        .       PUNCT  2 punct
+        """,
+    )
+    campbell, he = statements(p)
+    assert campbell["name"] == "Kurt Campbell"
+    assert (he["source"], he["name"]) == ("He", "Ben Myers")
+
+
+def test_surname_as_a_modifier_or_in_a_quotation_is_not_the_person():
+    # "the Myers campaign" is a campaign; a "Myers" inside the words quoted is the speaker's topic
+    p = build(
+        "Ben Myers arrived in Seoul on Monday. Kurt Campbell said the alliance was strong. "
+        "“Myers smiled.” He said the talks were useful. The Myers campaign said the talks failed.",
+        BEN_MYERS_ARRIVED,
+        """
+        Kurt      PROPN  3 nsubj  B-PER
+        Campbell  PROPN  1 flat   E-PER
+        said      VERB   0 root
+        the       DET    5 det
+        alliance  NOUN   7 nsubj
+        was       AUX    7 cop
+        strong    ADJ    3 ccomp
+        .         PUNCT  3 punct
+        """,
+        """
+        “       PUNCT  3 punct
+        Myers   ADJ    3 nsubj  S-LOC
+        smiled  VERB   0 root   smile
+        .       PUNCT  3 punct
+        ”       PUNCT  3 punct
+        """,
+        """
+        He      PRON   2 nsubj
+        said    VERB   0 root
+        the     DET    4 det
+        talks   NOUN   6 nsubj  talk
+        were    AUX    6 cop
+        useful  ADJ    2 ccomp
+        .       PUNCT  2 punct
+        """,
+        """
+        The       DET    3 det
+        Myers     PROPN  3 compound
+        campaign  NOUN   4 nsubj
+        said      VERB   0 root
+        the       DET    6 det
+        talks     NOUN   7 nsubj  talk
+        failed    VERB   4 ccomp  fail
+        .         PUNCT  4 punct
+        """,
+    )
+    found = {s["source"]: s for s in statements(p)}
+    assert found["He"]["name"] == "Kurt Campbell"
+    assert found["The Myers campaign"]["name"] != "Ben Myers"
