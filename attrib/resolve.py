@@ -197,14 +197,27 @@ class Resolver:
 
     def _vote_pronoun(self, person: Person, j: int) -> None:
         """The first personal pronoun after a name, in its sentence or the next, with
-        no other name in between, is evidence of that person's gender."""
+        no other person in between (but for a possessor named in passing), is evidence of
+        that person's gender."""
         d = self.d
         last_sent = d.toks[j - 1].sent + 1 if j > 0 else 0
+        passed = False  # another person named in passing ("... about Kim's schedule. But he said")
         for k in range(j, min(len(d.toks), j + 60)):
             t = d.toks[k]
-            if t.sent > last_sent or t.ner != "O" and t.ner.endswith("PER"):
+            if t.sent > last_sent:
                 return
+            if t.ner != "O" and t.ner.endswith("PER"):
+                # (another person takes over, but a possessor named in passing leaves the topic
+                # where it was: a subject pronoun after it still continues the subject, a "his"
+                # might be the other's)
+                e = next((e for e in d.p.entities if e.tok_start <= k < e.tok_end), None)
+                if e is None or d.toks[self._head(e.tok_start, e.tok_end)].deprel != "nmod:poss":
+                    return
+                passed = True
+                continue
             gender = lexicon.PRONOUN_GENDER.get(t.text.lower())
+            if gender and passed and not t.deprel.startswith("nsubj"):
+                return
             if gender and not d.in_quote(t.start):
                 person.votes[gender] = person.votes.get(gender, 0) + 1
                 return

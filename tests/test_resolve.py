@@ -893,3 +893,54 @@ def test_surname_as_a_modifier_or_in_a_quotation_is_not_the_person():
     found = {s["source"]: s for s in statements(p)}
     assert found["He"]["name"] == "Kurt Campbell"
     assert found["The Myers campaign"]["name"] != "Ben Myers"
+
+
+# --------------------------------------------------------------------------- gender evidence
+
+CAMPBELL_SMILED = """
+    Kurt      PROPN  3 nsubj  B-PER
+    Campbell  PROPN  1 flat   E-PER
+    arrived   VERB   0 root   arrive
+    .         PUNCT  3 punct
+""", """
+    He      PRON   2 nsubj
+    smiled  VERB   0 root   smile
+    .       PUNCT  2 punct
+"""
+
+
+def _myers_praised(tail: list[tuple[str, str]]) -> str:
+    return "\n".join(["Ben     PROPN  3 nsubj     B-PER", "Myers   PROPN  1 flat      E-PER",
+                      "praised VERB   0 root      praise", "Kim     PROPN  6 nmod:poss S-PER",
+                      "’s      PART   4 case", "plan    NOUN   3 obj"] + [f"{w} {rest}" for w, rest in tail])
+
+
+def test_he_after_a_possessor_named_in_passing_still_continues_the_subject():
+    # "Kim's" names someone in passing: the "He" that follows is still evidence for Ben Myers,
+    # who then outranks the earlier man Kurt Campbell
+    p = build(
+        "Kurt Campbell arrived. He smiled. Ben Myers praised Kim’s plan. He said the talks were useful.",
+        *CAMPBELL_SMILED, _myers_praised([(".", "PUNCT 3 punct")]),
+        """
+        He      PRON   2 nsubj
+        said    VERB   0 root
+        the     DET    4 det
+        talks   NOUN   6 nsubj  talk
+        were    AUX    6 cop
+        useful  ADJ    2 ccomp
+        .       PUNCT  2 punct
+        """,
+    )
+    s = one(p)
+    assert (s["source"], s["name"]) == ("He", "Ben Myers")
+
+
+def test_his_after_a_possessor_named_in_passing_is_no_evidence():
+    from attrib.extract.base import DocView
+    from attrib.resolve import Resolver
+
+    p = build("Ben Myers praised Kim’s plan and his courage.",
+              _myers_praised([("and", "CCONJ 9 cc"), ("his", "PRON 9 nmod:poss"), ("courage", "NOUN 6 conj"),
+                              (".", "PUNCT 3 punct")]))
+    people = {x.name: x for x in Resolver(DocView(p)).people}
+    assert people["Ben Myers"].votes == {}
