@@ -195,7 +195,23 @@ class Resolver:
             if self._subject_at(t.start):
                 self._vote_pronoun(person, k + 1)
 
-    def _vote_pronoun(self, person: Person, j: int) -> None:
+    def _vote_as_speaker(self, name: str | None, a: int, b: int) -> None:
+        """A person named as the speaker of a statement is the topic as much as a subject
+        is: "..., said Mark Roe, the guild's director. But he said ..." -- the pronoun
+        after the mention is evidence of the speaker's gender even where the parse made
+        the inverted name an object (a subject has had its vote already)."""
+        d = self.d
+        person = self._person_named(name)
+        starts = [d.toks[k].start for k in range(a, b) if self.person_at.get(d.toks[k].start) is person]
+        if person is None or not starts or any(self._subject_at(st) for st in starts):
+            return
+        end = max(k for k in range(a, b) if self.person_at.get(d.toks[k].start) is person) + 1
+        while end < b and d.toks[end].upos == "PROPN":  # (the rest of the name)
+            end += 1
+        # (within its paragraph: the "he said" after a signed post or a tweet is the next speaker's)
+        self._vote_pronoun(person, end, paragraph=True)
+
+    def _vote_pronoun(self, person: Person, j: int, paragraph: bool = False) -> None:
         """The first personal pronoun after a name, in its sentence or the next, with
         no other person in between (but for a possessor named in passing), is evidence of
         that person's gender."""
@@ -204,7 +220,7 @@ class Resolver:
         passed = False  # another person named in passing ("... about Kim's schedule. But he said")
         for k in range(j, min(len(d.toks), j + 60)):
             t = d.toks[k]
-            if t.sent > last_sent:
+            if t.sent > last_sent or paragraph and k > j and "\n" in d.text[d.toks[k - 1].end : t.start]:
                 return
             if t.ner != "O" and t.ner.endswith("PER"):
                 # (another person takes over, but a possessor named in passing leaves the topic
@@ -299,6 +315,8 @@ class Resolver:
             sp = Speaker(None, "unknown", how="none")
         else:
             sp = self.mention(c.source[0], c.source[1], at=d.toks[c.source[0]].start)
+            if sp.kind == "person" and sp.how in ("name", "surname"):
+                self._vote_as_speaker(sp.name, c.source[0], c.source[1])
         self.history.append((c.anchor, sp))
         self.resolved[c.anchor] = sp
         return sp

@@ -944,3 +944,48 @@ def test_his_after_a_possessor_named_in_passing_is_no_evidence():
                               (".", "PUNCT 3 punct")]))
     people = {x.name: x for x in Resolver(DocView(p)).people}
     assert people["Ben Myers"].votes == {}
+
+
+MYERS_QUOTED = """
+    “         PUNCT  8 punct
+    The       DET    3 det
+    talks     NOUN   5 nsubj  talk
+    were      AUX    5 cop
+    useful    ADJ    8 ccomp
+    ,         PUNCT  5 punct
+    ”         PUNCT  5 punct
+    said      VERB   0 root
+    Ben       PROPN  8 obj    B-PER
+    Myers     PROPN  9 flat   E-PER
+    .         PUNCT  8 punct
+"""
+BUT_HE_SAID = """
+    But       CCONJ  3 cc
+    he        PRON   3 nsubj
+    said      VERB   0 root
+    the       DET    5 det
+    alliance  NOUN   7 nsubj
+    was       AUX    7 cop
+    strong    ADJ    3 ccomp
+    .         PUNCT  3 punct
+"""
+
+
+def test_he_right_after_an_inverted_speaker_is_evidence_of_the_speakers_gender():
+    # the parse made "Ben Myers" the object of "said"; the "he" that follows in the paragraph is
+    # still his, though an earlier man (Kurt Campbell) is of known gender
+    p = build("Kurt Campbell arrived. He smiled. “The talks were useful,” said Ben Myers. "
+              "But he said the alliance was strong.",
+              *CAMPBELL_SMILED, MYERS_QUOTED, BUT_HE_SAID)
+    quoted, but = statements(p)
+    assert quoted["name"] == "Ben Myers"
+    assert (but["source"], but["name"]) == ("he", "Ben Myers")
+
+
+def test_he_after_a_paragraph_break_is_no_evidence_for_the_speaker_before():
+    p = build("Kurt Campbell arrived. He smiled. “The talks were useful,” said Ben Myers.\n\n"
+              "But he said the alliance was strong.",
+              *CAMPBELL_SMILED, MYERS_QUOTED, BUT_HE_SAID)
+    quoted, but = statements(p)
+    assert quoted["name"] == "Ben Myers"
+    assert (but["source"], but["name"]) == ("he", "Kurt Campbell")
