@@ -218,6 +218,9 @@ class Resolver:
         d = self.d
         last_sent = d.toks[j - 1].sent + 1 if j > 0 else 0
         passed = False  # another person named in passing ("... about Kim's schedule. But he said")
+        # (a name inside a quotation: the narration's pronoun after the quotation is its speaker)
+        if j > 0 and d.in_quote(d.toks[j - 1].start):
+            return
         for k in range(j, min(len(d.toks), j + 60)):
             t = d.toks[k]
             if t.sent > last_sent or paragraph and k > j and "\n" in d.text[d.toks[k - 1].end : t.start]:
@@ -518,9 +521,12 @@ class Resolver:
         # the latest person named as a subject (centering: a pronoun continues the
         # topic), unless a speaker was quoted since
         mention = None
+        # (a subject inside a quotation is the speaker's topic: the narration's "he" after it
+        # is still about the people the narration names)
+        quoted = not self.d.in_quote(at)
         for start, person in self.person_at.items():
             if start < at and (mention is None or start > mention[0]) and fits(person.name, start) \
-                    and self._subject_at(start):
+                    and self._subject_at(start) and not (quoted and self.d.in_quote(start)):
                 mention = (start, person)
         for pos, sp in reversed(self.history):
             if pos < at and sp.kind == "person" and sp.name and at - pos < 2500 and fits(sp.name, pos):

@@ -989,3 +989,23 @@ def test_he_after_a_paragraph_break_is_no_evidence_for_the_speaker_before():
     quoted, but = statements(p)
     assert quoted["name"] == "Ben Myers"
     assert (but["source"], but["name"]) == ("he", "Kurt Campbell")
+
+
+def test_he_after_a_quotation_is_not_the_person_the_quotation_names():
+    p = build(
+        "Ben Myers arrived in Seoul on Monday. “Kurt Campbell lost,” he said.",
+        BEN_MYERS_ARRIVED,
+        """
+        “         PUNCT  4 punct
+        Kurt      PROPN  4 nsubj  B-PER
+        Campbell  PROPN  2 flat   E-PER
+        lost      VERB   8 ccomp  lose
+        ,         PUNCT  4 punct
+        ”         PUNCT  4 punct
+        he        PRON   8 nsubj
+        said      VERB   0 root
+        .         PUNCT  8 punct
+        """,
+    )
+    s = one(p)
+    assert (s["source"], s["name"]) == ("he", "Ben Myers")
