@@ -184,9 +184,10 @@ class Resolver:
                 continue
             # (only a word standing for someone, a subject or object: "the Trump campaign", "a
             # Lincoln actor" name a campaign and an actor)
-            # ("Republicans": a plural is a group, even when the tagger made a person of "Senate Republicans")
+            # ("Republicans": a plural proper noun is a group, even when the tagger made a person of
+            # "Senate Republicans"; a surname read as a plural common noun, "Espinos", is still a name)
             if t.deprel.split(":")[0] not in _NAME_DEPRELS or t.upos in ("DET", "ADP", "PRON", "AUX", "CCONJ") \
-                    or t.xpos in ("NNS", "NNPS"):
+                    or t.xpos == "NNPS":
                 continue
             person = max(surnames[t.text], key=lambda p: p.mentions)
             person.mentions += 1
@@ -225,12 +226,14 @@ class Resolver:
             t = d.toks[k]
             if t.sent > last_sent or paragraph and k > j and "\n" in d.text[d.toks[k - 1].end : t.start]:
                 return
-            if t.ner != "O" and t.ner.endswith("PER"):
+            # (a person the tagger missed but the article names counts too: "For Espinos, ... he")
+            if t.ner != "O" and t.ner.endswith("PER") or self.person_at.get(t.start, person) is not person:
                 # (another person takes over, but a possessor named in passing leaves the topic
                 # where it was: a subject pronoun after it still continues the subject, a "his"
                 # might be the other's)
                 e = next((e for e in d.p.entities if e.tok_start <= k < e.tok_end), None)
-                if e is None or d.toks[self._head(e.tok_start, e.tok_end)].deprel != "nmod:poss":
+                head = self._head(e.tok_start, e.tok_end) if e is not None else k
+                if d.toks[head].deprel != "nmod:poss":
                     return
                 passed = True
                 continue
@@ -399,7 +402,9 @@ class Resolver:
                 continue
             entity = next((e for e in d.p.entities if e.tok_start <= k < e.tok_end), None)
             end = min(b, entity.tok_end if entity is not None else k + 1)
-            if end < b and d.toks[end].text in ("’s", "'s", "’", "'"):
+            # (a possessor, whether or not the tagger put its "’s" into the name: "Wise’s dad, Darrin")
+            if end < b and d.toks[end].text in ("’s", "'s", "’", "'") or end - 1 > k and \
+                    d.toks[end - 1].text in ("’s", "'s", "’", "'"):
                 continue
             found.append((k, person))
         # a name after a title word is the person the title belongs to ("Rogers

@@ -1009,3 +1009,57 @@ def test_he_after_a_quotation_is_not_the_person_the_quotation_names():
     )
     s = one(p)
     assert (s["source"], s["name"]) == ("he", "Ben Myers")
+
+
+def test_a_possessor_the_tagger_put_with_its_s_is_not_the_speaker():
+    p = build(
+        "Myers’s dad, Darrin, said the talks were useful.",
+        """
+        Myers   PROPN  3 nmod:poss  B-PER
+        ’s      PART   1 case       E-PER
+        dad     NOUN   7 nsubj
+        ,       PUNCT  5 punct
+        Darrin  PROPN  3 appos      S-PER
+        ,       PUNCT  5 punct
+        said    VERB   0 root
+        the     DET    9 det
+        talks   NOUN   11 nsubj     talk
+        were    AUX    11 cop
+        useful  ADJ    7 ccomp
+        .       PUNCT  7 punct
+        """,
+    )
+    s = one(p)
+    assert (s["source"], s["name"]) == ("Myers’s dad, Darrin", "Darrin")
+
+
+def test_a_person_named_by_surname_between_a_speaker_and_he_ends_the_speakers_evidence():
+    # "For Espinos, he said": the tagger calls the surname a plural noun and an organisation, but
+    # the article named Ben Espinos, so the "he" is no evidence that Dan Roe, quoted before, is a man
+    p = build(
+        "Ben Espinos arrived. He smiled. “The talks were useful,” said Dan Roe. "
+        "For Espinos, he said the alliance was strong.",
+        """
+        Ben      PROPN  3 nsubj  B-PER
+        Espinos  PROPN  1 flat   E-PER
+        arrived  VERB   0 root   arrive
+        .        PUNCT  3 punct
+        """,
+        CAMPBELL_SMILED[1],
+        MYERS_QUOTED.replace("Ben ", "Dan ").replace("Myers", "Roe  "),
+        """
+        For       ADP        2 case
+        Espinos   NOUN/NNS   5 obl    S-ORG
+        ,         PUNCT      2 punct
+        he        PRON       5 nsubj
+        said      VERB       0 root
+        the       DET        7 det
+        alliance  NOUN       9 nsubj
+        was       AUX        9 cop
+        strong    ADJ        5 ccomp
+        .         PUNCT      5 punct
+        """,
+    )
+    quoted, for_espinos = statements(p)
+    assert quoted["name"] == "Dan Roe"
+    assert (for_espinos["source"], for_espinos["name"]) == ("he", "Ben Espinos")
