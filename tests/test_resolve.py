@@ -1063,3 +1063,54 @@ def test_a_person_named_by_surname_between_a_speaker_and_he_ends_the_speakers_ev
     quoted, for_espinos = statements(p)
     assert quoted["name"] == "Dan Roe"
     assert (for_espinos["source"], for_espinos["name"]) == ("he", "Ben Espinos")
+
+
+def test_a_kinship_word_before_a_name_gives_its_gender():
+    # "Her father Kim Lee" is a man: the "She" after him is Dana Roe, not he
+    p = build(
+        "Dana Roe arrived. She smiled. Her father Kim Lee arrived. She said the talks were useful.",
+        """
+        Dana     PROPN  3 nsubj  B-PER
+        Roe      PROPN  1 flat   E-PER
+        arrived  VERB   0 root   arrive
+        .        PUNCT  3 punct
+        """,
+        """
+        She     PRON   2 nsubj
+        smiled  VERB   0 root   smile
+        .       PUNCT  2 punct
+        """,
+        """
+        Her      PRON   2 nmod:poss
+        father   NOUN   5 nsubj
+        Kim      PROPN  2 appos  B-PER
+        Lee      PROPN  3 flat   E-PER
+        arrived  VERB   0 root   arrive
+        .        PUNCT  5 punct
+        """,
+        """
+        She     PRON   2 nsubj
+        said    VERB   0 root
+        the     DET    4 det
+        talks   NOUN   6 nsubj  talk
+        were    AUX    6 cop
+        useful  ADJ    2 ccomp
+        .       PUNCT  2 punct
+        """,
+    )
+    s = one(p)
+    assert (s["source"], s["name"]) == ("She", "Dana Roe")
+
+
+@pytest.mark.parametrize("before", ["the father of", "the senator"])
+def test_no_kinship_gender_without_the_word_right_before_the_name(before):
+    from attrib.extract.base import DocView
+    from attrib.resolve import Resolver
+
+    words = before.split()
+    rows = [f"{w} {'DET' if w == 'the' else 'ADP' if w == 'of' else 'NOUN'} {len(words) + 1} dep" for w in words]
+    p = build(f"{before} Kim Lee arrived.",
+              "\n".join(rows + [f"Kim PROPN {len(words) + 3} nsubj B-PER", f"Lee PROPN {len(words) + 1} flat E-PER",
+                                "arrived VERB 0 root arrive", f". PUNCT {len(words) + 3} punct"]))
+    people = {x.name: x for x in Resolver(DocView(p)).people}
+    assert people["Kim Lee"].gender is None
