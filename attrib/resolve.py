@@ -114,7 +114,11 @@ class Resolver:
                     and d.toks[j].sent == t.sent and d.toks[j].text.lower() not in lexicon.ROLE_HEADS:
                 j += 1
             runs_on = j < len(d.toks) and d.toks[j].upos == "PROPN"
-            if j - k >= 3 and not covered & set(range(k + 1, j)) and not runs_on:
+            # (one word is enough after a title that opens names, "Hereditary Chief Na'moks
+            # said", when it ends the phrase: not "chief U.K. economist")
+            one_word = j - k == 2 and d.lows[k] in lexicon.NAME_TITLES and not (
+                j < len(d.toks) and d.toks[j].upos in ("NOUN", "PROPN", "ADJ", "NUM"))
+            if (j - k >= 3 or one_word) and not covered & set(range(k + 1, j)) and not runs_on:
                 spans.append((k + 1, j))
         return sorted(spans)
 

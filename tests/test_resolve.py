@@ -1114,3 +1114,43 @@ def test_no_kinship_gender_without_the_word_right_before_the_name(before):
                                 "arrived VERB 0 root arrive", f". PUNCT {len(words) + 3} punct"]))
     people = {x.name: x for x in Resolver(DocView(p)).people}
     assert people["Kim Lee"].gender is None
+
+
+def test_one_word_name_after_a_title_is_a_person_even_when_tagged_as_an_organisation():
+    p = build(
+        "Hereditary Chief Na'kel said the talks were useful.",
+        """
+        Hereditary  PROPN  2 compound  B-ORG
+        Chief       PROPN  3 compound  I-ORG
+        Na'kel      PROPN  4 nsubj     E-ORG
+        said        VERB   0 root
+        the         DET    6 det
+        talks       NOUN   8 nsubj     talk
+        were        AUX    8 cop
+        useful      ADJ    4 ccomp
+        .           PUNCT  4 punct
+        """,
+    )
+    s = one(p)
+    assert (s["name"], s["kind"]) == ("Na'kel", "person")
+
+
+def test_one_word_after_a_title_that_runs_on_into_a_noun_is_no_person():
+    # "the chief Cuban economist": "Cuban" modifies the title's noun, it names no one
+    p = build(
+        "The chief Cuban economist said the talks were useful.",
+        """
+        The        DET    4 det
+        chief      ADJ    4 amod
+        Cuban      PROPN  4 amod   S-MISC
+        economist  NOUN   5 nsubj
+        said       VERB   0 root
+        the        DET    7 det
+        talks      NOUN   9 nsubj  talk
+        were       AUX    9 cop
+        useful     ADJ    5 ccomp
+        .          PUNCT  5 punct
+        """,
+    )
+    s = one(p)
+    assert s["name"] != "Cuban" and s["kind"] != "person"
