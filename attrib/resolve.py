@@ -333,7 +333,8 @@ class Resolver:
             sp = Speaker(None, "unknown", how="none")
         else:
             sp = self.mention(c.source[0], c.source[1], at=d.toks[c.source[0]].start)
-            if sp.kind == "person" and sp.how in ("name", "surname"):
+            # (a person found through a title or a channel, "a statement by X", is the speaker too)
+            if sp.kind == "person" and sp.how in ("name", "surname", "nominal"):
                 self._vote_as_speaker(sp.name, c.source[0], c.source[1])
         self.history.append((c.anchor, sp))
         self.resolved[c.anchor] = sp
@@ -386,6 +387,9 @@ class Resolver:
         if hl in lexicon.ANONYMOUS_HEADS and not any(e.label in ("ORG",) and e.tok_start <= head < e.tok_end
                                                      for e in named):
             return Speaker(_clean(text), "anonymous", None, self._org_in_pp(head, b), "description")
+        by = self._speech_by(a, b, hl)
+        if by is not None:
+            return by
         if named or hl in lexicon.ORG_HEADS or d.toks[head].upos == "PROPN":
             name = org_name(d, a, cut)
             how = "organisation"
@@ -430,6 +434,18 @@ class Resolver:
         d = self.d
         return next((d.toks[k].start for k in range(a, b) if self.person_at.get(d.toks[k].start) is person),
                     d.toks[a].start)
+
+    def _speech_by(self, a: int, b: int, head_lemma: str) -> Speaker | None:
+        """A channel of speech with its author after "by" speaks for the author: "a
+        statement e-mailed to the paper by Jane Roe" is Jane Roe's."""
+        if head_lemma not in lexicon.SPEECH_NOUNS:
+            return None
+        d = self.d
+        for k in range(a, b - 1):
+            person = self.person_at.get(d.toks[k + 1].start)
+            if d.lows[k] == "by" and person is not None:
+                return Speaker(person.name, "person", person.role, person.organisation, "nominal")
+        return None
 
     def _possessor(self, a: int, b: int, head: int, at: int) -> Speaker | None:
         """A channel of speech that names no one but its possessor: "her statement",

@@ -1154,3 +1154,35 @@ def test_one_word_after_a_title_that_runs_on_into_a_noun_is_no_person():
     )
     s = one(p)
     assert s["name"] != "Cuban" and s["kind"] != "person"
+
+
+def _statement_prep(prep: str) -> str:
+    return f"""
+        A         DET    2 det
+        statement NOUN   6 nsubj
+        {prep:9} ADP    4 case
+        Kim       PROPN  2 nmod   B-PER
+        Lee       PROPN  4 flat   E-PER
+        said      VERB   0 root
+        the       DET    8 det
+        talks     NOUN  10 nsubj  talk
+        were      AUX   10 cop
+        useful    ADJ    6 ccomp
+        .         PUNCT  6 punct
+    """
+
+
+def test_a_statement_by_a_person_is_that_persons_and_the_he_after_it_too():
+    p = build(
+        "Kurt Campbell arrived. He smiled. A statement by Kim Lee said the talks were useful. "
+        "But he said the alliance was strong.",
+        *CAMPBELL_SMILED, _statement_prep("by"), BUT_HE_SAID,
+    )
+    by, but = statements(p)
+    assert (by["name"], by["kind"]) == ("Kim Lee", "person")
+    assert (but["source"], but["name"]) == ("he", "Kim Lee")
+
+
+def test_a_statement_about_a_person_is_not_that_persons():
+    p = build("A statement about Kim Lee said the talks were useful.", _statement_prep("about"))
+    assert one(p)["name"] != "Kim Lee"
