@@ -427,7 +427,23 @@ class Resolver:
         # spokesperson Jane Roe", "Barron County District Attorney Brian Wright": the
         # tagger also calls "Rogers" and "Barron County" persons)
         titled = [(k, p) for k, p in found if any(d.low(m) in lexicon.ROLE_HEADS for m in range(a, k))]
-        return titled[-1][1] if titled else found[0][1] if found else None
+        if titled:
+            return titled[-1][1]
+        # (of two names with no title, the subject: a mention cut too wide, "Before he met
+        # Cerato, Bardos said", names the speaker as the cue's subject)
+        subjects = [(k, p) for k, p in found if self._own_subject(k, a, b)]
+        if len({p.name for _, p in found}) > 1 and len(subjects) == 1:
+            return subjects[0][1]
+        return found[0][1] if found else None
+
+    def _own_subject(self, k: int, a: int, b: int) -> bool:
+        """The name at token ``k`` is itself the subject of a verb outside the mention
+        ``[a, b)`` (not a word inside an apposition or a title, "Nick Roe, a Clinton
+        spokesman", nor the subject of a clause within, "Jo Roe, who said Sanders is ...")."""
+        d = self.d
+        e = next((e for e in d.p.entities if e.tok_start <= k < e.tok_end), None)
+        head = self._head(e.tok_start, e.tok_end) if e is not None else k
+        return d.toks[head].deprel.startswith("nsubj") and not a <= d.toks[head].head < b
 
     def _first_start(self, person: Person, a: int, b: int) -> int:
         """Where ``person`` is first named within tokens ``[a, b)``."""

@@ -1186,3 +1186,60 @@ def test_a_statement_by_a_person_is_that_persons_and_the_he_after_it_too():
 def test_a_statement_about_a_person_is_not_that_persons():
     p = build("A statement about Kim Lee said the talks were useful.", _statement_prep("about"))
     assert one(p)["name"] != "Kim Lee"
+
+
+def _mention(p: ParsedArticle, a: int, b: int) -> str | None:
+    from attrib.extract.base import DocView
+    from attrib.resolve import Resolver
+
+    d = DocView(p)
+    return Resolver(d).mention(a, b, d.toks[a].start).name
+
+
+def test_of_two_names_in_a_mention_cut_too_wide_the_subject_of_the_cue_speaks():
+    p = build(
+        "Before he met Kim Lee, Ben Myers said the talks were useful.",
+        """
+        Before   SCONJ  3 mark
+        he       PRON   3 nsubj
+        met      VERB   9 advcl  meet
+        Kim      PROPN  3 obj    B-PER
+        Lee      PROPN  4 flat   E-PER
+        ,        PUNCT  3 punct
+        Ben      PROPN  9 nsubj  B-PER
+        Myers    PROPN  7 flat   E-PER
+        said     VERB   0 root
+        the      DET   11 det
+        talks    NOUN  13 nsubj  talk
+        were     AUX   13 cop
+        useful   ADJ    9 ccomp
+        .        PUNCT  9 punct
+        """,
+    )
+    assert _mention(p, 3, 8) == "Ben Myers"  # "Kim Lee, Ben Myers"
+
+
+def test_a_subject_inside_the_mentions_own_clause_is_not_the_speaker():
+    p = build(
+        "“The talks were useful,” said Ben Myers, who said Kim Lee won.",
+        """
+        “       PUNCT  8 punct
+        The     DET    3 det
+        talks   NOUN   5 nsubj      talk
+        were    AUX    5 cop
+        useful  ADJ    8 ccomp
+        ,       PUNCT  5 punct
+        ”       PUNCT  5 punct
+        said    VERB   0 root
+        Ben     PROPN  8 obj        B-PER
+        Myers   PROPN  9 flat       E-PER
+        ,       PUNCT 13 punct
+        who     PRON  13 nsubj
+        said    VERB   9 acl:relcl
+        Kim     PROPN 16 nsubj      B-PER
+        Lee     PROPN 14 flat       E-PER
+        won     VERB  13 ccomp      win
+        .       PUNCT  8 punct
+        """,
+    )
+    assert _mention(p, 8, 16) == "Ben Myers"  # "Ben Myers, who said Kim Lee won"
