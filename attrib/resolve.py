@@ -190,7 +190,10 @@ class Resolver:
             # Lincoln actor" name a campaign and an actor)
             # ("Republicans": a plural proper noun is a group, even when the tagger made a person of
             # "Senate Republicans"; a surname read as a plural common noun, "Espinos", is still a name)
-            if t.deprel.split(":")[0] not in _NAME_DEPRELS or t.upos in ("DET", "ADP", "PRON", "AUX", "CCONJ") \
+            # ("Green himself was excited": the parser may hang the name on the pronoun that stresses it)
+            stressed = t.deprel == "compound" and t.head >= 0 and d.lows[t.head] in ("himself", "herself")
+            if t.deprel.split(":")[0] not in _NAME_DEPRELS and not stressed \
+                    or t.upos in ("DET", "ADP", "PRON", "AUX", "CCONJ") \
                     or t.xpos == "NNPS":
                 continue
             person = max(surnames[t.text], key=lambda p: p.mentions)

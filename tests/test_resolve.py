@@ -1243,3 +1243,38 @@ def test_a_subject_inside_the_mentions_own_clause_is_not_the_speaker():
         """,
     )
     assert _mention(p, 8, 16) == "Ben Myers"  # "Ben Myers, who said Kim Lee won"
+
+
+def test_a_surname_the_parser_hung_on_himself_is_the_person():
+    p = build(
+        "Ben Myers arrived in Seoul on Monday. Kurt Campbell said the alliance was strong. "
+        "Myers himself smiled. He said the talks were useful.",
+        BEN_MYERS_ARRIVED,
+        """
+        Kurt      PROPN  3 nsubj  B-PER
+        Campbell  PROPN  1 flat   E-PER
+        said      VERB   0 root
+        the       DET    5 det
+        alliance  NOUN   7 nsubj
+        was       AUX    7 cop
+        strong    ADJ    3 ccomp
+        .         PUNCT  3 punct
+        """,
+        """
+        Myers    PROPN  2 compound
+        himself  PRON   3 nsubj
+        smiled   VERB   0 root   smile
+        .        PUNCT  3 punct
+        """,
+        """
+        He      PRON   2 nsubj
+        said    VERB   0 root
+        the     DET    4 det
+        talks   NOUN   6 nsubj  talk
+        were    AUX    6 cop
+        useful  ADJ    2 ccomp
+        .       PUNCT  2 punct
+        """,
+    )
+    campbell, he = statements(p)
+    assert (he["source"], he["name"]) == ("He", "Ben Myers")
