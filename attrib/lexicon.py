@@ -264,6 +264,12 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
 TITLE_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m",
                 "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f"}
+# A kinship word right before a name ("her father Khaled", "his wife Jane") gives its gender.
+KIN_GENDER = {
+    **dict.fromkeys("father dad son brother husband boyfriend grandfather grandson uncle nephew".split(), "m"),
+    **dict.fromkeys("mother mom mum daughter sister wife girlfriend grandmother granddaughter aunt niece"
+                    .split(), "f"),
+}
 # Courtesy and office titles that open a name as the tagger marks it ("Justice
 # Sean Dunphy", "Mr. Porter"): not part of the person's name.
 NAME_TITLES = frozenset(

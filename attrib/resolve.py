@@ -114,7 +114,11 @@ class Resolver:
                     and d.toks[j].sent == t.sent and d.toks[j].text.lower() not in lexicon.ROLE_HEADS:
                 j += 1
             runs_on = j < len(d.toks) and d.toks[j].upos == "PROPN"
-            if j - k >= 3 and not covered & set(range(k + 1, j)) and not runs_on:
+            # (one word is enough after a title that opens names, "Hereditary Chief Na'moks
+            # said", when it ends the phrase: not "chief U.K. economist")
+            one_word = j - k == 2 and d.lows[k] in lexicon.NAME_TITLES and not (
+                j < len(d.toks) and d.toks[j].upos in ("NOUN", "PROPN", "ADJ", "NUM"))
+            if (j - k >= 3 or one_word) and not covered & set(range(k + 1, j)) and not runs_on:
                 spans.append((k + 1, j))
         return sorted(spans)
 
@@ -129,7 +133,7 @@ class Resolver:
                 title_gender = title_gender or lexicon.TITLE_GENDER.get(d.low(i))
                 i += 1
             if i > 0 and title_gender is None:
-                title_gender = lexicon.TITLE_GENDER.get(d.low(i - 1))
+                title_gender = lexicon.TITLE_GENDER.get(d.low(i - 1)) or self._kin_gender(i)
             name = _clean(d.text[d.toks[i].start : d.toks[j - 1].end])
             if not name or not name[0].isupper():
                 continue
@@ -154,17 +158,103 @@ class Resolver:
             self.person_at[d.toks[i].start] = person
             for k in range(tok_start, i):  # the title words point to the person too
                 self.person_at.setdefault(d.toks[k].start, person)
+        self._index_surnames()
 
-    def _vote_pronoun(self, person: Person, j: int) -> None:
+    def _index_surnames(self) -> None:
+        """A lone capitalised word that is the surname of a person the article named in
+        full is that person, whatever the tagger called it: a later "Guest said", "that
+        Foster pieced ..." is the Tim Guest or Cecil Foster of before, though the tagger
+        read the word as a place, a company or an adjective (or missed it)."""
+        d = self.d
+        surnames: dict[str, list[Person]] = {}
+        for p in self.people:
+            parts = p.name.split()
+            if len(parts) >= 2 and parts[-1][:1].isupper() and not parts[-1].isupper():
+                surnames.setdefault(parts[-1], []).append(p)
+        if not surnames:
+            return
+        multi = {k for e in d.p.entities if e.tok_end - e.tok_start > 1 for k in range(e.tok_start, e.tok_end)}
+        for k, t in enumerate(d.toks):
+            # (a name in a quotation is the speaker's topic, not a person the narration goes on about)
+            if t.text not in surnames or t.start in self.person_at or k in multi or d.in_quote(t.start):
+                continue
+            # (a word of a longer name, "Guest House", or a modifier, "Young people", is not the person)
+            before = d.toks[k - 1] if k > 0 and d.toks[k - 1].sent == t.sent else None
+            after = d.toks[k + 1] if k + 1 < len(d.toks) and d.toks[k + 1].sent == t.sent else None
+            if before is not None and before.text[:1].isupper() and before.upos == "PROPN" \
+                    and d.low(k - 1) not in lexicon.NAME_TITLES:
+                continue
+            if after is not None and after.upos == "PROPN" and after.text[:1].isupper():
+                continue
+            # (only a word standing for someone, a subject or object: "the Trump campaign", "a
+            # Lincoln actor" name a campaign and an actor)
+            # ("Republicans": a plural proper noun is a group, even when the tagger made a person of
+            # "Senate Republicans"; a surname read as a plural common noun, "Espinos", is still a name)
+            # ("Green himself was excited": the parser may hang the name on the pronoun that stresses it)
+            stressed = t.deprel == "compound" and t.head >= 0 and d.lows[t.head] in ("himself", "herself")
+            if t.deprel.split(":")[0] not in _NAME_DEPRELS and not stressed \
+                    or t.upos in ("DET", "ADP", "PRON", "AUX", "CCONJ") \
+                    or t.xpos == "NNPS":
+                continue
+            person = max(surnames[t.text], key=lambda p: p.mentions)
+            person.mentions += 1
+            person.last_seen = max(person.last_seen, t.start)
+            self.person_at[t.start] = person
+            if self._subject_at(t.start):
+                self._vote_pronoun(person, k + 1)
+
+    def _kin_gender(self, i: int) -> str | None:
+        """A kinship word right before a name, used as its title, gives its gender: "her
+        father Khaled" (the article's own words, no first-name lists).  Not across a
+        comma ("his dad, Darrin"): on ggt_dev that form cost more than it gained."""
+        d = self.d
+        k = i - 1
+        return lexicon.KIN_GENDER.get(d.low(k)) if k >= 0 and d.toks[k].sent == d.toks[i].sent else None
+
+    def _vote_as_speaker(self, name: str | None, a: int, b: int) -> None:
+        """A person named as the speaker of a statement is the topic as much as a subject
+        is: "..., said Mark Roe, the guild's director. But he said ..." -- the pronoun
+        after the mention is evidence of the speaker's gender even where the parse made
+        the inverted name an object (a subject has had its vote already)."""
+        d = self.d
+        person = self._person_named(name)
+        starts = [d.toks[k].start for k in range(a, b) if self.person_at.get(d.toks[k].start) is person]
+        if person is None or not starts or any(self._subject_at(st) for st in starts):
+            return
+        end = max(k for k in range(a, b) if self.person_at.get(d.toks[k].start) is person) + 1
+        while end < b and d.toks[end].upos == "PROPN":  # (the rest of the name)
+            end += 1
+        # (within its paragraph: the "he said" after a signed post or a tweet is the next speaker's)
+        self._vote_pronoun(person, end, paragraph=True)
+
+    def _vote_pronoun(self, person: Person, j: int, paragraph: bool = False) -> None:
         """The first personal pronoun after a name, in its sentence or the next, with
-        no other name in between, is evidence of that person's gender."""
+        no other person in between (but for a possessor named in passing), is evidence of
+        that person's gender."""
         d = self.d
         last_sent = d.toks[j - 1].sent + 1 if j > 0 else 0
+        passed = False  # another person named in passing ("... about Kim's schedule. But he said")
+        # (a name inside a quotation: the narration's pronoun after the quotation is its speaker)
+        if j > 0 and d.in_quote(d.toks[j - 1].start):
+            return
         for k in range(j, min(len(d.toks), j + 60)):
             t = d.toks[k]
-            if t.sent > last_sent or t.ner != "O" and t.ner.endswith("PER"):
+            if t.sent > last_sent or paragraph and k > j and "\n" in d.text[d.toks[k - 1].end : t.start]:
                 return
+            # (a person the tagger missed but the article names counts too: "For Espinos, ... he")
+            if t.ner != "O" and t.ner.endswith("PER") or self.person_at.get(t.start, person) is not person:
+                # (another person takes over, but a possessor named in passing leaves the topic
+                # where it was: a subject pronoun after it still continues the subject, a "his"
+                # might be the other's)
+                e = next((e for e in d.p.entities if e.tok_start <= k < e.tok_end), None)
+                head = self._head(e.tok_start, e.tok_end) if e is not None else k
+                if d.toks[head].deprel != "nmod:poss":
+                    return
+                passed = True
+                continue
             gender = lexicon.PRONOUN_GENDER.get(t.text.lower())
+            if gender and passed and not t.deprel.startswith("nsubj"):
+                return
             if gender and not d.in_quote(t.start):
                 person.votes[gender] = person.votes.get(gender, 0) + 1
                 return
@@ -246,6 +336,9 @@ class Resolver:
             sp = Speaker(None, "unknown", how="none")
         else:
             sp = self.mention(c.source[0], c.source[1], at=d.toks[c.source[0]].start)
+            # (a person found through a title or a channel, "a statement by X", is the speaker too)
+            if sp.kind == "person" and sp.how in ("name", "surname", "nominal"):
+                self._vote_as_speaker(sp.name, c.source[0], c.source[1])
         self.history.append((c.anchor, sp))
         self.resolved[c.anchor] = sp
         return sp
@@ -297,6 +390,9 @@ class Resolver:
         if hl in lexicon.ANONYMOUS_HEADS and not any(e.label in ("ORG",) and e.tok_start <= head < e.tok_end
                                                      for e in named):
             return Speaker(_clean(text), "anonymous", None, self._org_in_pp(head, b), "description")
+        by = self._speech_by(a, b, hl)
+        if by is not None:
+            return by
         if named or hl in lexicon.ORG_HEADS or d.toks[head].upos == "PROPN":
             name = org_name(d, a, cut)
             how = "organisation"
@@ -325,20 +421,50 @@ class Resolver:
                 continue
             entity = next((e for e in d.p.entities if e.tok_start <= k < e.tok_end), None)
             end = min(b, entity.tok_end if entity is not None else k + 1)
-            if end < b and d.toks[end].text in ("’s", "'s", "’", "'"):
+            # (a possessor, whether or not the tagger put its "’s" into the name: "Wise’s dad, Darrin")
+            if end < b and d.toks[end].text in ("’s", "'s", "’", "'") or end - 1 > k and \
+                    d.toks[end - 1].text in ("’s", "'s", "’", "'"):
                 continue
             found.append((k, person))
         # a name after a title word is the person the title belongs to ("Rogers
         # spokesperson Jane Roe", "Barron County District Attorney Brian Wright": the
         # tagger also calls "Rogers" and "Barron County" persons)
         titled = [(k, p) for k, p in found if any(d.low(m) in lexicon.ROLE_HEADS for m in range(a, k))]
-        return titled[-1][1] if titled else found[0][1] if found else None
+        if titled:
+            return titled[-1][1]
+        # (of two names with no title, the subject: a mention cut too wide, "Before he met
+        # Cerato, Bardos said", names the speaker as the cue's subject)
+        subjects = [(k, p) for k, p in found if self._own_subject(k, a, b)]
+        if len({p.name for _, p in found}) > 1 and len(subjects) == 1:
+            return subjects[0][1]
+        return found[0][1] if found else None
+
+    def _own_subject(self, k: int, a: int, b: int) -> bool:
+        """The name at token ``k`` is itself the subject of a verb outside the mention
+        ``[a, b)`` (not a word inside an apposition or a title, "Nick Roe, a Clinton
+        spokesman", nor the subject of a clause within, "Jo Roe, who said Sanders is ...")."""
+        d = self.d
+        e = next((e for e in d.p.entities if e.tok_start <= k < e.tok_end), None)
+        head = self._head(e.tok_start, e.tok_end) if e is not None else k
+        return d.toks[head].deprel.startswith("nsubj") and not a <= d.toks[head].head < b
 
     def _first_start(self, person: Person, a: int, b: int) -> int:
         """Where ``person`` is first named within tokens ``[a, b)``."""
         d = self.d
         return next((d.toks[k].start for k in range(a, b) if self.person_at.get(d.toks[k].start) is person),
                     d.toks[a].start)
+
+    def _speech_by(self, a: int, b: int, head_lemma: str) -> Speaker | None:
+        """A channel of speech with its author after "by" speaks for the author: "a
+        statement e-mailed to the paper by Jane Roe" is Jane Roe's."""
+        if head_lemma not in lexicon.SPEECH_NOUNS:
+            return None
+        d = self.d
+        for k in range(a, b - 1):
+            person = self.person_at.get(d.toks[k + 1].start)
+            if d.lows[k] == "by" and person is not None:
+                return Speaker(person.name, "person", person.role, person.organisation, "nominal")
+        return None
 
     def _possessor(self, a: int, b: int, head: int, at: int) -> Speaker | None:
         """A channel of speech that names no one but its possessor: "her statement",
@@ -447,9 +573,12 @@ class Resolver:
         # the latest person named as a subject (centering: a pronoun continues the
         # topic), unless a speaker was quoted since
         mention = None
+        # (a subject inside a quotation is the speaker's topic: the narration's "he" after it
+        # is still about the people the narration names)
+        quoted = not self.d.in_quote(at)
         for start, person in self.person_at.items():
             if start < at and (mention is None or start > mention[0]) and fits(person.name, start) \
-                    and self._subject_at(start):
+                    and self._subject_at(start) and not (quoted and self.d.in_quote(start)):
                 mention = (start, person)
         for pos, sp in reversed(self.history):
             if pos < at and sp.kind == "person" and sp.name and at - pos < 2500 and fits(sp.name, pos):
@@ -509,6 +638,10 @@ class Resolver:
                         d.text[d.toks[k + 1].start : d.toks[m - 1].end]).removeprefix("the ")
         return None
 
+
+#: Dependency relations of a word that stands for someone (a subject, an object, "according
+#: to X"), as opposed to a modifier ("the Trump campaign", "Young voters").
+_NAME_DEPRELS = frozenset({"nsubj", "obj", "iobj", "obl"})
 
 #: The last word of each of :data:`attrib.lexicon.RELAY_MARKERS` ("by", "via"): a word that is none
 #: of these ends no marker (:meth:`Resolver.relay_of`).

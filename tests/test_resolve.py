@@ -789,3 +789,492 @@ def test_hyphenated_name_after_a_comma_is_no_party_tag():
     d = DocView(p)
     assert party_tag_start(d, 7) is None
     assert one(p)["name"] == "Jane Roe"
+
+
+# --------------------------------------------------------------------------- surnames the tagger misread
+
+BEN_MYERS_ARRIVED = """
+    Ben      PROPN  3 nsubj  B-PER
+    Myers    PROPN  1 flat   E-PER
+    arrived  VERB   0 root   arrive
+    in       ADP    5 case
+    Seoul    PROPN  3 obl    S-LOC
+    on       ADP    7 case
+    Monday   PROPN  3 obl
+    .        PUNCT  3 punct
+"""
+
+
+def test_surname_the_tagger_calls_a_place_is_still_the_person_named_in_full():
+    p = build("Ben Myers arrived in Seoul on Monday. Myers said the alliance was strong.",
+              BEN_MYERS_ARRIVED, ALLIANCE_STRONG.format(subject="Myers", tag="PROPN", ner="S-LOC"))
+    s = one(p)
+    assert (s["source"], s["name"], s["kind"]) == ("Myers", "Ben Myers", "person")
+
+
+def test_he_after_a_misread_surname_as_subject_is_that_person_not_the_earlier_speaker():
+    p = build(
+        "Ben Myers arrived in Seoul on Monday. Kurt Campbell said the alliance was strong. "
+        "Myers smiled. He said the talks were useful.",
+        BEN_MYERS_ARRIVED,
+        """
+        Kurt      PROPN  3 nsubj  B-PER
+        Campbell  PROPN  1 flat   E-PER
+        said      VERB   0 root
+        the       DET    5 det
+        alliance  NOUN   7 nsubj
+        was       AUX    7 cop
+        strong    ADJ    3 ccomp
+        .         PUNCT  3 punct
+        """,
+        """
+        Myers   ADJ    2 nsubj  S-LOC
+        smiled  VERB   0 root   smile
+        .       PUNCT  2 punct
+        """,
+        """
+        He      PRON   2 nsubj
+        said    VERB   0 root
+        the     DET    4 det
+        talks   NOUN   6 nsubj  talk
+        were    AUX    6 cop
+        useful  ADJ    2 ccomp
+        .       PUNCT  2 punct
+        """,
+    )
+    campbell, he = statements(p)
+    assert campbell["name"] == "Kurt Campbell"
+    assert (he["source"], he["name"]) == ("He", "Ben Myers")
+
+
+def test_surname_as_a_modifier_or_in_a_quotation_is_not_the_person():
+    # "the Myers campaign" is a campaign; a "Myers" inside the words quoted is the speaker's topic
+    p = build(
+        "Ben Myers arrived in Seoul on Monday. Kurt Campbell said the alliance was strong. "
+        "“Myers smiled.” He said the talks were useful. The Myers campaign said the talks failed.",
+        BEN_MYERS_ARRIVED,
+        """
+        Kurt      PROPN  3 nsubj  B-PER
+        Campbell  PROPN  1 flat   E-PER
+        said      VERB   0 root
+        the       DET    5 det
+        alliance  NOUN   7 nsubj
+        was       AUX    7 cop
+        strong    ADJ    3 ccomp
+        .         PUNCT  3 punct
+        """,
+        """
+        “       PUNCT  3 punct
+        Myers   ADJ    3 nsubj  S-LOC
+        smiled  VERB   0 root   smile
+        .       PUNCT  3 punct
+        ”       PUNCT  3 punct
+        """,
+        """
+        He      PRON   2 nsubj
+        said    VERB   0 root
+        the     DET    4 det
+        talks   NOUN   6 nsubj  talk
+        were    AUX    6 cop
+        useful  ADJ    2 ccomp
+        .       PUNCT  2 punct
+        """,
+        """
+        The       DET    3 det
+        Myers     PROPN  3 compound
+        campaign  NOUN   4 nsubj
+        said      VERB   0 root
+        the       DET    6 det
+        talks     NOUN   7 nsubj  talk
+        failed    VERB   4 ccomp  fail
+        .         PUNCT  4 punct
+        """,
+    )
+    found = {s["source"]: s for s in statements(p)}
+    assert found["He"]["name"] == "Kurt Campbell"
+    assert found["The Myers campaign"]["name"] != "Ben Myers"
+
+
+# --------------------------------------------------------------------------- gender evidence
+
+CAMPBELL_SMILED = """
+    Kurt      PROPN  3 nsubj  B-PER
+    Campbell  PROPN  1 flat   E-PER
+    arrived   VERB   0 root   arrive
+    .         PUNCT  3 punct
+""", """
+    He      PRON   2 nsubj
+    smiled  VERB   0 root   smile
+    .       PUNCT  2 punct
+"""
+
+
+def _myers_praised(tail: list[tuple[str, str]]) -> str:
+    return "\n".join(["Ben     PROPN  3 nsubj     B-PER", "Myers   PROPN  1 flat      E-PER",
+                      "praised VERB   0 root      praise", "Kim     PROPN  6 nmod:poss S-PER",
+                      "’s      PART   4 case", "plan    NOUN   3 obj"] + [f"{w} {rest}" for w, rest in tail])
+
+
+def test_he_after_a_possessor_named_in_passing_still_continues_the_subject():
+    # "Kim's" names someone in passing: the "He" that follows is still evidence for Ben Myers,
+    # who then outranks the earlier man Kurt Campbell
+    p = build(
+        "Kurt Campbell arrived. He smiled. Ben Myers praised Kim’s plan. He said the talks were useful.",
+        *CAMPBELL_SMILED, _myers_praised([(".", "PUNCT 3 punct")]),
+        """
+        He      PRON   2 nsubj
+        said    VERB   0 root
+        the     DET    4 det
+        talks   NOUN   6 nsubj  talk
+        were    AUX    6 cop
+        useful  ADJ    2 ccomp
+        .       PUNCT  2 punct
+        """,
+    )
+    s = one(p)
+    assert (s["source"], s["name"]) == ("He", "Ben Myers")
+
+
+def test_his_after_a_possessor_named_in_passing_is_no_evidence():
+    from attrib.extract.base import DocView
+    from attrib.resolve import Resolver
+
+    p = build("Ben Myers praised Kim’s plan and his courage.",
+              _myers_praised([("and", "CCONJ 9 cc"), ("his", "PRON 9 nmod:poss"), ("courage", "NOUN 6 conj"),
+                              (".", "PUNCT 3 punct")]))
+    people = {x.name: x for x in Resolver(DocView(p)).people}
+    assert people["Ben Myers"].votes == {}
+
+
+MYERS_QUOTED = """
+    “         PUNCT  8 punct
+    The       DET    3 det
+    talks     NOUN   5 nsubj  talk
+    were      AUX    5 cop
+    useful    ADJ    8 ccomp
+    ,         PUNCT  5 punct
+    ”         PUNCT  5 punct
+    said      VERB   0 root
+    Ben       PROPN  8 obj    B-PER
+    Myers     PROPN  9 flat   E-PER
+    .         PUNCT  8 punct
+"""
+BUT_HE_SAID = """
+    But       CCONJ  3 cc
+    he        PRON   3 nsubj
+    said      VERB   0 root
+    the       DET    5 det
+    alliance  NOUN   7 nsubj
+    was       AUX    7 cop
+    strong    ADJ    3 ccomp
+    .         PUNCT  3 punct
+"""
+
+
+def test_he_right_after_an_inverted_speaker_is_evidence_of_the_speakers_gender():
+    # the parse made "Ben Myers" the object of "said"; the "he" that follows in the paragraph is
+    # still his, though an earlier man (Kurt Campbell) is of known gender
+    p = build("Kurt Campbell arrived. He smiled. “The talks were useful,” said Ben Myers. "
+              "But he said the alliance was strong.",
+              *CAMPBELL_SMILED, MYERS_QUOTED, BUT_HE_SAID)
+    quoted, but = statements(p)
+    assert quoted["name"] == "Ben Myers"
+    assert (but["source"], but["name"]) == ("he", "Ben Myers")
+
+
+def test_he_after_a_paragraph_break_is_no_evidence_for_the_speaker_before():
+    p = build("Kurt Campbell arrived. He smiled. “The talks were useful,” said Ben Myers.\n\n"
+              "But he said the alliance was strong.",
+              *CAMPBELL_SMILED, MYERS_QUOTED, BUT_HE_SAID)
+    quoted, but = statements(p)
+    assert quoted["name"] == "Ben Myers"
+    assert (but["source"], but["name"]) == ("he", "Kurt Campbell")
+
+
+def test_he_after_a_quotation_is_not_the_person_the_quotation_names():
+    p = build(
+        "Ben Myers arrived in Seoul on Monday. “Kurt Campbell lost,” he said.",
+        BEN_MYERS_ARRIVED,
+        """
+        “         PUNCT  4 punct
+        Kurt      PROPN  4 nsubj  B-PER
+        Campbell  PROPN  2 flat   E-PER
+        lost      VERB   8 ccomp  lose
+        ,         PUNCT  4 punct
+        ”         PUNCT  4 punct
+        he        PRON   8 nsubj
+        said      VERB   0 root
+        .         PUNCT  8 punct
+        """,
+    )
+    s = one(p)
+    assert (s["source"], s["name"]) == ("he", "Ben Myers")
+
+
+def test_a_possessor_the_tagger_put_with_its_s_is_not_the_speaker():
+    p = build(
+        "Myers’s dad, Darrin, said the talks were useful.",
+        """
+        Myers   PROPN  3 nmod:poss  B-PER
+        ’s      PART   1 case       E-PER
+        dad     NOUN   7 nsubj
+        ,       PUNCT  5 punct
+        Darrin  PROPN  3 appos      S-PER
+        ,       PUNCT  5 punct
+        said    VERB   0 root
+        the     DET    9 det
+        talks   NOUN   11 nsubj     talk
+        were    AUX    11 cop
+        useful  ADJ    7 ccomp
+        .       PUNCT  7 punct
+        """,
+    )
+    s = one(p)
+    assert (s["source"], s["name"]) == ("Myers’s dad, Darrin", "Darrin")
+
+
+def test_a_person_named_by_surname_between_a_speaker_and_he_ends_the_speakers_evidence():
+    # "For Espinos, he said": the tagger calls the surname a plural noun and an organisation, but
+    # the article named Ben Espinos, so the "he" is no evidence that Dan Roe, quoted before, is a man
+    p = build(
+        "Ben Espinos arrived. He smiled. “The talks were useful,” said Dan Roe. "
+        "For Espinos, he said the alliance was strong.",
+        """
+        Ben      PROPN  3 nsubj  B-PER
+        Espinos  PROPN  1 flat   E-PER
+        arrived  VERB   0 root   arrive
+        .        PUNCT  3 punct
+        """,
+        CAMPBELL_SMILED[1],
+        MYERS_QUOTED.replace("Ben ", "Dan ").replace("Myers", "Roe  "),
+        """
+        For       ADP        2 case
+        Espinos   NOUN/NNS   5 obl    S-ORG
+        ,         PUNCT      2 punct
+        he        PRON       5 nsubj
+        said      VERB       0 root
+        the       DET        7 det
+        alliance  NOUN       9 nsubj
+        was       AUX        9 cop
+        strong    ADJ        5 ccomp
+        .         PUNCT      5 punct
+        """,
+    )
+    quoted, for_espinos = statements(p)
+    assert quoted["name"] == "Dan Roe"
+    assert (for_espinos["source"], for_espinos["name"]) == ("he", "Ben Espinos")
+
+
+def test_a_kinship_word_before_a_name_gives_its_gender():
+    # "Her father Kim Lee" is a man: the "She" after him is Dana Roe, not he
+    p = build(
+        "Dana Roe arrived. She smiled. Her father Kim Lee arrived. She said the talks were useful.",
+        """
+        Dana     PROPN  3 nsubj  B-PER
+        Roe      PROPN  1 flat   E-PER
+        arrived  VERB   0 root   arrive
+        .        PUNCT  3 punct
+        """,
+        """
+        She     PRON   2 nsubj
+        smiled  VERB   0 root   smile
+        .       PUNCT  2 punct
+        """,
+        """
+        Her      PRON   2 nmod:poss
+        father   NOUN   5 nsubj
+        Kim      PROPN  2 appos  B-PER
+        Lee      PROPN  3 flat   E-PER
+        arrived  VERB   0 root   arrive
+        .        PUNCT  5 punct
+        """,
+        """
+        She     PRON   2 nsubj
+        said    VERB   0 root
+        the     DET    4 det
+        talks   NOUN   6 nsubj  talk
+        were    AUX    6 cop
+        useful  ADJ    2 ccomp
+        .       PUNCT  2 punct
+        """,
+    )
+    s = one(p)
+    assert (s["source"], s["name"]) == ("She", "Dana Roe")
+
+
+@pytest.mark.parametrize("before", ["the father of", "the senator"])
+def test_no_kinship_gender_without_the_word_right_before_the_name(before):
+    from attrib.extract.base import DocView
+    from attrib.resolve import Resolver
+
+    words = before.split()
+    rows = [f"{w} {'DET' if w == 'the' else 'ADP' if w == 'of' else 'NOUN'} {len(words) + 1} dep" for w in words]
+    p = build(f"{before} Kim Lee arrived.",
+              "\n".join(rows + [f"Kim PROPN {len(words) + 3} nsubj B-PER", f"Lee PROPN {len(words) + 1} flat E-PER",
+                                "arrived VERB 0 root arrive", f". PUNCT {len(words) + 3} punct"]))
+    people = {x.name: x for x in Resolver(DocView(p)).people}
+    assert people["Kim Lee"].gender is None
+
+
+def test_one_word_name_after_a_title_is_a_person_even_when_tagged_as_an_organisation():
+    p = build(
+        "Hereditary Chief Na'kel said the talks were useful.",
+        """
+        Hereditary  PROPN  2 compound  B-ORG
+        Chief       PROPN  3 compound  I-ORG
+        Na'kel      PROPN  4 nsubj     E-ORG
+        said        VERB   0 root
+        the         DET    6 det
+        talks       NOUN   8 nsubj     talk
+        were        AUX    8 cop
+        useful      ADJ    4 ccomp
+        .           PUNCT  4 punct
+        """,
+    )
+    s = one(p)
+    assert (s["name"], s["kind"]) == ("Na'kel", "person")
+
+
+def test_one_word_after_a_title_that_runs_on_into_a_noun_is_no_person():
+    # "the chief Cuban economist": "Cuban" modifies the title's noun, it names no one
+    p = build(
+        "The chief Cuban economist said the talks were useful.",
+        """
+        The        DET    4 det
+        chief      ADJ    4 amod
+        Cuban      PROPN  4 amod   S-MISC
+        economist  NOUN   5 nsubj
+        said       VERB   0 root
+        the        DET    7 det
+        talks      NOUN   9 nsubj  talk
+        were       AUX    9 cop
+        useful     ADJ    5 ccomp
+        .          PUNCT  5 punct
+        """,
+    )
+    s = one(p)
+    assert s["name"] != "Cuban" and s["kind"] != "person"
+
+
+def _statement_prep(prep: str) -> str:
+    return f"""
+        A         DET    2 det
+        statement NOUN   6 nsubj
+        {prep:9} ADP    4 case
+        Kim       PROPN  2 nmod   B-PER
+        Lee       PROPN  4 flat   E-PER
+        said      VERB   0 root
+        the       DET    8 det
+        talks     NOUN  10 nsubj  talk
+        were      AUX   10 cop
+        useful    ADJ    6 ccomp
+        .         PUNCT  6 punct
+    """
+
+
+def test_a_statement_by_a_person_is_that_persons_and_the_he_after_it_too():
+    p = build(
+        "Kurt Campbell arrived. He smiled. A statement by Kim Lee said the talks were useful. "
+        "But he said the alliance was strong.",
+        *CAMPBELL_SMILED, _statement_prep("by"), BUT_HE_SAID,
+    )
+    by, but = statements(p)
+    assert (by["name"], by["kind"]) == ("Kim Lee", "person")
+    assert (but["source"], but["name"]) == ("he", "Kim Lee")
+
+
+def test_a_statement_about_a_person_is_not_that_persons():
+    p = build("A statement about Kim Lee said the talks were useful.", _statement_prep("about"))
+    assert one(p)["name"] != "Kim Lee"
+
+
+def _mention(p: ParsedArticle, a: int, b: int) -> str | None:
+    from attrib.extract.base import DocView
+    from attrib.resolve import Resolver
+
+    d = DocView(p)
+    return Resolver(d).mention(a, b, d.toks[a].start).name
+
+
+def test_of_two_names_in_a_mention_cut_too_wide_the_subject_of_the_cue_speaks():
+    p = build(
+        "Before he met Kim Lee, Ben Myers said the talks were useful.",
+        """
+        Before   SCONJ  3 mark
+        he       PRON   3 nsubj
+        met      VERB   9 advcl  meet
+        Kim      PROPN  3 obj    B-PER
+        Lee      PROPN  4 flat   E-PER
+        ,        PUNCT  3 punct
+        Ben      PROPN  9 nsubj  B-PER
+        Myers    PROPN  7 flat   E-PER
+        said     VERB   0 root
+        the      DET   11 det
+        talks    NOUN  13 nsubj  talk
+        were     AUX   13 cop
+        useful   ADJ    9 ccomp
+        .        PUNCT  9 punct
+        """,
+    )
+    assert _mention(p, 3, 8) == "Ben Myers"  # "Kim Lee, Ben Myers"
+
+
+def test_a_subject_inside_the_mentions_own_clause_is_not_the_speaker():
+    p = build(
+        "“The talks were useful,” said Ben Myers, who said Kim Lee won.",
+        """
+        “       PUNCT  8 punct
+        The     DET    3 det
+        talks   NOUN   5 nsubj      talk
+        were    AUX    5 cop
+        useful  ADJ    8 ccomp
+        ,       PUNCT  5 punct
+        ”       PUNCT  5 punct
+        said    VERB   0 root
+        Ben     PROPN  8 obj        B-PER
+        Myers   PROPN  9 flat       E-PER
+        ,       PUNCT 13 punct
+        who     PRON  13 nsubj
+        said    VERB   9 acl:relcl
+        Kim     PROPN 16 nsubj      B-PER
+        Lee     PROPN 14 flat       E-PER
+        won     VERB  13 ccomp      win
+        .       PUNCT  8 punct
+        """,
+    )
+    assert _mention(p, 8, 16) == "Ben Myers"  # "Ben Myers, who said Kim Lee won"
+
+
+def test_a_surname_the_parser_hung_on_himself_is_the_person():
+    p = build(
+        "Ben Myers arrived in Seoul on Monday. Kurt Campbell said the alliance was strong. "
+        "Myers himself smiled. He said the talks were useful.",
+        BEN_MYERS_ARRIVED,
+        """
+        Kurt      PROPN  3 nsubj  B-PER
+        Campbell  PROPN  1 flat   E-PER
+        said      VERB   0 root
+        the       DET    5 det
+        alliance  NOUN   7 nsubj
+        was       AUX    7 cop
+        strong    ADJ    3 ccomp
+        .         PUNCT  3 punct
+        """,
+        """
+        Myers    PROPN  2 compound
+        himself  PRON   3 nsubj
+        smiled   VERB   0 root   smile
+        .        PUNCT  3 punct
+        """,
+        """
+        He      PRON   2 nsubj
+        said    VERB   0 root
+        the     DET    4 det
+        talks   NOUN   6 nsubj  talk
+        were    AUX    6 cop
+        useful  ADJ    2 ccomp
+        .       PUNCT  2 punct
+        """,
+    )
+    campbell, he = statements(p)
+    assert (he["source"], he["name"]) == ("He", "Ben Myers")
