@@ -838,3 +838,36 @@ def test_rules_fired_lists_each_statements_rule_in_text_order():
     assert rules_fired(CURLY_AFTER) == ["quote_cue_before"]
     assert rules_fired(SPLIT) == ["quote_split"]
     assert rules_fired(build("“Nobody should doubt our resolve.”", NOBODY_QUOTE)) == []
+
+
+def test_a_quotation_resumed_after_an_inverted_speaker_is_the_same_statement():
+    """verb_cues.quote_cue_before: in "“A,” said Hannah Weiss, “B.”" the quotation goes on
+    after the speaker and its comma: one statement in two spans, the speaker's."""
+    p = build("“The numbers are worse than we thought,” said Hannah Weiss, “and they will get worse still.”", """
+        “          PUNCT   5 punct
+        The        DET     3 det
+        numbers    NOUN    5 nsubj   number
+        are        AUX     5 cop     be
+        worse      ADJ    11 ccomp   bad
+        than       SCONJ   8 mark
+        we         PRON    8 nsubj
+        thought    VERB    5 advcl   think
+        ,          PUNCT   5 punct
+        ”          PUNCT   5 punct
+        said       VERB    0 root    say
+        Hannah     PROPN  11 nsubj   B-PER
+        Weiss      PROPN  12 flat    E-PER
+        ,          PUNCT  19 punct
+        “          PUNCT  19 punct
+        and        CCONJ  19 cc
+        they       PRON   19 nsubj
+        will       AUX    19 aux
+        get        VERB   11 conj
+        worse      ADJ    19 xcomp   bad
+        still      ADV    19 advmod
+        .          PUNCT  11 punct
+        ”          PUNCT  11 punct
+    """)
+    (s,) = statements(p)
+    assert (s["rule"], s["source"]) == ("quote_cue_before", "Hannah Weiss")
+    assert s["content"] == ["The numbers are worse than we thought,", "and they will get worse still."]

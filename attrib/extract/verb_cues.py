@@ -94,8 +94,10 @@ def quote_cue_before(d: DocView, s: CueSite) -> list[Candidate] | None:
     """“…,” the ministry said in a statement. / “…,” said X — a quotation right
     before the speaker and cue is that speaker's content."""
     if s.inverted:
+        # (“A,” said Roe, “B.”: the quotation resumes after the speaker, one statement in two spans)
         chain = _quote_ending_near(d, s.v, slack=3, floor=s.s0)
-        return [_cand(d, s, "quote_cue_before", _inner(chain), "before")] if chain else None
+        return [_cand(d, s, "quote_cue_before", _inner(chain) + _resumed_quote(d, s, _inner(chain)), "before")] \
+            if chain else None
     if s.quote_after is not None or s.src is None or _participle_of_cue(d, s.v):
         return None
     chain = _quote_closing_before_speaker(d, s)
@@ -145,8 +147,9 @@ def _quote_closing_before_speaker(d: DocView, s: CueSite) -> Chain | None:
 def _resumed_quote(d: DocView, s: CueSite, spans: Spans) -> Spans:
     """“A,” Tester said, referring to X, “B.”: the quotation resumes after the cue clause."""
     nxt = next((ch for ch in d.chains if d.toks[s.v].end < ch[0].start < d.toks[s.s1 - 1].end), None)
-    if nxt is not None and d.text[: nxt[0].start].rstrip().endswith(",") and d.text[
-            spans[-1][1] - 1 : spans[-1][1] + 1].strip().endswith(","):
+    end = spans[-1][1]  # (the comma inside the marks, “A,”, or after them, “A”,)
+    if nxt is not None and d.text[: nxt[0].start].rstrip().endswith(",") and (
+            d.text[end - 1 : end + 1].strip().endswith(",") or d.text[end - 1] == ","):
         return _inner(nxt)
     return []
 
