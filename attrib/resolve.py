@@ -556,8 +556,9 @@ class Resolver:
         chosen = self._person_named(name)
         if chosen is None or chosen.gender is not None:
             return False
+        # (either of two coordinated subjects, "Anna Berg and Sofia Lind spoke", is as likely)
         return any(person.name != name and person.gender in (None, gender) and at - 400 <= start < at
-                   and self._subject_at(start) for start, person in self.person_at.items())
+                   and self._subject_at(start, conjuncts=True) for start, person in self.person_at.items())
 
     def _person_pronoun_among(self, gender: str | None, at: int, strict: bool = False) -> Speaker | None:
         """The pronoun's person; with ``strict``, only people of known, matching gender
@@ -594,14 +595,16 @@ class Resolver:
             return Speaker(p.name, "person", p.role, p.organisation)
         return None
 
-    def _subject_at(self, char: int) -> bool:
-        """The name starting at ``char`` is (part of) the subject of its clause."""
+    def _subject_at(self, char: int, conjuncts: bool = False) -> bool:
+        """The name starting at ``char`` is (part of) the subject of its clause; with
+        ``conjuncts``, a conjunct of the subject counts ("Anna Berg and Sofia Lind spoke")."""
         d = self.d
         k = d.tok_at(char)
+        through = ("flat", "compound", "appos", "conj") if conjuncts else ("flat", "compound", "appos")
         for _ in range(4):
             if d.toks[k].deprel.startswith("nsubj"):
                 return True
-            if d.toks[k].deprel not in ("flat", "compound", "appos") or d.toks[k].head < 0:
+            if d.toks[k].deprel not in through or d.toks[k].head < 0:
                 return False
             k = d.toks[k].head
         return False

@@ -1005,3 +1005,37 @@ def test_according_to_is_no_relay_of_its_own_statement():
     """)
     (s,) = statements(p)
     assert (s["rule"], s["source"], s["reported_by"]) == ("according_to", "police", None)
+
+
+def test_a_pronoun_after_two_coordinated_subjects_says_it_could_be_either():
+    """_rival: "Anna Berg and Sofia Lind spoke at the rally. She said S": either of two
+    coordinated subjects of unknown gender is as likely, so the one taken is marked
+    pronoun_ambiguous (a lower confidence) instead of guessed silently."""
+    p = build(
+        "Anna Berg and Sofia Lind spoke at the rally. She said the fight was not over.",
+        """
+        Anna    PROPN  6 nsubj  B-PER
+        Berg    PROPN  1 flat   E-PER
+        and     CCONJ  4 cc
+        Sofia   PROPN  1 conj   B-PER
+        Lind    PROPN  4 flat   E-PER
+        spoke   VERB   0 root   speak
+        at      ADP    9 case
+        the     DET    9 det
+        rally   NOUN   6 obl
+        .       PUNCT  6 punct
+        """,
+        """
+        She     PRON   2 nsubj  she
+        said    VERB   0 root   say
+        the     DET    4 det
+        fight   NOUN   7 nsubj
+        was     AUX    7 cop    be
+        not     PART   7 advmod
+        over    ADV    2 ccomp
+        .       PUNCT  2 punct
+        """,
+    )
+    ((a, feats),) = attributions_with_features(p)
+    assert a.source_name in ("Anna Berg", "Sofia Lind")
+    assert feats["how=pronoun_ambiguous"] == 1.0
