@@ -1039,3 +1039,28 @@ def test_a_pronoun_after_two_coordinated_subjects_says_it_could_be_either():
     ((a, feats),) = attributions_with_features(p)
     assert a.source_name in ("Anna Berg", "Sofia Lind")
     assert feats["how=pronoun_ambiguous"] == 1.0
+
+
+def test_an_anonymous_speaker_before_its_relative_clause_is_found_through_a_misparse():
+    """_before_relative: in "A senior official who asked not to be named said S" the parser may
+    hang "said" inside the relative clause (a participle of "named"); the noun phrase before
+    "who" is the speaker, and the anonymity formula is no part of it."""
+    p = build("A senior official who asked not to be named said the deal was close.", """
+        A            DET/DT         3 det          a
+        senior       NOUN/NN        3 compound     senior
+        official     NOUN/NN        0 root         official
+        who          PRON/WP        5 nsubj        who
+        asked        VERB/VBD       3 acl:relcl    ask
+        not          PART/RB        9 advmod       not
+        to           PART/TO        9 mark         to
+        be           AUX/VB         9 aux:pass     be
+        named        VERB/VBN       3 acl          name
+        said         VERB/VBN       9 xcomp        say
+        the          DET/DT        12 det          the
+        deal         NOUN/NN       14 nsubj        deal
+        was          AUX/VBD       14 cop          be
+        close        ADJ/JJ         9 xcomp        close
+        .            PUNCT/.        3 punct        .
+    """)
+    (s,) = statements(p)
+    assert (s["rule"], s["source"], s["content"]) == ("reported_after", "A senior official", ["the deal was close"])
