@@ -925,3 +925,21 @@ def test_citing_a_source_is_no_small_clause():
     """)
     assert [(s["rule"], s["source"], s["content"]) for s in statements(p)] == [
         ("reported_before", "Bloomberg", ["The plant will close in June"])]
+
+
+def test_a_past_participle_after_a_common_noun_is_a_reduced_relative_not_a_cue():
+    """site._modifies_noun: in "The plan announced last week drew sharp criticism" the
+    participle describes the plan (the one that was announced), it is nobody's speech act:
+    nothing is stored, not "last week drew sharp criticism" as the plan's words."""
+    p = build("The plan announced last week drew sharp criticism.", """
+        The        DET/DT    2 det      the
+        plan       NOUN/NN   3 nsubj    plan
+        announced  VERB/VBN  5 amod     announce
+        last       ADJ/JJ    5 amod     last
+        week       NOUN/NN   6 nsubj    week
+        drew       VERB/VBD  0 root     draw
+        sharp      ADJ/JJ    8 amod     sharp
+        criticism  NOUN/NN   6 obj      criticism
+        .          PUNCT/.   6 punct    .
+    """)
+    assert statements(p) == []

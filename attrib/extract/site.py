@@ -307,6 +307,11 @@ def _modifies_noun(d: DocView, i: int) -> bool:
         # interruption, a speech verb before its object is the verb of the sentence)
         if before is not None and before.text == "," and d.lemma(i) in lexicon.SPEECH_VERBS and t.head > i:
             return False
+        # ("The plan announced last week drew criticism": a past participle right after a common
+        # noun, read as a modifier, is a reduced relative clause about that noun, not its act;
+        # a finite verb so labelled after a name stays a cue, "NK Pro reported")
+        if before is not None and t.xpos == "VBN" and before.upos == "NOUN" and before.text.islower():
+            return True
         return before is None or before.upos in ("DET", "ADJ", "NUM", "PUNCT")
     # ("a statement accusing X of Y" is the statement's issuer speaking)
     return t.deprel == "acl" and t.xpos == "VBG" and before is not None and before.i == t.head \
