@@ -943,3 +943,26 @@ def test_a_past_participle_after_a_common_noun_is_a_reduced_relative_not_a_cue()
         .          PUNCT/.   6 punct    .
     """)
     assert statements(p) == []
+
+
+def test_the_content_of_a_cue_in_a_relative_clause_ends_where_the_clause_does():
+    """complement._end_of_relative_clause: in "The law, which opponents call a power grab,
+    passed on Tuesday" the comma closes the relative clause: "passed on Tuesday" is the
+    sentence the clause interrupts, not what the opponents call the law."""
+    p = build("The law, which opponents call a power grab, passed on Tuesday.", """
+        The        DET/DT    2 det      the
+        law        NOUN/NN   6 nsubj    law
+        ,          PUNCT/,   2 punct    ,
+        which      PRON/WDT  6 nsubj    which
+        opponents  NOUN/NNS  6 nsubj    opponent
+        call       VERB/VBP  0 root     call
+        a          DET/DT    9 det      a
+        power      NOUN/NN   9 compound power
+        grab       NOUN/NN   6 obj      grab
+        ,          PUNCT/,  11 punct    ,
+        passed     VERB/VBD  6 xcomp    pass
+        on         ADP/IN   13 case     on
+        Tuesday    PROPN/NNP 11 obl     Tuesday
+        .          PUNCT/.   6 punct    .
+    """)
+    assert all("passed" not in " ".join(s["content"]) for s in statements(p))

@@ -21,7 +21,7 @@ def content_after(d: DocView, v: int, s_end: int) -> tuple[int, int]:
     j = s_end
     for step in (_end_after_quoted_name, _end_at_new_predicate, _end_at_own_attribution, _end_at_inner_speech_act,
                  _end_at_trailing_attribution, _end_at_next_speech_act, _end_at_trailing_relative,
-                 _end_at_participle_clause, _end_of_complement, _end_of_quote_around_cue):
+                 _end_at_participle_clause, _end_of_relative_clause, _end_of_complement, _end_of_quote_around_cue):
         j = step(d, v, i, j)
     j = _end_of_quote_opened(d, v, i, j)
     return d.trim(i, j, keep_quotes=True)
@@ -307,6 +307,23 @@ def _end_at_trailing_relative(d: DocView, v: int, i: int, j: int) -> int:
         if rel >= 0 and d.toks[rel].deprel == "acl:relcl" and max(d.subtree(rel)) >= j - 1:
             return k
     return j
+
+
+def _end_of_relative_clause(d: DocView, v: int, i: int, j: int) -> int:
+    """"The law, which opponents call a power grab, passed on Tuesday", "The ministry, which
+    said the talks had failed, ...": a cue inside a relative clause set off by commas has its
+    content inside that clause, which the next comma closes; what follows is the sentence the
+    clause interrupts.  Not when a quotation opens before that comma (its words run on)."""
+    s0, _ = d.sent_range(v)
+    k = v - 1
+    while k >= s0 and d.toks[k].text != "," and d.low(k) not in ("which", "who", "whom"):
+        k -= 1
+    if k < s0 or d.toks[k].text == "," or k - 1 < s0 or d.toks[k - 1].text != ",":
+        return j
+    close = next((m for m in range(i, j) if d.toks[m].text == ","), None)
+    if close is None or any(d.is_quote_mark(m) for m in range(i, close)):
+        return j
+    return close
 
 
 def _closing_concession(d: DocView, a: int, j: int) -> bool:
