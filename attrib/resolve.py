@@ -311,20 +311,53 @@ class Resolver:
             return None, None
         org = None
         if k < s1 and d.toks[k].text.lower() in lexicon.AFFILIATION_PREPOSITIONS:
-            m = k + 1
-            while m < s1 and d.toks[m].text != "," and (
-                d.toks[m].upos in ("PROPN", "DET", "NOUN", "ADJ", "PART")
-                or d.low(m) in ("of", "on", "for", "and") and m + 1 < s1 and d.toks[m + 1].upos in ("DET", "PROPN")
-            ):
-                m += 1
-            # "head of the Berlin office of the European Council on Foreign Relations":
-            # the named organisation at the end of the chain
-            named = [e for e in d.p.entities if e.label == "ORG" and k < e.tok_start and e.tok_end <= m]
-            if named:
-                org = org_name(d, named[-1].tok_start, named[-1].tok_end)
-            elif m > k + 1:
-                org = org_name(d, k + 1, m)
+            org = self._pp_org(k, s1)
         return " ".join(role_words), org
+
+    def _pp_end(self, k: int, s1: int) -> int:
+        """End of the prepositional phrase opened by the preposition at token ``k``: its
+        noun phrase up to a comma, a relative clause or the sentence end."""
+        d = self.d
+        m = k + 1
+        while m < s1 and d.toks[m].text != "," and (
+            d.toks[m].upos in ("PROPN", "DET", "NOUN", "ADJ", "PART")
+            or d.low(m) in ("of", "on", "for", "and") and m + 1 < s1 and d.toks[m + 1].upos in ("DET", "PROPN")
+        ):
+            m += 1
+        # ("at the Paris-based consultancy Agrimetrics": the parse's noun phrase goes on over a
+        # hyphenated modifier, where the word classes stop at the hyphen, and the name it
+        # governs is the organisation, not the place in the modifier)
+        obj = d.toks[k].head
+        if k < obj < s1:
+            cut = {x for c in d.children(obj) if c.deprel in ("acl", "acl:relcl", "appos") for x in d.subtree(c.i)}
+            tree = set(d.subtree(obj)) - cut
+            t = k + 1
+            while t < s1 and t in tree and d.toks[t].text != ",":
+                t += 1
+            m = max(m, t)
+        return m
+
+    def _pp_org(self, k: int, s1: int, strict: bool = False) -> str | None:
+        """The organisation named by the prepositional phrase at token ``k`` ("with NK Pro",
+        "at the Paris-based consultancy Agrimetrics"): the named organisation at the end of
+        the chain ("head of the Berlin office of the European Council on Foreign Relations"),
+        else the phrase, if it names one.  ``strict``: a tagged organisation or an
+        organisation word only (not "of Ohio")."""
+        d = self.d
+        m = self._pp_end(k, s1)
+        named = [e for e in d.p.entities if e.label == "ORG" and k < e.tok_start and e.tok_end <= m]
+        if named:
+            return org_name(d, named[-1].tok_start, named[-1].tok_end)
+        if m <= k + 1:
+            return None
+        head = self._head(k + 1, m)
+        # (an organisation is named or is called one: "a lawyer for the family", "spoke on condition
+        # of anonymity" name no organisation, and neither does a place under ``strict``)
+        generic = d.lemma(head) in lexicon.ORG_HEADS or d.low(head) in lexicon.ORG_HEADS
+        named_words = any(d.toks[x].upos == "PROPN" or d.toks[x].text[:1].isupper() for x in range(k + 1, m))
+        if not generic and (strict or not named_words):
+            return None
+        return org_name(d, k + 1, m)
 
     # -- mentions -----------------------------------------------------------
     def resolve(self, c: Candidate) -> Speaker:
@@ -494,8 +527,12 @@ class Resolver:
         """"a senior official at Seoul’s presidential office" -> "South Korean presidential office"."""
         d = self.d
         for k in range(head + 1, b):
+            # (a preposition inside a relative clause is not the official's: "an official who spoke
+            # on condition of anonymity")
+            if d.low(k) in lexicon.RELATIVE_PRONOUNS or d.toks[k].upos in ("VERB", "AUX"):
+                return None
             if d.toks[k].text.lower() in lexicon.ORG_PREPOSITIONS and k + 1 < b:
-                return org_name(d, k + 1, b)
+                return self._pp_org(k, b)
         return None
 
     def _earlier_org(self, head_lemma: str, at: int) -> str | None:
