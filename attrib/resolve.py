@@ -18,6 +18,7 @@ from .extract.base import Candidate, DocView, party_tag_start
 from .extract.site import name_as_verb
 
 POSSESSIVE = re.compile(r"(?:['’]s?|\s+)$")
+_POSSESSIVE_MARKS = ("’s", "'s", "’", "'")
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,9 @@ class Resolver:
                 continue
             role, org = self._title_before(i)
             if role is None:
-                role, org = self._apposition_after(j)
+                role, org = self._apposed_title(i, d.toks[i].start)
+            if role is None:
+                role, org = self._apposition_after(j, d.toks[i].start)
             person = self._match_person(name, d.toks[i].start)
             if person is None:
                 person = Person(name, role, org, d.toks[i].start)
@@ -294,25 +297,101 @@ class Resolver:
         words = [d.toks[m] for m in range(k, i)]
         return split_title([w.text for w in words])
 
-    def _apposition_after(self, j: int) -> tuple[str | None, str | None]:
+    def _apposition_after(self, j: int, at: int = 0) -> tuple[str | None, str | None]:
         """"Colin Zwirko, a senior analytical correspondent with NK Pro" -> (role, organisation)."""
         d = self.d
         if j + 1 >= len(d.toks) or d.toks[j].text != ",":
             return None, None
         _, s1 = d.sent_range(j)
-        k = j + 1
-        if d.toks[k].upos == "DET":
-            k += 1
-        role_words: list[str] = []
-        while k < s1 and d.toks[k].upos in ("ADJ", "NOUN", "PROPN") and d.toks[k].text != ",":
-            role_words.append(d.toks[k].text)
-            k += 1
-        if not role_words or role_words[-1].lower() not in lexicon.ROLE_HEADS:
+        found = self._role_phrase(j + 1, s1, at)
+        return found[:2] if found else (None, None)
+
+    def _apposed_title(self, i: int, at: int) -> tuple[str | None, str | None]:
+        """Role and organisation from a title set before the name with a comma: "The
+        company's chief executive, Naomi Tan, said", "Her lawyer, Ben Stone", "The
+        spokesman for Acme Corp., Tom Ruiz" -- when the parse makes the name an apposition
+        of the title's noun (not "Asked about the president, Roe said")."""
+        d = self.d
+        if i < 2 or d.toks[i - 1].text != ",":
             return None, None
-        org = None
-        if k < s1 and d.toks[k].text.lower() in lexicon.AFFILIATION_PREPOSITIONS:
-            org = self._pp_org(k, s1)
-        return " ".join(role_words), org
+        s0, _ = d.sent_range(i)
+        k = i - 1
+        while k - 1 >= s0 and (d.toks[k - 1].upos in ("DET", "ADJ", "NOUN", "PROPN", "PART", "NUM")
+                               or d.low(k - 1) in lexicon.AFFILIATION_PREPOSITIONS or d.toks[k - 1].xpos == "PRP$"):
+            k -= 1
+        e = next((e for e in d.p.entities if e.tok_start <= i < e.tok_end), None)
+        name_head = self._head(i, e.tok_end if e is not None else i + 1)
+        h = d.toks[name_head].head
+        if d.toks[name_head].deprel != "appos" or not k <= h < i - 1:
+            return None, None
+        # (the title opens the clause, or is a cue's subject or object: not "as he was becoming
+        # chairman of Donald Trump's campaign, Paul Manafort ...")
+        before = d.toks[k - 1] if k > s0 else None
+        if before is not None and not (before.upos == "PUNCT" or d.lemma(k - 1) in lexicon.CUE_LEMMAS
+                                       or d.low(k - 1) in ("to", "by")):
+            return None, None
+        for start in range(k, i - 1):  # (the shortest reading that ends at the comma)
+            found = self._role_phrase(start, i - 1, at)
+            # (the name is set beside the title, "Her lawyer, Ben Stone": the parse may hang it on
+            # the last word, "The spokesman for Acme Corp., Tom Ruiz")
+            if found and found[2] == i - 1 and start <= h:
+                return found[:2]
+        return None, None
+
+    def _role_phrase(self, k: int, s1: int, at: int) -> tuple[str | None, str | None, int, int] | None:
+        """A role phrase from token ``k``: "a senior analytical correspondent with NK Pro",
+        "the company's spokeswoman", "Her lawyer" -> (role, organisation, end token, role head)."""
+        d = self.d
+        if k < s1 and (d.toks[k].upos == "DET" or d.toks[k].xpos == "PRP$"):
+            k += 1
+        m = self._noun_run(k, s1)
+        owner = None
+        if k < m < s1 and d.toks[m].text in _POSSESSIVE_MARKS:  # "the company's spokeswoman"
+            owner, k = (k, m), m + 1
+            m = self._noun_run(k, s1)
+        # (a role word in a person's name is none: "Representative Peter T. King")
+        if m == k or d.low(m - 1) not in lexicon.ROLE_HEADS or d.toks[m - 1].ner.endswith("PER"):
+            return None
+        head = m - 1
+        role, org = " ".join(d.toks[x].text for x in range(k, m)), None
+        if owner is not None:
+            role, org = self._owner_title(owner, k, m, at)
+        if m < s1 and d.low(m) in lexicon.AFFILIATION_PREPOSITIONS:
+            org = org or self._pp_org(m, s1)
+            m = self._pp_end(m, s1)
+        return role, org, m, head
+
+    def _noun_run(self, k: int, s1: int) -> int:
+        d = self.d
+        while k < s1 and d.toks[k].upos in ("ADJ", "NOUN", "PROPN") and d.toks[k].text != ",":
+            k += 1
+        return k
+
+    def _owner_title(self, owner: tuple[int, int], k: int, m: int, at: int) -> tuple[str, str | None]:
+        """Role and organisation of "OWNER's ROLE": the owner is the organisation when it is
+        one -- "the agency's director" (the agency named before, if any), "Acme's chief
+        executive" -- but not a person ("Gomez's lawyer") nor any other thing ("the family's
+        lawyer"); a country goes through :func:`split_title` ("Japan's prime minister")."""
+        d = self.d
+        words = [d.toks[x].text for x in range(owner[0], owner[1])]
+        role = " ".join(d.toks[x].text for x in range(k, m))
+        # (a person's aide has a role but no organisation: "Carter's press secretary", when the
+        # article names Ash Carter, or "the president's former special envoy")
+        person = any(self.person_at.get(d.toks[x].start) or d.toks[x].ner.endswith("PER")
+                     for x in range(owner[0], owner[1])) or d.low(owner[1] - 1) in lexicon.ROLE_HEADS \
+            or len(words) == 1 and self._match_person(words[0], at) is not None
+        if person:
+            return role, None
+        title_role, org = split_title(words + [d.toks[x].text for x in range(k, m)])
+        role = title_role or role
+        last = owner[1] - 1
+        named = any(d.toks[x].upos == "PROPN" or d.toks[x].text[:1].isupper() for x in range(owner[0], owner[1]))
+        if not named:
+            generic = d.lemma(last) if d.lemma(last) in lexicon.ORG_HEADS else d.low(last)
+            if generic not in lexicon.ORG_HEADS:
+                return role, None
+            org = self._earlier_org(generic, at) or org
+        return role, org
 
     def _pp_end(self, k: int, s1: int) -> int:
         """End of the prepositional phrase opened by the preposition at token ``k``: its
@@ -325,16 +404,26 @@ class Resolver:
         ):
             m += 1
         # ("at the Paris-based consultancy Agrimetrics": the parse's noun phrase goes on over a
-        # hyphenated modifier, where the word classes stop at the hyphen, and the name it
-        # governs is the organisation, not the place in the modifier)
+        # hyphenated modifier, where the word classes stop at the hyphen, up to the name it
+        # governs, the organisation, not the place in the modifier)
         obj = d.toks[k].head
         if k < obj < s1:
-            cut = {x for c in d.children(obj) if c.deprel in ("acl", "acl:relcl", "appos") for x in d.subtree(c.i)}
+            cut = {x for c in d.children(obj) if c.deprel in _NOT_IN_NAME for x in d.subtree(c.i)}
             tree = set(d.subtree(obj)) - cut
             t = k + 1
-            while t < s1 and t in tree and d.toks[t].text != ",":
+            # (but not over a second phrase, a conjunct or a number: "a researcher at St. Michael's
+            # Hospital in Toronto", "senator of Vermont and self-described socialist", "campaign
+            # four years ago")
+            while t <= obj and t in tree and d.toks[t].text != "," and not (
+                    d.toks[t].upos in ("ADP", "CCONJ", "NUM") and d.low(t) not in ("of", "for", "on")):
                 t += 1
             m = max(m, t)
+        # (a hyphenated name is one word: "Wealth-X", "the center-left think tank Third Way")
+        while m + 1 < s1 and d.toks[m].text == "-" and d.toks[m].start == d.toks[m - 1].end \
+                and d.toks[m + 1].start == d.toks[m].end:
+            m = self._pp_end(m, s1) if m + 2 < s1 and d.toks[m + 2].upos in ("NOUN", "PROPN") else m + 2
+        while m > k + 1 and d.toks[m - 1].upos == "PUNCT":
+            m -= 1
         return m
 
     def _pp_org(self, k: int, s1: int, strict: bool = False) -> str | None:
@@ -351,6 +440,15 @@ class Resolver:
         if m <= k + 1:
             return None
         head = self._head(k + 1, m)
+        # ("leader of the world's 1.2 billion Roman Catholics": a plural name is a group)
+        if d.toks[head].xpos == "NNPS":
+            return None
+        # ("an attorney for Pagliano": a person is no organisation -- one the article names more
+        # than once, as the tagger calls many a firm a person, "a lawyer with McMillan LLP")
+        last = d.toks[m - 1].text
+        if d.toks[m - 1].ner.endswith("PER") and sum(
+                e.label == "PER" and d.toks[e.tok_end - 1].text == last for e in d.p.entities) >= 2:
+            return None
         # (an organisation is named or is called one: "a lawyer for the family", "spoke on condition
         # of anonymity" name no organisation, and neither does a place under ``strict``)
         generic = d.lemma(head) in lexicon.ORG_HEADS or d.low(head) in lexicon.ORG_HEADS
@@ -675,6 +773,11 @@ class Resolver:
                         d.text[d.toks[k + 1].start : d.toks[m - 1].end]).removeprefix("the ")
         return None
 
+
+#: Dependents of an organisation's noun that are no part of its name: a clause, an apposition, a
+#: conjunct, a time ("for the Romney campaign four years ago").
+_NOT_IN_NAME = frozenset({"acl", "acl:relcl", "appos", "conj", "nmod:tmod", "obl:tmod", "nmod:npmod",
+                          "obl:npmod", "advmod"})
 
 #: Dependency relations of a word that stands for someone (a subject, an object, "according
 #: to X"), as opposed to a modifier ("the Trump campaign", "Young voters").

@@ -96,3 +96,147 @@ def test_an_official_speaking_on_condition_of_anonymity_has_no_organisation():
     found = statements(p)
     assert len(found) == 1 and found[0]["kind"] == "anonymous"
     assert found[0]["organisation"] is None
+
+
+def test_an_attorney_for_a_person_the_article_names_has_no_organisation():
+    p = build(
+        "Ray Cole left. An attorney for Cole, Ann Lund, said he was ill.",
+        """
+        Ray    PROPN  3 nsubj  B-PER
+        Cole   PROPN  1 flat   E-PER
+        left   VERB   0 root   leave
+        .      PUNCT  3 punct
+        """,
+        """
+        An       DET     2 det      a
+        attorney NOUN    9 nsubj
+        for      ADP     4 case
+        Cole     PROPN   2 nmod     S-PER
+        ,        PUNCT   6 punct
+        Ann      PROPN   2 appos    B-PER
+        Lund     PROPN   6 flat     E-PER
+        ,        PUNCT   6 punct
+        said     VERB    0 root
+        he       PRON   12 nsubj
+        was      AUX    12 cop
+        ill      ADJ     9 ccomp
+        .        PUNCT   9 punct
+        """,
+    )
+    assert speaker(p) == ("Ann Lund", "attorney", None)
+
+
+# --------------------------------------------------------------------------- possessives, titles before a comma
+
+
+def test_a_possessive_apposition_after_the_name_gives_role_and_organisation():
+    p = build(
+        "Eva Lind, the bank's director, said rates would hold.",
+        """
+        Eva        PROPN  9 nsubj      B-PER
+        Lind       PROPN  1 flat       E-PER
+        ,          PUNCT  7 punct
+        the        DET    5 det
+        bank       NOUN   7 nmod:poss
+        's         PART   5 case
+        director   NOUN   1 appos
+        ,          PUNCT  7 punct
+        said       VERB   0 root
+        rates      NOUN/NNS 12 nsubj   rate
+        would      AUX   12 aux
+        hold       VERB   9 ccomp
+        .          PUNCT  9 punct
+        """,
+    )
+    assert speaker(p) == ("Eva Lind", "director", "bank")
+
+
+POSSESSOR_TITLE = """
+    The       DET     2 det
+    {owner}   {tag}   4 nmod:poss  {ner}
+    's        PART    2 case
+    director  NOUN    9 nsubj
+    ,         PUNCT   6 punct
+    Paul      PROPN   4 appos      B-PER
+    Kim       PROPN   6 flat       E-PER
+    ,         PUNCT   6 punct
+    said      VERB    0 root
+    the       DET    11 det
+    queue     NOUN   12 nsubj
+    grew      VERB    9 ccomp      grow
+    .         PUNCT   9 punct
+"""
+
+
+def test_a_title_with_a_possessor_before_a_comma_gives_role_and_organisation():
+    p = build("The agency's director, Paul Kim, said the queue grew.",
+              POSSESSOR_TITLE.format(owner="agency", tag="NOUN", ner=""))
+    assert speaker(p) == ("Paul Kim", "director", "agency")
+
+
+def test_the_agency_in_a_possessor_is_the_agency_named_before():
+    p = build(
+        "Tax Agency staff left. The agency's director, Paul Kim, said the queue grew.",
+        """
+        Tax     PROPN  2 compound  B-ORG
+        Agency  PROPN  3 compound  E-ORG
+        staff   NOUN   4 nsubj
+        left    VERB   0 root      leave
+        .       PUNCT  4 punct
+        """,
+        POSSESSOR_TITLE.format(owner="agency", tag="NOUN", ner=""),
+    )
+    assert speaker(p) == ("Paul Kim", "director", "Tax Agency")
+
+
+def test_a_person_s_aide_has_no_organisation():
+    p = build("The Gomez's director, Paul Kim, said the queue grew.",
+              POSSESSOR_TITLE.format(owner="Gomez", tag="PROPN", ner="S-PER"))
+    assert speaker(p) == ("Paul Kim", "director", None)
+
+
+def test_a_title_with_its_organisation_before_a_comma():
+    # (the parse hangs the name on the organisation's last word, as stanza does)
+    p = build(
+        "The spokesman for Acme Corp., Tom Ruiz, said the recall was voluntary.",
+        """
+        The        DET    2 det
+        spokesman  NOUN  10 nsubj
+        for        ADP    4 case
+        Acme       PROPN  2 nmod      B-ORG
+        Corp.      PROPN  4 flat      E-ORG
+        ,          PUNCT  7 punct
+        Tom        PROPN  5 appos     B-PER
+        Ruiz       PROPN  7 flat      E-PER
+        ,          PUNCT  7 punct
+        said       VERB   0 root
+        the        DET   12 det
+        recall     NOUN  14 nsubj
+        was        AUX   14 cop
+        voluntary  ADJ   10 ccomp
+        .          PUNCT 10 punct
+        """,
+    )
+    assert speaker(p) == ("Tom Ruiz", "spokesman", "Acme Corp")
+
+
+def test_a_title_in_a_clause_before_the_name_is_not_the_name_s():
+    p = build(
+        "Asked about the mayor, Tom Ruiz said the recall was voluntary.",
+        """
+        Asked      VERB   8 advcl     ask
+        about      ADP    4 case
+        the        DET    4 det
+        mayor      NOUN   1 obl
+        ,          PUNCT  1 punct
+        Tom        PROPN  8 nsubj     B-PER
+        Ruiz       PROPN  6 flat      E-PER
+        said       VERB   0 root
+        the        DET   10 det
+        recall     NOUN  12 nsubj
+        was        AUX   12 cop
+        voluntary  ADJ    8 ccomp
+        .          PUNCT  8 punct
+        """,
+    )
+    assert speaker(p) == ("Tom Ruiz", None, None)
