@@ -280,21 +280,26 @@ class Resolver:
         sharing = [p for p in latest_first if parts[0] in (p.name.split()[-1], p.name.split()[0])]
         return max(sharing, key=lambda p: p.mentions) if sharing else None
 
-    def _title_before(self, i: int) -> tuple[str | None, str | None]:
-        """Role and organisation from the title before a name:
-        "Kremlin spokesman Dmitry Peskov" -> (spokesman, Kremlin)."""
+    def _title_start(self, i: int, s0: int) -> int:
+        """Where the run of title words before the name at token ``i`` starts (not before ``s0``):
+        words, and "of" between words ("Vice Minister of Foreign Affairs Kim Hong-kyun")."""
         d = self.d
         k = i
-        s0, _ = d.sent_range(i) if d.toks else (0, 0)
         while k - 1 >= s0:
             t = d.toks[k - 1]
-            low = t.text.lower()
-            if t.upos in ("PROPN", "ADJ", "NOUN") or low == "of" and k - 2 >= s0 and \
+            if t.upos in ("PROPN", "ADJ", "NOUN") or t.text.lower() == "of" and k - 2 >= s0 and \
                     d.toks[k - 2].upos in ("PROPN", "NOUN"):
                 k -= 1
                 continue
             break
-        words = [d.toks[m] for m in range(k, i)]
+        return k
+
+    def _title_before(self, i: int) -> tuple[str | None, str | None]:
+        """Role and organisation from the title before a name:
+        "Kremlin spokesman Dmitry Peskov" -> (spokesman, Kremlin)."""
+        d = self.d
+        s0, _ = d.sent_range(i) if d.toks else (0, 0)
+        words = [d.toks[m] for m in range(self._title_start(i, s0), i)]
         return split_title([w.text for w in words])
 
     def _apposition_after(self, j: int, at: int = 0) -> tuple[str | None, str | None]:
@@ -445,9 +450,11 @@ class Resolver:
             return None
         # ("an attorney for Pagliano": a person is no organisation -- one the article names more
         # than once, as the tagger calls many a firm a person, "a lawyer with McMillan LLP")
+        # (or one with a courtesy title, "a spokeswoman for Mrs. Clinton")
         last = d.toks[m - 1].text
-        if d.toks[m - 1].ner.endswith("PER") and sum(
-                e.label == "PER" and d.toks[e.tok_end - 1].text == last for e in d.p.entities) >= 2:
+        first = next((x for x in range(k + 1, m) if d.toks[x].upos != "DET"), m - 1)
+        if d.toks[m - 1].ner.endswith("PER") and (d.low(first) in lexicon.TITLE_GENDER or sum(
+                e.label == "PER" and d.toks[e.tok_end - 1].text == last for e in d.p.entities) >= 2):
             return None
         # (an organisation is named or is called one: "a lawyer for the family", "spoke on condition
         # of anonymity" name no organisation, and neither does a place under ``strict``)
@@ -560,7 +567,11 @@ class Resolver:
         # a name after a title word is the person the title belongs to ("Rogers
         # spokesperson Jane Roe", "Barron County District Attorney Brian Wright": the
         # tagger also calls "Rogers" and "Barron County" persons)
-        titled = [(k, p) for k, p in found if any(d.low(m) in lexicon.ROLE_HEADS for m in range(a, k))]
+        # (the title word in the run of title words right before the name: in "Dave Martell, a
+        # doctor from Lunenburg, N.S." or "Lionel Sosa, a media consultant ... for Mr. Cruz"
+        # the title is the first name's)
+        titled = [(k, p) for k, p in found
+                  if any(d.low(m) in lexicon.ROLE_HEADS for m in range(self._title_start(k, a), k))]
         if titled:
             return titled[-1][1]
         # (of two names with no title, the subject: a mention cut too wide, "Before he met

@@ -240,3 +240,29 @@ def test_a_title_in_a_clause_before_the_name_is_not_the_name_s():
         """,
     )
     assert speaker(p) == ("Tom Ruiz", None, None)
+
+
+# --------------------------------------------------------------------------- which name a title belongs to
+
+
+def test_a_title_belongs_to_the_name_right_after_it_not_to_one_further_on():
+    p = build(
+        "Ann Lund, a spokeswoman for Mr. Cole, said the talks failed.",
+        """
+        Ann         PROPN  10 nsubj   B-PER
+        Lund        PROPN   1 flat    E-PER
+        ,           PUNCT   5 punct
+        a           DET     5 det
+        spokeswoman NOUN    1 appos
+        for         ADP     7 case
+        Mr.         PROPN   5 nmod    B-PER
+        Cole        PROPN   7 flat    E-PER
+        ,           PUNCT   5 punct
+        said        VERB    0 root
+        the         DET    12 det
+        talks       NOUN   13 nsubj   talk
+        failed      VERB   10 ccomp   fail
+        .           PUNCT  10 punct
+        """,
+    )
+    assert speaker(p) == ("Ann Lund", "spokeswoman", None)
