@@ -266,3 +266,48 @@ def test_a_title_belongs_to_the_name_right_after_it_not_to_one_further_on():
         """,
     )
     assert speaker(p) == ("Ann Lund", "spokeswoman", None)
+
+
+# --------------------------------------------------------------------------- occupations as titles
+
+
+def test_a_lower_case_occupation_before_the_name_is_the_role():
+    p = build(
+        "“We won,” said coach Amy Li.",
+        """
+        “      PUNCT  3 punct
+        We     PRON   3 nsubj
+        won    VERB   0 root   win
+        ,      PUNCT  6 punct
+        ”      PUNCT  6 punct
+        said   VERB   3 parataxis
+        coach  NOUN   6 obj
+        Amy    PROPN  7 flat   B-PER
+        Li     PROPN  8 flat   E-PER
+        .      PUNCT  3 punct
+        """,
+    )
+    assert speaker(p) == ("Amy Li", "coach", None)
+
+
+def test_an_occupation_in_an_apposition_is_the_role():
+    p = build(
+        "Omar Sid, a surgeon at Kell Clinic, said the drug works.",
+        """
+        Omar     PROPN  10 nsubj   B-PER
+        Sid      PROPN   1 flat    E-PER
+        ,        PUNCT   5 punct
+        a        DET     5 det
+        surgeon  NOUN    1 appos
+        at       ADP     8 case
+        Kell     PROPN   8 compound B-ORG
+        Clinic   PROPN   5 nmod    E-ORG
+        ,        PUNCT   5 punct
+        said     VERB    0 root
+        the      DET    12 det
+        drug     NOUN   13 nsubj
+        works    VERB   10 ccomp   work
+        .        PUNCT  10 punct
+        """,
+    )
+    assert speaker(p) == ("Omar Sid", "surgeon", "Kell Clinic")
