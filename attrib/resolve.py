@@ -139,6 +139,8 @@ class Resolver:
             if not name or not name[0].isupper():
                 continue
             role, org = self._title_before(i)
+            if role is not None and org is None:
+                org = self._affiliation_after(j)
             if role is None:
                 role, org = self._apposed_title(i, d.toks[i].start)
             if role is None:
@@ -311,6 +313,15 @@ class Resolver:
         found = self._role_phrase(j + 1, s1, at)
         return found[:2] if found else (None, None)
 
+    def _affiliation_after(self, j: int) -> str | None:
+        """The organisation in a phrase right after a titled name: "economist Jane Moss of
+        Harbor Bank" (a tagged organisation or an organisation word: "Sen. Jane Roe of Ohio"
+        names her state)."""
+        d = self.d
+        if j >= len(d.toks) or d.low(j) not in lexicon.AFFILIATION_PREPOSITIONS:
+            return None
+        return self._pp_org(j, d.sent_range(j)[1], strict=True)
+
     def _apposed_title(self, i: int, at: int) -> tuple[str | None, str | None]:
         """Role and organisation from a title set before the name with a comma: "The
         company's chief executive, Naomi Tan, said", "Her lawyer, Ben Stone", "The
@@ -427,6 +438,8 @@ class Resolver:
         while m + 1 < s1 and d.toks[m].text == "-" and d.toks[m].start == d.toks[m - 1].end \
                 and d.toks[m + 1].start == d.toks[m].end:
             m = self._pp_end(m, s1) if m + 2 < s1 and d.toks[m + 2].upos in ("NOUN", "PROPN") else m + 2
+        # (a name begun in the phrase is taken whole: "of Keep the Promise", with "Keep" a verb)
+        m = max([m] + [e.tok_end for e in d.p.entities if k < e.tok_start < m < e.tok_end <= s1])
         while m > k + 1 and d.toks[m - 1].upos == "PUNCT":
             m -= 1
         return m

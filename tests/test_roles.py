@@ -311,3 +311,56 @@ def test_an_occupation_in_an_apposition_is_the_role():
         """,
     )
     assert speaker(p) == ("Omar Sid", "surgeon", "Kell Clinic")
+
+
+TITLED_OF = """
+    “          PUNCT  3 punct
+    Rates      NOUN/NNS 3 nsubj  rate
+    rise       VERB   0 root
+    ,          PUNCT  6 punct
+    ”          PUNCT  6 punct
+    said       VERB   3 parataxis
+    economist  NOUN   9 compound
+    Jane       PROPN  9 compound  B-PER
+    Moss       PROPN  6 obj       E-PER
+    of         ADP   12 case
+    {first}    PROPN 12 compound  B-{label}
+    {second}   PROPN  9 nmod      E-{label}
+    .          PUNCT  3 punct
+"""
+
+
+def test_an_organisation_after_a_titled_name_is_hers():
+    p = build("“Rates rise,” said economist Jane Moss of Harbor Bank.",
+              TITLED_OF.format(first="Harbor", second="Bank", label="ORG"))
+    assert speaker(p) == ("Jane Moss", "economist", "Harbor Bank")
+
+
+def test_a_place_after_a_titled_name_is_no_organisation():
+    p = build("“Rates rise,” said economist Jane Moss of New Hampshire.",
+              TITLED_OF.format(first="New", second="Hampshire", label="LOC"))
+    assert speaker(p) == ("Jane Moss", "economist", None)
+
+
+def test_an_organisation_whose_name_holds_a_verb_is_taken_whole():
+    p = build(
+        "Dan Roe, director of Keep the Peace, said the vote was fair.",
+        """
+        Dan       PROPN  10 nsubj  B-PER
+        Roe       PROPN   1 flat   E-PER
+        ,         PUNCT   4 punct
+        director  NOUN    1 appos
+        of        ADP     6 case
+        Keep      VERB    4 acl    B-ORG
+        the       DET     8 det    I-ORG
+        Peace     PROPN   6 obj    E-ORG
+        ,         PUNCT   4 punct
+        said      VERB    0 root
+        the       DET    12 det
+        vote      NOUN   14 nsubj
+        was       AUX    14 cop
+        fair      ADJ    10 ccomp
+        .         PUNCT  10 punct
+        """,
+    )
+    assert speaker(p) == ("Dan Roe", "director", "Keep the Peace")
