@@ -836,6 +836,13 @@ def org_name(d: DocView, a: int, b: int) -> str | None:
         if t.text in ("’s", "'s", "’", "'") and n > 0:
             owner = _clean(" ".join(x.text for x in toks[:n]))
             country = lexicon.country_of(owner)
+            # ("St. Luke's Hospital", "People's Daily": a possessive inside one name, as the tagger
+            # marks it, before one word that is no name alone, is part of the name; not with a
+            # country, "Russia's Vedomosti", nor a name after it, "the Post's Robert Costa")
+            rest = toks[n + 1 :]
+            if not country and len(rest) == 1 and rest[0].text not in d.person_words and not owner[:1].islower() \
+                    and any(e.tok_start < t.i < e.tok_end - 1 for e in d.p.entities):
+                break
             rest = toks[n + 1 :]
             if country and rest and not any(x.upos == "PROPN" or x.text[:1].isupper() for x in rest):
                 prefix = (lexicon.nationality_of(country) or owner) + " "

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from parsebuilder import build, statements
 
+from attrib.extract.base import DocView
+from attrib.resolve import org_name
 from attrib.types import ParsedArticle
 
 
@@ -364,3 +366,21 @@ def test_an_organisation_whose_name_holds_a_verb_is_taken_whole():
         """,
     )
     assert speaker(p) == ("Dan Roe", "director", "Keep the Peace")
+
+
+def _org(text: str, table: str) -> str | None:
+    p = build(text, table)
+    return org_name(DocView(p), 0, len(p.tokens) - 1)
+
+
+def test_a_possessive_inside_one_name_is_kept():
+    table = """
+        the      DET    4 det
+        {owner}  PROPN  4 nmod:poss  B-ORG
+        's       PART   2 case       I-ORG
+        {head}   PROPN  0 root       E-ORG
+        .        PUNCT  4 punct
+    """
+    assert _org("the Pilgrim's Hospital.", table.format(owner="Pilgrim", head="Hospital")) == "Pilgrim's Hospital"
+    # (a country owns what it names: its newspaper is the newspaper)
+    assert _org("the Norway's Dagbladet.", table.format(owner="Norway", head="Dagbladet")) == "Dagbladet"
