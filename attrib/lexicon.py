@@ -233,8 +233,12 @@ ROLE_HEADS = frozenset(
     officer chancellor premier king queen prince emperor lawyer attorney judge
     justice adviser advisor aide deputy candidate nominee manager strategist
     executive dean superintendent commissioner coordinator lawmaker legislator
+    coach forecaster meteorologist scientist physician doctor surgeon cardiologist
+    epidemiologist prosecutor investigator consultant historian
     """.split()
 )
+# (the last line: occupations that serve as titles too, lower-case before a name, "said
+# forecaster Mike Doyle", "coach Amy Li", or in an apposition, "a cardiologist at X")
 
 # Words that may precede a role head inside the title ("Vice", "senior").
 ROLE_MODIFIERS = frozenset(

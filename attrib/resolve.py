@@ -18,6 +18,7 @@ from .extract.base import Candidate, DocView, party_tag_start
 from .extract.site import name_as_verb
 
 POSSESSIVE = re.compile(r"(?:['’]s?|\s+)$")
+_POSSESSIVE_MARKS = ("’s", "'s", "’", "'")
 
 
 @dataclass(frozen=True)
@@ -138,8 +139,12 @@ class Resolver:
             if not name or not name[0].isupper():
                 continue
             role, org = self._title_before(i)
+            if role is not None and org is None:
+                org = self._affiliation_after(j)
             if role is None:
-                role, org = self._apposition_after(j)
+                role, org = self._apposed_title(i, d.toks[i].start)
+            if role is None:
+                role, org = self._apposition_after(j, d.toks[i].start)
             person = self._match_person(name, d.toks[i].start)
             if person is None:
                 person = Person(name, role, org, d.toks[i].start)
@@ -277,54 +282,200 @@ class Resolver:
         sharing = [p for p in latest_first if parts[0] in (p.name.split()[-1], p.name.split()[0])]
         return max(sharing, key=lambda p: p.mentions) if sharing else None
 
-    def _title_before(self, i: int) -> tuple[str | None, str | None]:
-        """Role and organisation from the title before a name:
-        "Kremlin spokesman Dmitry Peskov" -> (spokesman, Kremlin)."""
+    def _title_start(self, i: int, s0: int) -> int:
+        """Where the run of title words before the name at token ``i`` starts (not before ``s0``):
+        words, and "of" between words ("Vice Minister of Foreign Affairs Kim Hong-kyun")."""
         d = self.d
         k = i
-        s0, _ = d.sent_range(i) if d.toks else (0, 0)
         while k - 1 >= s0:
             t = d.toks[k - 1]
-            low = t.text.lower()
-            if t.upos in ("PROPN", "ADJ", "NOUN") or low == "of" and k - 2 >= s0 and \
+            if t.upos in ("PROPN", "ADJ", "NOUN") or t.text.lower() == "of" and k - 2 >= s0 and \
                     d.toks[k - 2].upos in ("PROPN", "NOUN"):
                 k -= 1
                 continue
             break
-        words = [d.toks[m] for m in range(k, i)]
+        return k
+
+    def _title_before(self, i: int) -> tuple[str | None, str | None]:
+        """Role and organisation from the title before a name:
+        "Kremlin spokesman Dmitry Peskov" -> (spokesman, Kremlin)."""
+        d = self.d
+        s0, _ = d.sent_range(i) if d.toks else (0, 0)
+        words = [d.toks[m] for m in range(self._title_start(i, s0), i)]
         return split_title([w.text for w in words])
 
-    def _apposition_after(self, j: int) -> tuple[str | None, str | None]:
+    def _apposition_after(self, j: int, at: int = 0) -> tuple[str | None, str | None]:
         """"Colin Zwirko, a senior analytical correspondent with NK Pro" -> (role, organisation)."""
         d = self.d
         if j + 1 >= len(d.toks) or d.toks[j].text != ",":
             return None, None
         _, s1 = d.sent_range(j)
-        k = j + 1
-        if d.toks[k].upos == "DET":
-            k += 1
-        role_words: list[str] = []
-        while k < s1 and d.toks[k].upos in ("ADJ", "NOUN", "PROPN") and d.toks[k].text != ",":
-            role_words.append(d.toks[k].text)
-            k += 1
-        if not role_words or role_words[-1].lower() not in lexicon.ROLE_HEADS:
+        found = self._role_phrase(j + 1, s1, at)
+        return found[:2] if found else (None, None)
+
+    def _affiliation_after(self, j: int) -> str | None:
+        """The organisation in a phrase right after a titled name: "economist Jane Moss of
+        Harbor Bank" (a tagged organisation or an organisation word: "Sen. Jane Roe of Ohio"
+        names her state)."""
+        d = self.d
+        if j >= len(d.toks) or d.low(j) not in lexicon.AFFILIATION_PREPOSITIONS:
+            return None
+        return self._pp_org(j, d.sent_range(j)[1], strict=True)
+
+    def _apposed_title(self, i: int, at: int) -> tuple[str | None, str | None]:
+        """Role and organisation from a title set before the name with a comma: "The
+        company's chief executive, Naomi Tan, said", "Her lawyer, Ben Stone", "The
+        spokesman for Acme Corp., Tom Ruiz" -- when the parse makes the name an apposition
+        of the title's noun (not "Asked about the president, Roe said")."""
+        d = self.d
+        if i < 2 or d.toks[i - 1].text != ",":
             return None, None
-        org = None
-        if k < s1 and d.toks[k].text.lower() in lexicon.AFFILIATION_PREPOSITIONS:
-            m = k + 1
-            while m < s1 and d.toks[m].text != "," and (
-                d.toks[m].upos in ("PROPN", "DET", "NOUN", "ADJ", "PART")
-                or d.low(m) in ("of", "on", "for", "and") and m + 1 < s1 and d.toks[m + 1].upos in ("DET", "PROPN")
-            ):
-                m += 1
-            # "head of the Berlin office of the European Council on Foreign Relations":
-            # the named organisation at the end of the chain
-            named = [e for e in d.p.entities if e.label == "ORG" and k < e.tok_start and e.tok_end <= m]
-            if named:
-                org = org_name(d, named[-1].tok_start, named[-1].tok_end)
-            elif m > k + 1:
-                org = org_name(d, k + 1, m)
-        return " ".join(role_words), org
+        s0, _ = d.sent_range(i)
+        k = i - 1
+        while k - 1 >= s0 and (d.toks[k - 1].upos in ("DET", "ADJ", "NOUN", "PROPN", "PART", "NUM")
+                               or d.low(k - 1) in lexicon.AFFILIATION_PREPOSITIONS or d.toks[k - 1].xpos == "PRP$"):
+            k -= 1
+        e = next((e for e in d.p.entities if e.tok_start <= i < e.tok_end), None)
+        name_head = self._head(i, e.tok_end if e is not None else i + 1)
+        h = d.toks[name_head].head
+        if d.toks[name_head].deprel != "appos" or not k <= h < i - 1:
+            return None, None
+        # (the title opens the clause, or is a cue's subject or object: not "as he was becoming
+        # chairman of Donald Trump's campaign, Paul Manafort ...")
+        before = d.toks[k - 1] if k > s0 else None
+        if before is not None and not (before.upos == "PUNCT" or d.lemma(k - 1) in lexicon.CUE_LEMMAS
+                                       or d.low(k - 1) in ("to", "by")):
+            return None, None
+        for start in range(k, i - 1):  # (the shortest reading that ends at the comma)
+            found = self._role_phrase(start, i - 1, at)
+            # (the name is set beside the title, "Her lawyer, Ben Stone": the parse may hang it on
+            # the last word, "The spokesman for Acme Corp., Tom Ruiz")
+            if found and found[2] == i - 1 and start <= h:
+                return found[:2]
+        return None, None
+
+    def _role_phrase(self, k: int, s1: int, at: int) -> tuple[str | None, str | None, int, int] | None:
+        """A role phrase from token ``k``: "a senior analytical correspondent with NK Pro",
+        "the company's spokeswoman", "Her lawyer" -> (role, organisation, end token, role head)."""
+        d = self.d
+        if k < s1 and (d.toks[k].upos == "DET" or d.toks[k].xpos == "PRP$"):
+            k += 1
+        m = self._noun_run(k, s1)
+        owner = None
+        if k < m < s1 and d.toks[m].text in _POSSESSIVE_MARKS:  # "the company's spokeswoman"
+            owner, k = (k, m), m + 1
+            m = self._noun_run(k, s1)
+        # (a role word in a person's name is none: "Representative Peter T. King")
+        if m == k or d.low(m - 1) not in lexicon.ROLE_HEADS or d.toks[m - 1].ner.endswith("PER"):
+            return None
+        head = m - 1
+        role, org = " ".join(d.toks[x].text for x in range(k, m)), None
+        if owner is not None:
+            role, org = self._owner_title(owner, k, m, at)
+        if m < s1 and d.low(m) in lexicon.AFFILIATION_PREPOSITIONS:
+            org = org or self._pp_org(m, s1)
+            m = self._pp_end(m, s1)
+        return role, org, m, head
+
+    def _noun_run(self, k: int, s1: int) -> int:
+        d = self.d
+        while k < s1 and d.toks[k].upos in ("ADJ", "NOUN", "PROPN") and d.toks[k].text != ",":
+            k += 1
+        return k
+
+    def _owner_title(self, owner: tuple[int, int], k: int, m: int, at: int) -> tuple[str, str | None]:
+        """Role and organisation of "OWNER's ROLE": the owner is the organisation when it is
+        one -- "the agency's director" (the agency named before, if any), "Acme's chief
+        executive" -- but not a person ("Gomez's lawyer") nor any other thing ("the family's
+        lawyer"); a country goes through :func:`split_title` ("Japan's prime minister")."""
+        d = self.d
+        words = [d.toks[x].text for x in range(owner[0], owner[1])]
+        role = " ".join(d.toks[x].text for x in range(k, m))
+        # (a person's aide has a role but no organisation: "Carter's press secretary", when the
+        # article names Ash Carter, or "the president's former special envoy")
+        person = any(self.person_at.get(d.toks[x].start) or d.toks[x].ner.endswith("PER")
+                     for x in range(owner[0], owner[1])) or d.low(owner[1] - 1) in lexicon.ROLE_HEADS \
+            or len(words) == 1 and self._match_person(words[0], at) is not None
+        if person:
+            return role, None
+        title_role, org = split_title(words + [d.toks[x].text for x in range(k, m)])
+        role = title_role or role
+        last = owner[1] - 1
+        named = any(d.toks[x].upos == "PROPN" or d.toks[x].text[:1].isupper() for x in range(owner[0], owner[1]))
+        if not named:
+            generic = d.lemma(last) if d.lemma(last) in lexicon.ORG_HEADS else d.low(last)
+            if generic not in lexicon.ORG_HEADS:
+                return role, None
+            org = self._earlier_org(generic, at) or org
+        return role, org
+
+    def _pp_end(self, k: int, s1: int) -> int:
+        """End of the prepositional phrase opened by the preposition at token ``k``: its
+        noun phrase up to a comma, a relative clause or the sentence end."""
+        d = self.d
+        m = k + 1
+        while m < s1 and d.toks[m].text != "," and (
+            d.toks[m].upos in ("PROPN", "DET", "NOUN", "ADJ", "PART")
+            or d.low(m) in ("of", "on", "for", "and") and m + 1 < s1 and d.toks[m + 1].upos in ("DET", "PROPN")
+        ):
+            m += 1
+        # ("at the Paris-based consultancy Agrimetrics": the parse's noun phrase goes on over a
+        # hyphenated modifier, where the word classes stop at the hyphen, up to the name it
+        # governs, the organisation, not the place in the modifier)
+        obj = d.toks[k].head
+        if k < obj < s1:
+            cut = {x for c in d.children(obj) if c.deprel in _NOT_IN_NAME for x in d.subtree(c.i)}
+            tree = set(d.subtree(obj)) - cut
+            t = k + 1
+            # (but not over a second phrase, a conjunct or a number: "a researcher at St. Michael's
+            # Hospital in Toronto", "senator of Vermont and self-described socialist", "campaign
+            # four years ago")
+            while t <= obj and t in tree and d.toks[t].text != "," and not (
+                    d.toks[t].upos in ("ADP", "CCONJ", "NUM") and d.low(t) not in ("of", "for", "on")):
+                t += 1
+            m = max(m, t)
+        # (a hyphenated name is one word: "Wealth-X", "the center-left think tank Third Way")
+        while m + 1 < s1 and d.toks[m].text == "-" and d.toks[m].start == d.toks[m - 1].end \
+                and d.toks[m + 1].start == d.toks[m].end:
+            m = self._pp_end(m, s1) if m + 2 < s1 and d.toks[m + 2].upos in ("NOUN", "PROPN") else m + 2
+        # (a name begun in the phrase is taken whole: "of Keep the Promise", with "Keep" a verb)
+        m = max([m] + [e.tok_end for e in d.p.entities if k < e.tok_start < m < e.tok_end <= s1])
+        while m > k + 1 and d.toks[m - 1].upos == "PUNCT":
+            m -= 1
+        return m
+
+    def _pp_org(self, k: int, s1: int, strict: bool = False) -> str | None:
+        """The organisation named by the prepositional phrase at token ``k`` ("with NK Pro",
+        "at the Paris-based consultancy Agrimetrics"): the named organisation at the end of
+        the chain ("head of the Berlin office of the European Council on Foreign Relations"),
+        else the phrase, if it names one.  ``strict``: a tagged organisation or an
+        organisation word only (not "of Ohio")."""
+        d = self.d
+        m = self._pp_end(k, s1)
+        named = [e for e in d.p.entities if e.label == "ORG" and k < e.tok_start and e.tok_end <= m]
+        if named:
+            return org_name(d, named[-1].tok_start, named[-1].tok_end)
+        if m <= k + 1:
+            return None
+        head = self._head(k + 1, m)
+        # ("leader of the world's 1.2 billion Roman Catholics": a plural name is a group)
+        if d.toks[head].xpos == "NNPS":
+            return None
+        # ("an attorney for Pagliano": a person is no organisation -- one the article names more
+        # than once, as the tagger calls many a firm a person, "a lawyer with McMillan LLP")
+        # (or one with a courtesy title, "a spokeswoman for Mrs. Clinton")
+        last = d.toks[m - 1].text
+        first = next((x for x in range(k + 1, m) if d.toks[x].upos != "DET"), m - 1)
+        if d.toks[m - 1].ner.endswith("PER") and (d.low(first) in lexicon.TITLE_GENDER or sum(
+                e.label == "PER" and d.toks[e.tok_end - 1].text == last for e in d.p.entities) >= 2):
+            return None
+        # (an organisation is named or is called one: "a lawyer for the family", "spoke on condition
+        # of anonymity" name no organisation, and neither does a place under ``strict``)
+        generic = d.lemma(head) in lexicon.ORG_HEADS or d.low(head) in lexicon.ORG_HEADS
+        named_words = any(d.toks[x].upos == "PROPN" or d.toks[x].text[:1].isupper() for x in range(k + 1, m))
+        if not generic and (strict or not named_words):
+            return None
+        return org_name(d, k + 1, m)
 
     # -- mentions -----------------------------------------------------------
     def resolve(self, c: Candidate) -> Speaker:
@@ -429,7 +580,11 @@ class Resolver:
         # a name after a title word is the person the title belongs to ("Rogers
         # spokesperson Jane Roe", "Barron County District Attorney Brian Wright": the
         # tagger also calls "Rogers" and "Barron County" persons)
-        titled = [(k, p) for k, p in found if any(d.low(m) in lexicon.ROLE_HEADS for m in range(a, k))]
+        # (the title word in the run of title words right before the name: in "Dave Martell, a
+        # doctor from Lunenburg, N.S." or "Lionel Sosa, a media consultant ... for Mr. Cruz"
+        # the title is the first name's)
+        titled = [(k, p) for k, p in found
+                  if any(d.low(m) in lexicon.ROLE_HEADS for m in range(self._title_start(k, a), k))]
         if titled:
             return titled[-1][1]
         # (of two names with no title, the subject: a mention cut too wide, "Before he met
@@ -494,8 +649,12 @@ class Resolver:
         """"a senior official at Seoul’s presidential office" -> "South Korean presidential office"."""
         d = self.d
         for k in range(head + 1, b):
+            # (a preposition inside a relative clause is not the official's: "an official who spoke
+            # on condition of anonymity")
+            if d.low(k) in lexicon.RELATIVE_PRONOUNS or d.toks[k].upos in ("VERB", "AUX"):
+                return None
             if d.toks[k].text.lower() in lexicon.ORG_PREPOSITIONS and k + 1 < b:
-                return org_name(d, k + 1, b)
+                return self._pp_org(k, b)
         return None
 
     def _earlier_org(self, head_lemma: str, at: int) -> str | None:
@@ -642,6 +801,11 @@ class Resolver:
         return None
 
 
+#: Dependents of an organisation's noun that are no part of its name: a clause, an apposition, a
+#: conjunct, a time ("for the Romney campaign four years ago").
+_NOT_IN_NAME = frozenset({"acl", "acl:relcl", "appos", "conj", "nmod:tmod", "obl:tmod", "nmod:npmod",
+                          "obl:npmod", "advmod"})
+
 #: Dependency relations of a word that stands for someone (a subject, an object, "according
 #: to X"), as opposed to a modifier ("the Trump campaign", "Young voters").
 _NAME_DEPRELS = frozenset({"nsubj", "obj", "iobj", "obl"})
@@ -675,6 +839,13 @@ def org_name(d: DocView, a: int, b: int) -> str | None:
         if t.text in ("’s", "'s", "’", "'") and n > 0:
             owner = _clean(" ".join(x.text for x in toks[:n]))
             country = lexicon.country_of(owner)
+            # ("St. Luke's Hospital", "People's Daily": a possessive inside one name, as the tagger
+            # marks it, before one word that is no name alone, is part of the name; not with a
+            # country, "Russia's Vedomosti", nor a name after it, "the Post's Robert Costa")
+            rest = toks[n + 1 :]
+            if not country and len(rest) == 1 and rest[0].text not in d.person_words and not owner[:1].islower() \
+                    and any(e.tok_start < t.i < e.tok_end - 1 for e in d.p.entities):
+                break
             rest = toks[n + 1 :]
             if country and rest and not any(x.upos == "PROPN" or x.text[:1].isupper() for x in rest):
                 prefix = (lexicon.nationality_of(country) or owner) + " "
