@@ -35,8 +35,7 @@ def floating_quote(d: DocView, cands: list[Candidate]) -> list[Candidate]:
             continue  # a short quoted phrase on its own is a title or a slogan, not a statement
         out.append(Candidate(content=tuple(q.inner for q in chain), rule="floating_quote",
                              confidence=confidence("floating_quote"), orientation="none",
-                             speaker_from=speaker.speaker_from if speaker.speaker_from is not None
-                             else speaker.anchor))
+                             speaker_from=_continued(speaker)))
     return out
 
 
@@ -53,7 +52,9 @@ def next_acts(d: DocView, cands: list[Candidate]) -> list[Candidate]:
     statement has no speaker (the parser hung the participle on a verb inside the quotation,
     or on a cue with no subject of its own) is the next act of the speaker of the statement
     before it in the sentence, so it takes that speaker.  It has no speaker mention of its
-    own, as a floating quote has none.  Returns ``cands``, those statements changed."""
+    own, as a floating quote has none.  This is the fallback of site._speaker_of_verb_above,
+    which finds the speaker through the parse where it can (and then gives the participle
+    the mention).  Returns ``cands``, those statements changed."""
     out = list(cands)
     for n, c in enumerate(out):
         v = c.cue_tok
@@ -68,7 +69,7 @@ def next_acts(d: DocView, cands: list[Candidate]) -> list[Candidate]:
                   and (p.source is not None or p.speaker_from is not None) and not _in_relative(d, p.cue_tok)]
         if before:
             p = max(before, key=lambda p: p.cue_tok or 0)
-            out[n] = replace(c, speaker_from=p.speaker_from if p.speaker_from is not None else p.anchor)
+            out[n] = replace(c, speaker_from=_continued(p))
     return out
 
 
@@ -82,3 +83,9 @@ def _in_relative(d: DocView, k: int) -> bool:
             return False
         k = t.head
     return False
+
+
+def _continued(c: Candidate) -> int:
+    """The anchor of the statement whose speaker a statement going on from ``c`` takes: the
+    one ``c`` itself goes on from, else ``c``."""
+    return c.speaker_from if c.speaker_from is not None else c.anchor
