@@ -402,13 +402,12 @@ def _speaker(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[tuple[int,
     # from "respond" to Carson, who is not an inverted speaker of "respond")
     inverted = src is not None and src[0] > v and h is not None and d.toks[h].head == v
     if inverted and _speaker_before_after_all(d, v, s0, end, src):
-        src, inverted = surface_subject(d, v, s0), False
-        src = trim_mention(d, *src) if src is not None else None
+        src, inverted = _trimmed_surface(d, v, s0), False
     if src is not None and src[0] > v and not inverted and h is not None:
         return None  # a fronted participle clause ("Asked to respond, ..., Carson said"): circumstance
     if src is None and d.toks[v].upos == "NOUN" and _inverted_name_after(d, v) is not None:
         return _inverted_name_after(d, v), True  # ("“…,” notes Varga, who ...": the name alone)
-    if src is None and v + 1 < end and d.toks[v + 1].upos in ("PROPN", "DET", "NOUN", "ADJ", "NUM"):
+    if src is None and _noun_phrase_after(d, v, end):
         # ("…,” said one Democratic source": a number opens the mention too)
         # parser found no subject; "…,” said Jane Smith" has one after the cue
         before = v - 1
@@ -461,9 +460,14 @@ def _speaking_surface(d: DocView, v: int, s0: int) -> tuple[int, int] | None:
     but the parser's subject may be the wrong word ("“…,” Senator X said Tuesday" with Tuesday
     as subject; "“…,” Mr. Roe, 82, told me" with 82; a subject climbed to from a verb inside
     the quotation)."""
-    src = surface_subject(d, v, s0)
-    src = trim_mention(d, *src) if src is not None else None
+    src = _trimmed_surface(d, v, s0)
     return src if src is not None and can_speak(d, *src) else None
+
+
+def _trimmed_surface(d: DocView, v: int, s0: int) -> tuple[int, int] | None:
+    """The noun phrase right before cue ``v`` (surface_subject), trimmed (trim_mention)."""
+    src = surface_subject(d, v, s0)
+    return trim_mention(d, *src) if src is not None else None
 
 
 def _joined_inverted(d: DocView, v: int, h: int, s0: int, end: int) -> bool:
@@ -478,8 +482,13 @@ def _joined_inverted(d: DocView, v: int, h: int, s0: int, end: int) -> bool:
         return False
     if any(d.low(m) in lexicon.RELATIVE_PRONOUNS for m in range(h, v)):
         return False
-    return v + 1 < end and d.toks[v + 1].upos in ("PROPN", "DET", "NOUN", "ADJ", "NUM") \
-        and _trailing_inverted(d, v, s0, end)
+    return _noun_phrase_after(d, v, end) and _trailing_inverted(d, v, s0, end)
+
+
+def _noun_phrase_after(d: DocView, v: int, end: int) -> bool:
+    """A noun phrase opens right after cue ``v``, as an inverted speaker does ("said Jane Smith",
+    "said one Democratic source": a number opens one too)."""
+    return v + 1 < end and d.toks[v + 1].upos in ("PROPN", "DET", "NOUN", "ADJ", "NUM")
 
 
 def _speaker_of_verb_above(d: DocView, v: int, s0: int, s1: int, end: int) -> tuple[int, int] | None:
